@@ -1,0 +1,30 @@
+package io.kube2ecs.api;
+
+/**
+ * Version of this API, so a plugin can refuse to run on a contract it does not know.
+ *
+ * <p>The major number changes only on incompatible changes; the minor number when types or
+ * default methods are added. Immutable and thread-safe.
+ *
+ * @param major incompatible revisions
+ * @param minor compatible additions
+ */
+public record ApiVersion(int major, int minor) {
+    /** The version of the API this jar implements. */
+    public static final ApiVersion CURRENT = new ApiVersion(1, 0);
+
+    /**
+     * Whether a plugin written against {@code required} can run on this version.
+     *
+     * @param required the version the plugin was written against, not null
+     * @return true when the major numbers match and this minor is at least the required one
+     */
+    public boolean satisfies(ApiVersion required) {
+        return major == required.major && minor >= required.minor;
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

@@ -1,0 +1,119 @@
+package io.kube2ecs.api.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.SortedSet;
+
+/**
+ * The ECS deployment model of one conversion: every resource to create, and the environment inputs
+ * they need.
+ *
+ * <p>Resources are kept sorted by {@link ResourceId}, so emitters iterate them in a stable order
+ * whatever the order mappers ran in. Not thread-safe.
+ */
+public final class DeploymentModel {
+
+    private final Map<ResourceId, AwsResource> resources = new TreeMap<>();
+    private final Map<String, EnvironmentInput> inputs = new TreeMap<>();
+    private final SortedSet<String> usedInputs = new TreeSet<>();
+
+    /**
+     * Adds a resource.
+     *
+     * @param resource the resource, not null
+     * @param <T>      its type
+     * @return the resource
+     * @throws IllegalStateException when a resource with the same id exists
+     */
+    public <T extends AwsResource> T add(T resource) {
+        AwsResource previous = resources.putIfAbsent(resource.id(), resource);
+        if (previous != null) {
+            throw new IllegalStateException("the model already has " + resource.id());
+        }
+        return resource;
+    }
+
+    /**
+     * @param id   the identity
+     * @param type the expected class
+     * @param <T>  the expected class
+     * @return the resource, if present and of that class
+     */
+    public <T extends AwsResource> Optional<T> find(ResourceId id, Class<T> type) {
+        AwsResource resource = resources.get(id);
+        return type.isInstance(resource) ? Optional.of(type.cast(resource)) : Optional.empty();
+    }
+
+    /**
+     * @param type the class
+     * @param <T>  the class
+     * @return every resource of that class, sorted by id
+     */
+    public <T extends AwsResource> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (AwsResource resource : resources.values()) {
+            if (type.isInstance(resource)) {
+                out.add(type.cast(resource));
+            }
+        }
+        return out;
+    }
+
+    /** @return every resource, sorted by id */
+    public Collection<AwsResource> resources() {
+        return Collections.unmodifiableCollection(resources.values());
+    }
+
+    /**
+     * Declares an environment input (idempotent for an identical declaration).
+     *
+     * @param input the input, not null
+     * @return the input
+     * @throws IllegalStateException when a different input with the same name exists
+     */
+    public EnvironmentInput declare(EnvironmentInput input) {
+        EnvironmentInput previous = inputs.putIfAbsent(input.name(), input);
+        if (previous != null && !previous.equals(input)) {
+            throw new IllegalStateException("input " + input.name() + " is already declared differently");
+        }
+        return input;
+    }
+
+    /**
+     * A reference to a declared input, recording that the model uses it.
+     *
+     * @param name the input's name
+     * @return the value referring to it
+     * @throws IllegalArgumentException when no such input is declared
+     */
+    public Value input(String name) {
+        if (!inputs.containsKey(name)) {
+            throw new IllegalArgumentException("no input named " + name + " is declared; known: " + inputs.keySet());
+        }
+        usedInputs.add(name);
+        return Value.input(name);
+    }
+
+    /**
+     * @param name the input's name
+     * @return the declaration, if any
+     */
+    public Optional<EnvironmentInput> inputNamed(String name) {
+        return Optional.ofNullable(inputs.get(name));
+    }
+
+    /** @return the inputs the model uses, sorted by name (declared but unused ones are left out) */
+    public List<EnvironmentInput> inputs() {
+        List<EnvironmentInput> out = new ArrayList<>();
+        for (String name : usedInputs) {
+            out.add(inputs.get(name));
+        }
+        return out;
+    }
+}

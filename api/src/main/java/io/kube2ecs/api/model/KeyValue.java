@@ -1,0 +1,16 @@
+package io.kube2ecs.api.model;
+
+import java.util.Objects;
+
+/**
+ * A plain environment variable. Immutable.
+ *
+ * @param name  the variable name, not null
+ * @param value the value, not null; never a secret (secrets go through {@link SecretRef})
+ */
+public record KeyValue(String name, String value) {
+    public KeyValue {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+    }
+}

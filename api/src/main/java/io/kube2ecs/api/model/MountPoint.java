@@ -1,0 +1,11 @@
+package io.kube2ecs.api.model;
+
+/**
+ * A volume mounted into a container. Immutable.
+ *
+ * @param sourceVolume  the task volume's name
+ * @param containerPath where it is mounted
+ * @param readOnly      whether it is read-only
+ */
+public record MountPoint(String sourceVolume, String containerPath, boolean readOnly) {
+}

@@ -1,0 +1,11 @@
+package io.kube2ecs.api.model;
+
+/**
+ * A resource limit of a container. Immutable.
+ *
+ * @param name      e.g. {@code nofile}
+ * @param softLimit the soft limit
+ * @param hardLimit the hard limit
+ */
+public record Ulimit(String name, int softLimit, int hardLimit) {
+}

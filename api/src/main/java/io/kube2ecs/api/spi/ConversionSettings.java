@@ -1,0 +1,33 @@
+package io.kube2ecs.api.spi;
+
+import java.util.Map;
+
+/**
+ * The parts of the conversion profile that shape what mappers produce. Immutable and thread-safe.
+ */
+public interface ConversionSettings {
+
+    /** @return the prefix for every AWS name this run creates, possibly empty */
+    String namePrefix();
+
+    /** @return whether containers send their logs to CloudWatch Logs ({@code awslogs}) */
+    boolean awsLogs();
+
+    /** @return the log group name prefix, e.g. {@code /ecs}; no trailing slash */
+    String logGroupPrefix();
+
+    /** @return tags to add to every resource that takes tags, never null */
+    Map<String, String> tags();
+
+    /**
+     * Builds a name for an AWS resource from a Kubernetes object: the profile's prefix, the
+     * namespace and the name, joined by {@code -}, with characters AWS refuses replaced and the
+     * result shortened deterministically to {@code maxLength}.
+     *
+     * @param namespace the Kubernetes namespace
+     * @param name      the Kubernetes name
+     * @param maxLength the AWS limit for this kind of name
+     * @return a valid, deterministic name
+     */
+    String awsName(String namespace, String name, int maxLength);
+}

@@ -1,0 +1,27 @@
+package io.kube2ecs.api.spi;
+
+import io.kube2ecs.api.model.DeploymentModel;
+
+/**
+ * Writes the ECS deployment model in one output format (a "target").
+ *
+ * <p>An emitter only reads the model, so it works with every kind mapper, including ones written
+ * after it. It writes through {@link EmitContext#output()} with paths relative to its own folder of
+ * the output; the core writes the files atomically once every emitter has succeeded. Output must be
+ * deterministic: same model, byte-identical files.
+ *
+ * <p>Called once per run, from one thread.
+ */
+public interface Emitter {
+
+    /** @return the target id, e.g. {@code ecs-json}, {@code terraform}, {@code cloudformation} */
+    String target();
+
+    /**
+     * Writes the model.
+     *
+     * @param model   the converted model, read-only by contract; not null
+     * @param context where to write and report; not null
+     */
+    void emit(DeploymentModel model, EmitContext context);
+}
