@@ -18,6 +18,14 @@ public interface Emitter {
     String target();
 
     /**
+     * @return the folder of the output this emitter writes under, e.g. {@code ecs} for
+     *         {@code OUT/ecs/…}; defaults to the target id
+     */
+    default String outputFolder() {
+        return target();
+    }
+
+    /**
      * Writes the model.
      *
      * @param model   the converted model, read-only by contract; not null

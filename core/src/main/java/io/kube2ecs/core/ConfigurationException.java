@@ -1,0 +1,26 @@
+package io.kube2ecs.core;
+
+/**
+ * The run cannot start: conflicting plugins, an unknown target, an invalid profile. Reported as a
+ * usage error (exit code 2) with the message and hint, never a stack trace.
+ */
+public final class ConfigurationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String hint;
+
+    /**
+     * @param message what is wrong
+     * @param hint    what to do, or null
+     */
+    public ConfigurationException(String message, String hint) {
+        super(message, null, false, false);
+        this.hint = hint;
+    }
+
+    /** @return what to do, or null */
+    public String hint() {
+        return hint;
+    }
+}

@@ -1,0 +1,241 @@
+package io.kube2ecs.core;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.spi.Emitter;
+import io.kube2ecs.api.spi.InputRequest;
+import io.kube2ecs.api.spi.InputSink;
+import io.kube2ecs.api.spi.InputSource;
+import io.kube2ecs.api.spi.Plugin;
+import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.diag.DiagnosticCollector;
+import io.kube2ecs.core.emit.EmitStage;
+import io.kube2ecs.core.emit.OutputWriter;
+import io.kube2ecs.core.load.BuiltinSourcesPlugin;
+import io.kube2ecs.core.load.LoadLimits;
+import io.kube2ecs.core.load.LoadedObject;
+import io.kube2ecs.core.load.ManifestLoader;
+import io.kube2ecs.core.plugin.PluginInfo;
+import io.kube2ecs.core.plugin.PluginRegistry;
+import io.kube2ecs.core.plugin.PluginSource;
+import io.kube2ecs.core.profile.Profile;
+import io.kube2ecs.core.profile.ProfileLoader;
+import io.kube2ecs.core.profile.Settings;
+import io.kube2ecs.core.resolve.ObjectStore;
+import io.kube2ecs.core.resolve.ReferenceResolver;
+import io.kube2ecs.core.transform.Transformer;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The conversion pipeline: load → resolve references → transform → emit, then an atomic write.
+ * Every stage reports into one diagnostics collector; any error stops the run before the write,
+ * so a failed run leaves no output behind.
+ */
+public final class ConversionPipeline {
+
+    private final PluginSource pluginSource;
+    private final RuntimeEnvironment environment;
+    private final ProfileLoader profileLoader;
+    private final ReferenceResolver resolver;
+    private final Transformer transformer;
+    private final EmitStage emitStage;
+    private final OutputWriter writer;
+
+    /**
+     * @param pluginSource  where plugins come from
+     * @param environment   standard input and working directory
+     * @param profileLoader reads profiles
+     * @param resolver      the resolve stage
+     * @param transformer   the transform stage
+     * @param emitStage     the emit stage
+     * @param writer        the atomic writer
+     */
+    @Inject
+    public ConversionPipeline(PluginSource pluginSource, RuntimeEnvironment environment, ProfileLoader profileLoader,
+                              ReferenceResolver resolver, Transformer transformer, EmitStage emitStage,
+                              OutputWriter writer) {
+        this.pluginSource = pluginSource;
+        this.environment = environment;
+        this.profileLoader = profileLoader;
+        this.resolver = resolver;
+        this.transformer = transformer;
+        this.emitStage = emitStage;
+        this.writer = writer;
+    }
+
+    /**
+     * Lists the installed plugins, including the built-in input sources.
+     *
+     * @return the plugins sorted by id
+     * @throws ConfigurationException when plugins conflict without a choice
+     */
+    public List<PluginInfo> plugins() {
+        return registry(Map.of(), Map.of()).plugins();
+    }
+
+    /**
+     * Runs one conversion.
+     *
+     * @param request what to convert
+     * @return what happened
+     * @throws ConfigurationException when the run cannot start (usage error)
+     */
+    public ConversionResult convert(ConversionRequest request) {
+        DiagnosticCollector diagnostics = new DiagnosticCollector();
+        Profile profile = readProfile(request.profile(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new ConversionResult(diagnostics.sorted(), List.of(), List.of(), 0, 0, 0);
+        }
+        Map<String, String> mapperChoices = new HashMap<>(profile.plugins().mappers());
+        mapperChoices.putAll(request.mapperChoices());
+        Map<String, String> emitterChoices = new HashMap<>(profile.plugins().emitters());
+        emitterChoices.putAll(request.emitterChoices());
+        PluginRegistry registry = registry(mapperChoices, emitterChoices);
+        List<PluginRegistry.Bound<Emitter>> emitters = chooseEmitters(registry, request.targets());
+        InputSource source = registry.source(request.source()).map(PluginRegistry.Bound::value)
+                .orElseThrow(() -> new ConfigurationException("no input source '" + request.source() + "' is installed",
+                        "add the plugin that provides it to the plugin path"));
+
+        List<LoadedObject> objects = load(source, request, diagnostics);
+        ObjectStore store = new ObjectStore(objects, diagnostics);
+        if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
+            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.NO_INPUT, "no Kubernetes objects found in the input",
+                    "check the -f paths; use -R for sub-folders", null, null));
+        }
+        resolver.run(store, registry, diagnostics);
+        DeploymentModel model = new DeploymentModel();
+        declareStandardInputs(model, profile);
+        Settings settings = new Settings(profile);
+        Transformer.Outcome outcome = transformer.run(store, registry, model, settings, profile, diagnostics);
+
+        List<String> written = List.of();
+        if (!diagnostics.hasErrors()) {
+            SortedMap<String, byte[]> files = emitStage.run(model, emitters, settings, profile, diagnostics);
+            if (!diagnostics.hasErrors()) {
+                written = write(request.outputDir(), files, diagnostics);
+            }
+        }
+        List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
+        return new ConversionResult(diagnostics.sorted(), written, placeholders, store.objects().size(),
+                outcome.mapped(), outcome.unsupported());
+    }
+
+    private PluginRegistry registry(Map<String, String> mapperChoices, Map<String, String> emitterChoices) {
+        List<Plugin> plugins = new ArrayList<>(pluginSource.get());
+        plugins.add(new BuiltinSourcesPlugin(environment.stdin(), environment.workingDirectory()));
+        Map<ResourceKind, String> kinds = new TreeMap<>();
+        for (Map.Entry<String, String> choice : mapperChoices.entrySet()) {
+            try {
+                kinds.put(ResourceKind.parse(choice.getKey()), choice.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("cannot read kind '" + choice.getKey() + "': " + e.getMessage(),
+                        "write kinds as group/Kind, e.g. apps/Deployment, or Kind alone for the core group");
+            }
+        }
+        return new PluginRegistry(plugins, kinds, emitterChoices);
+    }
+
+    private static List<PluginRegistry.Bound<Emitter>> chooseEmitters(PluginRegistry registry, List<String> targets) {
+        if (targets.isEmpty()) {
+            return List.copyOf(registry.emitters().values());
+        }
+        List<PluginRegistry.Bound<Emitter>> out = new ArrayList<>();
+        for (String target : new java.util.TreeSet<>(targets)) {
+            PluginRegistry.Bound<Emitter> bound = registry.emitters().get(target);
+            if (bound == null) {
+                throw new ConfigurationException("unknown target '" + target + "'",
+                        "installed targets: " + String.join(", ", registry.emitters().keySet()));
+            }
+            out.add(bound);
+        }
+        return out;
+    }
+
+    private Profile readProfile(Path path, DiagnosticCollector diagnostics) {
+        if (path == null) {
+            return Profile.EMPTY;
+        }
+        Path resolved = environment.workingDirectory().resolve(path);
+        String content;
+        try {
+            content = Files.readString(resolved, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read profile " + path + ": " + e.getClass().getSimpleName(),
+                    "check the --profile path; docs/profile.md shows an example");
+        }
+        return profileLoader.load(path.toString(), content, diagnostics).orElse(Profile.EMPTY);
+    }
+
+    private static List<LoadedObject> load(InputSource source, ConversionRequest request, DiagnosticCollector diagnostics) {
+        String namespace = request.namespace() == null ? "default" : request.namespace();
+        ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
+        List<LoadedObject> objects = new ArrayList<>();
+        Diagnostics sourceDiagnostics = diagnostics.forPlugin("source-" + source.id());
+        InputSink sink = new InputSink() {
+            @Override
+            public void accept(String origin, String content) {
+                objects.addAll(loader.load(origin, content, diagnostics));
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return sourceDiagnostics;
+            }
+        };
+        try {
+            source.read(new InputRequest(request.locations(), request.recursive(), Map.of()), sink);
+        } catch (RuntimeException e) {
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
+                    "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
+        }
+        return objects;
+    }
+
+    private static void declareStandardInputs(DeploymentModel model, Profile profile) {
+        declare(model, StandardInputs.REGION, "AWS region to deploy to", EnvironmentInput.Type.STRING, profile.region());
+        declare(model, StandardInputs.ACCOUNT_ID, "AWS account id", EnvironmentInput.Type.STRING, profile.accountId());
+        declare(model, StandardInputs.CLUSTER, "ECS cluster name or ARN", EnvironmentInput.Type.STRING, profile.cluster());
+        declare(model, StandardInputs.VPC_ID, "VPC the tasks run in", EnvironmentInput.Type.STRING, profile.vpcId());
+        model.declare(new EnvironmentInput(StandardInputs.SUBNET_IDS, "subnets the tasks run in (private subnets with NAT or VPC endpoints)",
+                EnvironmentInput.Type.STRING_LIST, false, profile.subnets()));
+        model.declare(new EnvironmentInput(StandardInputs.SECURITY_GROUP_IDS, "security groups of the tasks",
+                EnvironmentInput.Type.STRING_LIST, false, profile.securityGroups()));
+        declare(model, StandardInputs.EXECUTION_ROLE_ARN,
+                "ECS task execution role (pulls images, writes logs, reads secrets)", EnvironmentInput.Type.STRING,
+                profile.executionRoleArn());
+    }
+
+    private static void declare(DeploymentModel model, String name, String description, EnvironmentInput.Type type,
+                                String value) {
+        model.declare(new EnvironmentInput(name, description, type, false, value == null ? List.of() : List.of(value)));
+    }
+
+    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, DiagnosticCollector diagnostics) {
+        Path resolved = environment.workingDirectory().resolve(outputDir);
+        try {
+            return writer.write(resolved, files);
+        } catch (IOException e) {
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
+                    "cannot write the output: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "check that the -o folder is writable and on a disk with free space",
+                    SourceLocation.ofFile(outputDir.toString()), null));
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.kube2ecs.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the user asked for in one {@code convert} run.
+ *
+ * @param source          the input source id ({@code files})
+ * @param locations       what to read: files, folders, {@code -}
+ * @param recursive       descend into sub-folders
+ * @param namespace       the {@code -n} namespace, or null
+ * @param targets         targets to emit; empty means every installed target
+ * @param profile         the profile file, or null
+ * @param mapperChoices   {@code --mapper KIND=PLUGIN} choices (override the profile's)
+ * @param emitterChoices  {@code --emitter TARGET=PLUGIN} choices (override the profile's)
+ * @param outputDir       where to write
+ */
+public record ConversionRequest(String source, List<String> locations, boolean recursive, String namespace,
+                                List<String> targets, Path profile, Map<String, String> mapperChoices,
+                                Map<String, String> emitterChoices, Path outputDir) {
+    public ConversionRequest {
+        Objects.requireNonNull(source, "source");
+        locations = List.copyOf(locations);
+        targets = List.copyOf(targets);
+        mapperChoices = Map.copyOf(mapperChoices);
+        emitterChoices = Map.copyOf(emitterChoices);
+        Objects.requireNonNull(outputDir, "outputDir");
+    }
+}

@@ -1,0 +1,54 @@
+package io.kube2ecs.core.diag;
+
+/**
+ * The core's diagnostic codes. Stable: documented in {@code docs/diagnostics.md} and used by CI
+ * gates, so a code is never reused for another meaning.
+ */
+public final class Codes {
+
+    /** An input could not be read (missing file, not UTF-8, binary). */
+    public static final String INPUT_UNREADABLE = "K2E001";
+    /** YAML syntax error. */
+    public static final String YAML_SYNTAX = "K2E002";
+    /** JSON syntax error. */
+    public static final String JSON_SYNTAX = "K2E003";
+    /** A safety limit was exceeded (size, nesting, aliases). */
+    public static final String YAML_LIMIT = "K2E004";
+    /** A key appears twice in one map. */
+    public static final String DUPLICATE_KEY = "K2E005";
+    /** A document is not a Kubernetes object (no kind, apiVersion or name). */
+    public static final String NOT_AN_OBJECT = "K2E006";
+    /** Two documents define the same object. */
+    public static final String DUPLICATE_OBJECT = "K2E007";
+    /** The object's namespace contradicts {@code -n}. */
+    public static final String NAMESPACE_MISMATCH = "K2E008";
+    /** A path named on the command line matched no input files. */
+    public static final String NO_INPUT = "K2E009";
+
+    /** No installed plugin maps this kind. */
+    public static final String KIND_UNSUPPORTED = "K2E101";
+    /** A build-tool file (kustomization) given where manifests were expected. */
+    public static final String BUILD_FILE = "K2E102";
+
+    /** A field that no plugin converted. */
+    public static final String FIELD_NOT_CONVERTED = "K2E201";
+    /** A field a plugin deliberately left out, with its reason. */
+    public static final String FIELD_IGNORED = "K2E202";
+
+    /** A reference to an object that is not in the input. */
+    public static final String DANGLING_REFERENCE = "K2E301";
+
+    /** A plugin threw an exception. */
+    public static final String PLUGIN_FAILURE = "K2E401";
+    /** A value of the environment is a placeholder the user must fill in. */
+    public static final String PLACEHOLDER = "K2E501";
+
+    /** The output could not be written. */
+    public static final String OUTPUT_FAILED = "K2E010";
+
+    /** The conversion profile is invalid. */
+    public static final String PROFILE_INVALID = "K2E601";
+
+    private Codes() {
+    }
+}

@@ -1,0 +1,46 @@
+package io.kube2ecs.core.diag;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every diagnostic of a run, in the order reported; {@link #sorted()} gives display order.
+ */
+public final class DiagnosticCollector implements Diagnostics {
+
+    private final List<Diagnostic> all = new ArrayList<>();
+
+    @Override
+    public void report(Diagnostic diagnostic) {
+        all.add(diagnostic);
+    }
+
+    /**
+     * @param pluginId the plugin to attribute diagnostics to
+     * @return a view that stamps the plugin id on what it reports
+     */
+    public Diagnostics forPlugin(String pluginId) {
+        return diagnostic -> report(diagnostic.pluginId() == null ? diagnostic.withPlugin(pluginId) : diagnostic);
+    }
+
+    /** @return every diagnostic, sorted by location then code, duplicates removed */
+    public List<Diagnostic> sorted() {
+        return all.stream().distinct().sorted(Diagnostic.ORDER).toList();
+    }
+
+    /** @return whether any error was reported */
+    public boolean hasErrors() {
+        return count(Severity.ERROR) > 0;
+    }
+
+    /**
+     * @param severity a severity
+     * @return how many diagnostics of that severity were reported (duplicates counted once)
+     */
+    public long count(Severity severity) {
+        return all.stream().distinct().filter(d -> d.severity() == severity).count();
+    }
+}

@@ -1,0 +1,176 @@
+package io.kube2ecs.core.load;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.ObjectRef;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.core.diag.Codes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns input texts into Kubernetes objects: parses YAML or JSON with positions, unpacks
+ * {@code kind: List}, reads each object's identity and reports documents that are not objects.
+ */
+public final class ManifestLoader {
+
+    /** Kinds without a namespace; their objects get an empty namespace. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume", "ClusterRole",
+            "ClusterRoleBinding", "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
+            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "RuntimeClass",
+            "CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy", "ClusterIssuer");
+
+    private final LoadLimits limits;
+    private final String defaultNamespace;
+    private final boolean namespaceForced;
+
+    /**
+     * @param limits           safety limits
+     * @param defaultNamespace namespace of objects that name none ({@code default}, or {@code -n})
+     * @param namespaceForced  true when the user gave {@code -n}: objects naming another namespace are errors
+     */
+    public ManifestLoader(LoadLimits limits, String defaultNamespace, boolean namespaceForced) {
+        this.limits = limits;
+        this.defaultNamespace = defaultNamespace;
+        this.namespaceForced = namespaceForced;
+    }
+
+    /**
+     * @param origin      the input's name, for diagnostics
+     * @param content     the text
+     * @param diagnostics where problems go
+     * @return the objects, in input order
+     */
+    public List<LoadedObject> load(String origin, String content, Diagnostics diagnostics) {
+        List<LoadedObject> out = new ArrayList<>();
+        YamlTextParser.DocumentSink sink = new YamlTextParser.DocumentSink() {
+            @Override
+            public void document(int index, YamlNode root) {
+                readDocument(origin, root, diagnostics, out);
+            }
+
+            @Override
+            public void duplicateKey(String key, int line, int column) {
+                diagnostics.report(new Diagnostic(Severity.ERROR, Codes.DUPLICATE_KEY,
+                        "key '" + key + "' appears twice in the same map",
+                        "remove one of them; kubectl refuses the file too, and Kubernetes would keep only the last",
+                        new SourceLocation(origin, line, column, ""), null));
+            }
+        };
+        if (content.length() > limits.maxInputChars()) {
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.YAML_LIMIT,
+                    "input is larger than " + limits.maxInputChars() + " characters", "split it into several files",
+                    SourceLocation.ofFile(origin), null));
+            return out;
+        }
+        try {
+            if (looksLikeJson(origin, content)) {
+                new JsonTextParser(limits).parse(content, sink);
+            } else {
+                new YamlTextParser(limits).parse(origin, content, sink);
+            }
+        } catch (ParseProblem problem) {
+            diagnostics.report(new Diagnostic(Severity.ERROR, problem.code(), problem.getMessage(), problem.hint(),
+                    new SourceLocation(origin, problem.line(), problem.column(), ""), null));
+        }
+        return out;
+    }
+
+    private static boolean looksLikeJson(String origin, String content) {
+        if (origin.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    private void readDocument(String origin, YamlNode root, Diagnostics diagnostics, List<LoadedObject> out) {
+        if (root.shape() != YamlNode.Shape.MAP) {
+            notAnObject(origin, root, "document is not a map of fields", diagnostics);
+            return;
+        }
+        String kind = text(root.entries().get("kind"));
+        String apiVersion = text(root.entries().get("apiVersion"));
+        YamlNode items = root.entries().get("items");
+        if (kind != null && kind.endsWith("List") && items != null && items.shape() == YamlNode.Shape.LIST) {
+            markIdentity(root, "kind", "apiVersion", "metadata");
+            for (YamlNode item : items.items()) {
+                readDocument(origin, item, diagnostics, out);
+            }
+            return;
+        }
+        if (kind == null || apiVersion == null) {
+            notAnObject(origin, root, "document has no " + (kind == null ? "kind" : "apiVersion"), diagnostics);
+            return;
+        }
+        YamlNode metadata = root.entries().get("metadata");
+        Map<String, YamlNode> meta = metadata == null ? Map.of() : metadata.entries();
+        String name = text(meta.get("name"));
+        if (name == null || name.isEmpty()) {
+            if ("Kustomization".equals(kind) || apiVersion.startsWith("kustomize.config.k8s.io")) {
+                name = "kustomization";
+            } else {
+                notAnObject(origin, root, kind + " has no metadata.name", diagnostics);
+                return;
+            }
+        }
+        String namespace = text(meta.get("namespace"));
+        if (CLUSTER_SCOPED.contains(kind)) {
+            namespace = "";
+        } else if (namespace == null || namespace.isEmpty()) {
+            namespace = defaultNamespace;
+        } else if (namespaceForced && !namespace.equals(defaultNamespace)) {
+            int[] at = metadata.keyPosition("namespace");
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NAMESPACE_MISMATCH,
+                    kind + " '" + name + "' is in namespace '" + namespace + "', but -n asks for '" + defaultNamespace + "'",
+                    "drop -n, or convert this file separately; kubectl refuses the same combination",
+                    new SourceLocation(origin, at[0], at[1], "metadata.namespace"), null));
+            return;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        YamlNode labelNode = meta.get("labels");
+        if (labelNode != null) {
+            labelNode.entries().forEach((k, v) -> {
+                if (v.shape() == YamlNode.Shape.SCALAR) {
+                    labels.put(k, v.text());
+                }
+            });
+        }
+        markIdentity(root, "kind", "apiVersion");
+        if (metadata != null) {
+            markIdentity(metadata, "name", "namespace");
+        }
+        out.add(new LoadedObject(origin, root, new ObjectRef(ResourceKind.of(apiVersion, kind), namespace, name),
+                apiVersion, labels));
+    }
+
+    private static void markIdentity(YamlNode map, String... keys) {
+        for (String key : keys) {
+            YamlNode node = map.entries().get(key);
+            if (node != null && node.shape() == YamlNode.Shape.SCALAR) {
+                node.markConverted();
+            }
+        }
+    }
+
+    private static void notAnObject(String origin, YamlNode root, String why, Diagnostics diagnostics) {
+        diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NOT_AN_OBJECT, "not a Kubernetes object: " + why,
+                "each YAML document must have apiVersion, kind and metadata.name; is this a Helm template or a values file? "
+                        + "render it first (helm template … | kube2ecs convert -f -)",
+                new SourceLocation(origin, root.line(), root.column(), ""), null));
+    }
+
+    private static String text(YamlNode node) {
+        return node != null && node.shape() == YamlNode.Shape.SCALAR ? node.text() : null;
+    }
+}

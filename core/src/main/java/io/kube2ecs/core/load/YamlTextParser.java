@@ -1,0 +1,168 @@
+package io.kube2ecs.core.load;
+
+import io.kube2ecs.core.diag.Codes;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Parses a multi-document YAML stream with snakeyaml-engine's composer, so every node keeps its
+ * position, and expands aliases within {@link LoadLimits}.
+ */
+final class YamlTextParser {
+
+    private final LoadLimits limits;
+
+    YamlTextParser(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @param origin  name for error messages
+     * @param content the text
+     * @param sink    receives each non-empty document's root; empty and comment-only documents are skipped
+     * @throws ParseProblem at the first syntax error or exceeded limit; documents before it were delivered
+     */
+    void parse(String origin, String content, DocumentSink sink) throws ParseProblem {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(origin)
+                .setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(true) // the composer does not check; we report duplicates ourselves
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setCodePointLimit(limits.maxInputChars())
+                .setUseMarks(true)
+                .build();
+        Budget budget = new Budget();
+        try {
+            Iterator<Node> documents = new Compose(settings).composeAllFromString(content).iterator();
+            int index = 0;
+            while (documents.hasNext()) {
+                Node root = documents.next();
+                YamlNode converted = convert(root, 0, budget, Collections.newSetFromMap(new IdentityHashMap<>()), sink);
+                if (converted.shape() != YamlNode.Shape.NULL) {
+                    sink.document(index, converted);
+                }
+                index++;
+            }
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new ParseProblem(Codes.YAML_SYNTAX, "invalid YAML: " + context + firstLine(problem),
+                    mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                    "check the indentation and quoting around this position; `kubectl apply --dry-run=client -f` shows the same error");
+        } catch (YamlEngineException e) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "cannot load YAML: " + firstLine(e.getMessage()), 0, 0,
+                    "the input exceeds a safety limit (document size or alias use); split it or remove anchors");
+        } catch (StackOverflowError e) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "YAML nesting is too deep to load safely", 0, 0,
+                    "real manifests nest far less; check the file was generated correctly");
+        }
+    }
+
+    private YamlNode convert(Node node, int depth, Budget budget, Set<Node> inProgress, DocumentSink sink)
+            throws ParseProblem {
+        int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        int column = node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+        if (depth > limits.maxDepth()) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "nesting deeper than " + limits.maxDepth() + " levels", line, column,
+                    "real manifests nest far less; check the file was generated correctly");
+        }
+        if (++budget.nodes > limits.maxNodes()) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "document expands to more than " + limits.maxNodes()
+                    + " nodes (aliases included)", line, column, "remove the anchors and aliases that multiply content");
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar(scalar, line, column);
+        }
+        if (!inProgress.add(node)) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "recursive alias: a node contains itself", line, column,
+                    "Kubernetes objects cannot be recursive; remove the alias");
+        }
+        try {
+            if (node instanceof SequenceNode sequence) {
+                YamlNode list = YamlNode.list(line, column);
+                for (Node item : sequence.getValue()) {
+                    list.add(convert(item, depth + 1, budget, inProgress, sink));
+                }
+                return list;
+            }
+            MappingNode mapping = (MappingNode) node;
+            YamlNode map = YamlNode.map(line, column);
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                int keyLine = keyNode.getStartMark().map(m -> m.getLine() + 1).orElse(line);
+                int keyColumn = keyNode.getStartMark().map(m -> m.getColumn() + 1).orElse(column);
+                if (!(keyNode instanceof ScalarNode keyScalar)) {
+                    throw new ParseProblem(Codes.YAML_SYNTAX, "a map key must be a plain string", keyLine, keyColumn,
+                            "Kubernetes objects use string keys only");
+                }
+                String key = keyScalar.getValue();
+                YamlNode value = convert(tuple.getValueNode(), depth + 1, budget, inProgress, sink);
+                if (!map.put(key, value, keyLine, keyColumn)) {
+                    sink.duplicateKey(key, keyLine, keyColumn);
+                }
+            }
+            return map;
+        } finally {
+            inProgress.remove(node);
+        }
+    }
+
+    private static YamlNode scalar(ScalarNode scalar, int line, int column) {
+        boolean quoted = scalar.getScalarStyle() != ScalarStyle.PLAIN;
+        Tag tag = scalar.getTag();
+        if (!quoted && Tag.NULL.equals(tag)) {
+            return YamlNode.nullNode(line, column);
+        }
+        YamlNode.ScalarType type = YamlNode.ScalarType.STRING;
+        if (!quoted) {
+            if (Tag.INT.equals(tag)) {
+                type = YamlNode.ScalarType.INTEGER;
+            } else if (Tag.FLOAT.equals(tag)) {
+                type = YamlNode.ScalarType.FLOAT;
+            } else if (Tag.BOOL.equals(tag)) {
+                type = YamlNode.ScalarType.BOOLEAN;
+            }
+        }
+        return YamlNode.scalar(scalar.getValue(), type, quoted, line, column);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown problem";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+
+    private static final class Budget {
+        int nodes;
+    }
+
+    /** Receives parsed documents and non-fatal findings. */
+    interface DocumentSink {
+        /**
+         * @param index 0-based position of the document in the stream
+         * @param root  its root node
+         */
+        void document(int index, YamlNode root);
+
+        /** A key repeated in one map: Kubernetes keeps the last, kubectl refuses the file. */
+        void duplicateKey(String key, int line, int column);
+    }
+}

@@ -1,0 +1,37 @@
+package io.kube2ecs.core.plugin;
+
+import io.kube2ecs.api.spi.Plugin;
+import java.util.List;
+
+/**
+ * What one loaded plugin contributes, for {@code kube2ecs plugins} and for error messages.
+ *
+ * @param id          the plugin id
+ * @param description its one-line description
+ * @param kinds       kinds it maps, sorted
+ * @param targets     targets it emits, sorted
+ * @param sources     input sources, sorted
+ * @param jar         where its class was loaded from
+ * @param plugin      the plugin itself
+ */
+public record PluginInfo(String id, String description, List<String> kinds, List<String> targets,
+                         List<String> sources, String jar, Plugin plugin) {
+
+    static String jarOf(Object object) {
+        try {
+            var source = object.getClass().getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return "(built in)";
+            }
+            String path = source.getLocation().getPath();
+            return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
+        } catch (SecurityException e) {
+            return "(unknown)";
+        }
+    }
+
+    /** @return how messages name the plugin: id, class and jar */
+    public String describe() {
+        return "'" + id + "' (" + plugin.getClass().getName() + " in " + jar + ")";
+    }
+}

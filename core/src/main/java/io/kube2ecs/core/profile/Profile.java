@@ -1,0 +1,73 @@
+package io.kube2ecs.core.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The conversion profile: what Kubernetes manifests do not say about the target environment, and
+ * how the user wants the conversion done. Every field is optional; what is missing becomes a
+ * named placeholder in the output. The shape is checked against {@code profile.schema.json}.
+ *
+ * @param region           AWS region, e.g. {@code eu-west-1}
+ * @param accountId        12-digit AWS account id
+ * @param cluster          ECS cluster name or ARN
+ * @param vpcId            VPC the tasks run in
+ * @param subnets          subnet ids for the tasks
+ * @param securityGroups   security group ids for the tasks
+ * @param assignPublicIp   whether tasks get a public IP (public subnets without NAT)
+ * @param executionRoleArn ECS task execution role
+ * @param namePrefix       prefix for every AWS name
+ * @param platformVersion  Fargate platform version
+ * @param logging          container logging
+ * @param tags             tags for every resource
+ * @param plugins          which plugin handles a kind or target when several could
+ * @param options          per-plugin options, keyed by plugin id
+ */
+public record Profile(String region, String accountId, String cluster, String vpcId, List<String> subnets,
+                      List<String> securityGroups, Boolean assignPublicIp, String executionRoleArn, String namePrefix,
+                      String platformVersion, Logging logging, Map<String, String> tags, Plugins plugins,
+                      Map<String, Map<String, Object>> options) {
+
+    /** The profile used when the user gives none. */
+    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
+
+    public Profile {
+        subnets = subnets == null ? List.of() : List.copyOf(subnets);
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+        namePrefix = namePrefix == null ? "" : namePrefix;
+        platformVersion = platformVersion == null ? "LATEST" : platformVersion;
+        logging = logging == null ? new Logging(null, null, null) : logging;
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        plugins = plugins == null ? new Plugins(null, null) : plugins;
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /**
+     * Container logging.
+     *
+     * @param driver        {@code awslogs} (default) or {@code none}
+     * @param groupPrefix   log group prefix, default {@code /ecs}
+     * @param retentionDays log retention, default 30
+     */
+    public record Logging(String driver, String groupPrefix, Integer retentionDays) {
+        public Logging {
+            driver = driver == null ? "awslogs" : driver;
+            groupPrefix = groupPrefix == null ? "/ecs" : groupPrefix.replaceAll("/+$", "");
+            retentionDays = retentionDays == null ? 30 : retentionDays;
+        }
+    }
+
+    /**
+     * Explicit plugin choices.
+     *
+     * @param mappers  kind (e.g. {@code apps/Deployment}) to plugin id
+     * @param emitters target (e.g. {@code ecs-json}) to plugin id
+     */
+    public record Plugins(Map<String, String> mappers, Map<String, String> emitters) {
+        public Plugins {
+            mappers = mappers == null ? Map.of() : Map.copyOf(mappers);
+            emitters = emitters == null ? Map.of() : Map.copyOf(emitters);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.kube2ecs.core.profile;
+
+import io.kube2ecs.api.spi.ConversionSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@link ConversionSettings} backed by the profile.
+ */
+public final class Settings implements ConversionSettings {
+
+    private final Profile profile;
+
+    /** @param profile the profile */
+    public Settings(Profile profile) {
+        this.profile = profile;
+    }
+
+    @Override
+    public String namePrefix() {
+        return profile.namePrefix();
+    }
+
+    @Override
+    public boolean awsLogs() {
+        return "awslogs".equals(profile.logging().driver());
+    }
+
+    @Override
+    public String logGroupPrefix() {
+        return profile.logging().groupPrefix();
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return profile.tags();
+    }
+
+    @Override
+    public String awsName(String namespace, String name, int maxLength) {
+        StringJoiner joined = new StringJoiner("-");
+        for (String part : new String[] {profile.namePrefix(), namespace, name}) {
+            if (!part.isEmpty()) {
+                joined.add(part);
+            }
+        }
+        String clean = joined.toString().replaceAll("[^A-Za-z0-9_-]", "-");
+        if (clean.length() <= maxLength) {
+            return clean;
+        }
+        String hash = sha256(clean).substring(0, 8);
+        return clean.substring(0, maxLength - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

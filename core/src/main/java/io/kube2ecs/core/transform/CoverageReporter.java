@@ -1,0 +1,88 @@
+package io.kube2ecs.core.transform;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.load.LoadedObject;
+import io.kube2ecs.core.load.YamlNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports every field of a mapped object that the mapper neither converted nor deliberately
+ * ignored. A subtree nobody touched is reported once, at its top; a subtree partly converted is
+ * reported field by field. Scalars carry the information, so empty maps, empty lists and nulls
+ * are never reported.
+ */
+public final class CoverageReporter {
+
+    /**
+     * @param object      the mapped object
+     * @param pluginId    the plugin that mapped it
+     * @param diagnostics where findings go
+     */
+    public void report(LoadedObject object, String pluginId, Diagnostics diagnostics) {
+        walk(object, object.root(), "", object.root().line(), object.root().column(), pluginId, diagnostics);
+    }
+
+    private void walk(LoadedObject object, YamlNode node, String path, int line, int column, String pluginId,
+                      Diagnostics diagnostics) {
+        if (node.ignoredReason() != null) {
+            diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED,
+                    "field '" + path + "' is not converted: " + node.ignoredReason(), null,
+                    new SourceLocation(object.file(), line, column, path), pluginId));
+            return;
+        }
+        if (node.shape() == YamlNode.Shape.SCALAR) {
+            if (!node.converted()) {
+                notConverted(object, path, line, column, pluginId, diagnostics);
+            }
+            return;
+        }
+        if (node.shape() == YamlNode.Shape.NULL || (node.entries().isEmpty() && node.items().isEmpty())) {
+            return;
+        }
+        if (!anyTouched(node)) {
+            notConverted(object, path, line, column, pluginId, diagnostics);
+            return;
+        }
+        for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+            int[] at = node.keyPosition(entry.getKey());
+            String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+            walk(object, entry.getValue(), childPath, at[0], at[1], pluginId, diagnostics);
+        }
+        List<YamlNode> items = node.items();
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            walk(object, item, path + "[" + i + "]", item.line(), item.column(), pluginId, diagnostics);
+        }
+    }
+
+    private static boolean anyTouched(YamlNode node) {
+        if (node.converted() || node.ignoredReason() != null) {
+            return true;
+        }
+        for (YamlNode child : node.entries().values()) {
+            if (anyTouched(child)) {
+                return true;
+            }
+        }
+        for (YamlNode child : node.items()) {
+            if (anyTouched(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void notConverted(LoadedObject object, String path, int line, int column, String pluginId,
+                                     Diagnostics diagnostics) {
+        diagnostics.report(new Diagnostic(Severity.WARNING, Codes.FIELD_NOT_CONVERTED,
+                "field '" + path + "' of " + object.ref() + " is not converted",
+                "plugin " + pluginId + " has no ECS mapping for it; check whether the workload relies on it and "
+                        + "configure the ECS equivalent by hand",
+                new SourceLocation(object.file(), line, column, path), pluginId));
+    }
+}

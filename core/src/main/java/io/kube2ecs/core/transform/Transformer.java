@@ -1,0 +1,109 @@
+package io.kube2ecs.core.transform;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.spi.ConversionSettings;
+import io.kube2ecs.api.spi.KindMapper;
+import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.api.spi.ObjectIndex;
+import io.kube2ecs.api.spi.PluginOptions;
+import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.diag.DiagnosticCollector;
+import io.kube2ecs.core.load.LoadedObject;
+import io.kube2ecs.core.plugin.PluginRegistry;
+import io.kube2ecs.core.profile.Profile;
+import io.kube2ecs.core.resolve.ObjectStore;
+import io.kube2ecs.core.source.ObjectView;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The transform stage: runs each object's mapper, contains plugin failures, and reports the
+ * fields no plugin converted.
+ */
+public final class Transformer {
+
+    private final CoverageReporter coverage = new CoverageReporter();
+
+    /** Counts of what happened to the input objects. */
+    public static final class Outcome {
+        private int mapped;
+        private int unsupported;
+        private int failed;
+
+        /** @return objects a mapper converted */
+        public int mapped() { return mapped; }
+        /** @return objects no mapper handles */
+        public int unsupported() { return unsupported; }
+        /** @return objects whose mapper threw */
+        public int failed() { return failed; }
+    }
+
+    /**
+     * @param store       the resolved input
+     * @param registry    the plugins
+     * @param model       the model to fill
+     * @param settings    settings from the profile
+     * @param profile     the profile, for plugin options
+     * @param diagnostics where findings go
+     * @return counts
+     */
+    public Outcome run(ObjectStore store, PluginRegistry registry, DeploymentModel model, ConversionSettings settings,
+                       Profile profile, DiagnosticCollector diagnostics) {
+        Outcome outcome = new Outcome();
+        for (LoadedObject object : store.objects()) {
+            Optional<PluginRegistry.Bound<KindMapper>> mapper = registry.mapper(object.ref().kind());
+            if (mapper.isEmpty()) {
+                outcome.unsupported++;
+                reportUnsupported(object, registry, diagnostics);
+                continue;
+            }
+            String pluginId = mapper.get().pluginId();
+            Diagnostics pluginDiagnostics = diagnostics.forPlugin(pluginId);
+            PluginOptions options = new PluginOptionsView(profile.options().getOrDefault(pluginId, Map.of()));
+            MappingContext context = new Context(model, store, pluginDiagnostics, options, settings);
+            try {
+                mapper.get().value().map(new ObjectView(object, true), context);
+                outcome.mapped++;
+                coverage.report(object, pluginId, diagnostics);
+            } catch (RuntimeException | LinkageError e) {
+                outcome.failed++;
+                diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
+                        "plugin " + pluginId + " failed on " + object.ref() + ": " + e.getClass().getName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")),
+                        "this is a bug in the plugin; report it with this input, or choose another plugin for "
+                                + object.ref().kind() + " with --mapper",
+                        location(object), pluginId));
+            }
+        }
+        return outcome;
+    }
+
+    private static void reportUnsupported(LoadedObject object, PluginRegistry registry, DiagnosticCollector diagnostics) {
+        String kind = object.ref().kind().kind();
+        if (kind.equals("Kustomization")) {
+            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.BUILD_FILE,
+                    "kustomization file is a build recipe, not a Kubernetes object; it is skipped",
+                    "render it first: kubectl kustomize DIR | kube2ecs convert -f -", location(object), null));
+            return;
+        }
+        String supported = registry.mappers().keySet().stream().map(Object::toString).collect(Collectors.joining(", "));
+        diagnostics.report(new Diagnostic(Severity.WARNING, Codes.KIND_UNSUPPORTED,
+                object.ref() + " is not converted: no installed plugin maps " + object.ref().kind(),
+                "kinds with a mapper: " + (supported.isEmpty() ? "none" : supported)
+                        + "; perhaps you should add a plugin for it to the plugin path",
+                location(object), null));
+    }
+
+    private static SourceLocation location(LoadedObject object) {
+        return new SourceLocation(object.file(), object.root().line(), object.root().column(), "");
+    }
+
+    private record Context(DeploymentModel model, ObjectIndex objects, Diagnostics diagnostics, PluginOptions options,
+                           ConversionSettings settings) implements MappingContext {
+    }
+}
