@@ -15,6 +15,7 @@ public final class EcsService extends AwsResource {
 
     private final String serviceName;
     private final ResourceId taskDefinition;
+    private Value cluster;
     private int desiredCount = 1;
     private int maximumPercent = 200;
     private int minimumHealthyPercent = 100;
@@ -44,6 +45,10 @@ public final class EcsService extends AwsResource {
     public String serviceName() { return serviceName; }
     /** @return the task definition it runs */
     public ResourceId taskDefinition() { return taskDefinition; }
+    /** @return the cluster the service runs in, usually the {@link StandardInputs#CLUSTER} input */
+    public Value cluster() { return cluster; }
+    /** @param value the cluster */
+    public void cluster(Value value) { this.cluster = value; }
     /** @return how many tasks to run */
     public int desiredCount() { return desiredCount; }
     /** @param count how many tasks to run */

@@ -16,6 +16,15 @@ public interface ConversionSettings {
     /** @return the log group name prefix, e.g. {@code /ecs}; no trailing slash */
     String logGroupPrefix();
 
+    /** @return log retention in days */
+    int logRetentionDays();
+
+    /** @return whether tasks get a public IP address (public subnets without NAT) */
+    boolean assignPublicIp();
+
+    /** @return the Fargate platform version, {@code LATEST} unless the profile says otherwise */
+    String platformVersion();
+
     /** @return tags to add to every resource that takes tags, never null */
     Map<String, String> tags();
 

@@ -36,6 +36,21 @@ public final class Settings implements ConversionSettings {
     }
 
     @Override
+    public int logRetentionDays() {
+        return profile.logging().retentionDays();
+    }
+
+    @Override
+    public boolean assignPublicIp() {
+        return Boolean.TRUE.equals(profile.assignPublicIp());
+    }
+
+    @Override
+    public String platformVersion() {
+        return profile.platformVersion();
+    }
+
+    @Override
     public Map<String, String> tags() {
         return profile.tags();
     }

@@ -1,0 +1,171 @@
+package io.kube2ecs.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.core.ConversionRequest;
+import io.kube2ecs.core.ConversionResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kube2ecs convert}: reads manifests, converts them and writes the chosen targets.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Converts Kubernetes manifests into ECS on Fargate.",
+            "Diagnostics print as file:line:col: severity[CODE]: message. Nothing is written when there are errors."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  kube2ecs convert -f examples/quickstart -o out",
+            "  kube2ecs convert -f k8s/ -R -o out --target ecs-json,terraform",
+            "  kubectl kustomize overlays/prod | kube2ecs convert -f - -n shop -o out",
+            "  kube2ecs convert -f app.yaml --profile prod.yaml --mapper apps/Deployment=acme-deployment --plugin-path plugins/",
+        })
+public final class ConvertCommand implements Callable<Integer> {
+
+    /** How diagnostics are printed. */
+    enum DiagnosticsFormat { text, json }
+
+    private final Kube2Ecs cli;
+
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "PATH",
+            description = "Manifest file, folder (its .yaml, .yml and .json files) or - for standard input. Repeatable.")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = {"-R", "--recursive"}, description = "Read folders given with -f recursively.")
+    private boolean recursive;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Namespace of objects that name none (default: default); objects in other namespaces are errors.")
+    private String namespace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
+            description = "Output folder (default: ${DEFAULT-VALUE}). Written atomically; files this tool did not write are kept.")
+    private Path output;
+
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "TARGET",
+            description = "Targets to write, e.g. ecs-json,terraform,cloudformation (default: every installed target).")
+    private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Conversion profile (YAML): region, account, cluster, subnets, roles, naming, plugin choices.")
+    private Path profile;
+
+    @Option(names = "--mapper", paramLabel = "KIND=PLUGIN",
+            description = "Choose the plugin for a kind when several handle it, e.g. apps/Deployment=acme-deployment.")
+    private Map<String, String> mappers = new LinkedHashMap<>();
+
+    @Option(names = "--emitter", paramLabel = "TARGET=PLUGIN",
+            description = "Choose the plugin for a target when several handle it.")
+    private Map<String, String> emitters = new LinkedHashMap<>();
+
+    @Option(names = "--plugin-path", split = ",", paramLabel = "PATH",
+            description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
+    private List<String> pluginPath = new ArrayList<>();
+
+    @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default, on standard error) or json (on standard output, for CI).")
+    private DiagnosticsFormat format;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print informational diagnostics.")
+    private boolean verbose;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
+    private boolean stacktrace;
+
+    ConvertCommand(Kube2Ecs cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        ConversionRequest request = new ConversionRequest("files", files, recursive, namespace, targets, profile,
+                mappers, emitters, output);
+        ConversionResult result = PluginPath.pipeline(cli, pluginPath).convert(request);
+        if (format == DiagnosticsFormat.json) {
+            printJson(result);
+        } else {
+            printText(result);
+        }
+        return result.failed() ? ExitCodes.CONVERSION_ERRORS : ExitCodes.OK;
+    }
+
+    private void printText(ConversionResult result) {
+        PrintWriter err = cli.err();
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            if (verbose || diagnostic.severity() != Severity.INFO) {
+                err.println(diagnostic.render());
+            }
+        }
+        err.println(String.format("%d objects: %d converted, %d without a mapper; %d errors, %d warnings, %d notes%s",
+                result.objects(), result.converted(), result.unsupported(), result.count(Severity.ERROR),
+                result.count(Severity.WARNING), result.count(Severity.INFO), verbose || result.count(Severity.INFO) == 0 ? "" : " (-v shows notes)"));
+        if (result.failed()) {
+            err.println("nothing written: fix the errors above and run again");
+            return;
+        }
+        err.println("wrote " + result.filesWritten().size() + " files to " + output);
+        if (!result.placeholders().isEmpty()) {
+            err.println("fill in before deploying (or set them in a --profile file):");
+            for (EnvironmentInput input : result.placeholders()) {
+                err.println("  " + input.placeholder() + "  " + input.description());
+            }
+        }
+    }
+
+    private void printJson(ConversionResult result) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode root = json.objectNode();
+        ArrayNode diagnostics = root.putArray("diagnostics");
+        for (Diagnostic d : result.diagnostics()) {
+            ObjectNode node = diagnostics.addObject();
+            node.put("severity", d.severity().label());
+            node.put("code", d.code());
+            node.put("message", d.message());
+            if (d.hint() != null) {
+                node.put("hint", d.hint());
+            }
+            if (d.location() != null) {
+                node.put("file", d.location().file());
+                node.put("line", d.location().line());
+                node.put("column", d.location().column());
+                node.put("path", d.location().path());
+            }
+            if (d.pluginId() != null) {
+                node.put("plugin", d.pluginId());
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("objects", result.objects());
+        summary.put("converted", result.converted());
+        summary.put("withoutMapper", result.unsupported());
+        summary.put("errors", result.count(Severity.ERROR));
+        summary.put("warnings", result.count(Severity.WARNING));
+        summary.put("notes", result.count(Severity.INFO));
+        ArrayNode placeholders = root.putArray("placeholders");
+        for (EnvironmentInput input : result.placeholders()) {
+            placeholders.addObject().put("name", input.name()).put("placeholder", input.placeholder())
+                    .put("description", input.description());
+        }
+        ArrayNode written = root.putArray("files");
+        result.filesWritten().forEach(written::add);
+        try {
+            cli.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

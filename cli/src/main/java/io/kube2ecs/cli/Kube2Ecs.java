@@ -1,0 +1,120 @@
+package io.kube2ecs.cli;
+
+import io.kube2ecs.core.ConfigurationException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Builds and runs the command line. Separate from {@link Main} so tests run the real CLI with their
+ * own console streams, standard input and working directory.
+ */
+public final class Kube2Ecs {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Supplier<InputStream> stdin;
+    private final Path workingDirectory;
+
+    /**
+     * @param out              standard output
+     * @param err              standard error
+     * @param stdin            standard input
+     * @param workingDirectory where relative paths start
+     */
+    public Kube2Ecs(PrintWriter out, PrintWriter err, Supplier<InputStream> stdin, Path workingDirectory) {
+        this.out = out;
+        this.err = err;
+        this.stdin = stdin;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /**
+     * @param args command-line arguments
+     * @return the exit code
+     */
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(this));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(this::usageError);
+        cli.setExecutionExceptionHandler(this::failure);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler; an Error (linkage, out of memory) lands here
+            return internalError(e, java.util.Arrays.asList(args).contains("--stacktrace"));
+        }
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Supplier<InputStream> stdin() {
+        return stdin;
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    private int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        err.println("kube2ecs: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("    hint: see '" + command.getCommandSpec().qualifiedName() + " --help'");
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private int failure(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+        if (e instanceof ConfigurationException configuration) {
+            err.println("kube2ecs: error: " + configuration.getMessage());
+            if (configuration.hint() != null) {
+                err.println("    hint: " + configuration.hint());
+            }
+            return ExitCodes.USAGE;
+        }
+        boolean stacktrace = parseResult != null
+                && parseResult.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--stacktrace"));
+        return internalError(e, stacktrace);
+    }
+
+    private int internalError(Throwable e, boolean stacktrace) {
+        err.println("kube2ecs: internal error: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        err.println("    hint: this is a bug in kube2ecs; nothing was written. Rerun with --stacktrace and report it");
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Gives subcommands access to the process streams. */
+    private static final class CommandFactory implements CommandLine.IFactory {
+        private final Kube2Ecs cli;
+
+        CommandFactory(Kube2Ecs cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == ConvertCommand.class) {
+                return type.cast(new ConvertCommand(cli));
+            }
+            if (type == PluginsCommand.class) {
+                return type.cast(new PluginsCommand(cli));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.kube2ecs.cli;
+
+import io.kube2ecs.core.plugin.PluginInfo;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kube2ecs plugins}: what is installed, what each plugin handles and where it came from.
+ */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists the installed plugins: id, the kinds, targets or input sources each handles, and its jar.")
+public final class PluginsCommand implements Callable<Integer> {
+
+    private final Kube2Ecs cli;
+
+    @Option(names = "--plugin-path", split = ",", paramLabel = "PATH",
+            description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
+    private List<String> pluginPath = new ArrayList<>();
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
+    private boolean stacktrace;
+
+    PluginsCommand(Kube2Ecs cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        List<PluginInfo> plugins = PluginPath.pipeline(cli, pluginPath).plugins();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "HANDLES", "JAR"});
+        for (PluginInfo plugin : plugins) {
+            List<String> handles = new ArrayList<>();
+            plugin.kinds().forEach(k -> handles.add("kind " + k));
+            plugin.targets().forEach(t -> handles.add("target " + t));
+            plugin.sources().forEach(s -> handles.add("source " + s));
+            rows.add(new String[] {plugin.id(), String.join(", ", handles), plugin.jar()});
+        }
+        int[] widths = new int[3];
+        for (String[] row : rows) {
+            for (int i = 0; i < 3; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        PrintWriter out = cli.out();
+        for (String[] row : rows) {
+            out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %s", row[0], row[1], row[2]).stripTrailing());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,339 @@
+package io.kube2ecs.plugin.emit.ecsjson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.ContainerDefinition;
+import io.kube2ecs.api.model.ContainerDependency;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.HealthCheck;
+import io.kube2ecs.api.model.KeyValue;
+import io.kube2ecs.api.model.MountPoint;
+import io.kube2ecs.api.model.PortMapping;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Ulimit;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.model.Volume;
+import io.kube2ecs.api.spi.EmitContext;
+import io.kube2ecs.api.spi.Emitter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code <namespace>/<name>/task-definition.json} and {@code service.json} for every task
+ * definition and service of the model, as inputs of {@code aws ecs register-task-definition
+ * --cli-input-json} and {@code aws ecs create-service --cli-input-json}.
+ *
+ * <p>This target creates no supporting resources (log groups, roles, load balancers): log groups
+ * are created by ECS on first use ({@code awslogs-create-group}), and values AWS assigns elsewhere
+ * are named placeholders, listed in an info diagnostic.
+ */
+public final class EcsJsonEmitter implements Emitter {
+
+    /** The target id. */
+    public static final String TARGET = "ecs-json";
+
+    static final String CODE_PLACEHOLDERS = "ECSJSON001";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = new ObjectMapper().writer(
+            new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    @Override
+    public String target() {
+        return TARGET;
+    }
+
+    @Override
+    public String outputFolder() {
+        return "ecs";
+    }
+
+    @Override
+    public void emit(DeploymentModel model, EmitContext context) {
+        ValueRenderer values = new ValueRenderer(model);
+        for (TaskDefinition task : model.all(TaskDefinition.class)) {
+            context.output().write(folder(task.id().namespace(), task.id().name()) + "/task-definition.json",
+                    render(taskDefinition(task, values)));
+        }
+        for (EcsService service : model.all(EcsService.class)) {
+            TaskDefinition task = model.find(service.taskDefinition(), TaskDefinition.class).orElseThrow(
+                    () -> new IllegalStateException(service.id() + " runs " + service.taskDefinition() + ", which is not in the model"));
+            context.output().write(folder(service.id().namespace(), service.id().name()) + "/service.json",
+                    render(service(service, task, values)));
+        }
+        if (!values.placeholders().isEmpty()) {
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,
+                    "ECS JSON output has placeholders to replace before use: " + String.join(", ", values.placeholders()),
+                    "set the environment values in a --profile file, or substitute them (e.g. with envsubst)", null, null));
+        }
+    }
+
+    private static String folder(String namespace, String name) {
+        return (namespace.isEmpty() ? "_cluster" : namespace) + "/" + name;
+    }
+
+    private static String render(ObjectNode node) {
+        try {
+            return WRITER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static ObjectNode taskDefinition(TaskDefinition task, ValueRenderer values) {
+        ObjectNode root = JSON.objectNode();
+        root.put("family", task.family());
+        if (task.taskRole() != null) {
+            root.put("taskRoleArn", values.text(task.taskRole()));
+        }
+        if (task.executionRole() != null) {
+            root.put("executionRoleArn", values.text(task.executionRole()));
+        }
+        root.put("networkMode", "awsvpc");
+        root.putArray("requiresCompatibilities").add("FARGATE");
+        root.put("cpu", Integer.toString(task.cpu()));
+        root.put("memory", Integer.toString(task.memory()));
+        if (task.cpuArchitecture() != null || task.operatingSystemFamily() != null) {
+            ObjectNode platform = root.putObject("runtimePlatform");
+            putIfSet(platform, "cpuArchitecture", task.cpuArchitecture());
+            putIfSet(platform, "operatingSystemFamily", task.operatingSystemFamily());
+        }
+        if (task.pidMode() != null) {
+            root.put("pidMode", task.pidMode());
+        }
+        if (task.ephemeralStorageGiB() != null) {
+            root.putObject("ephemeralStorage").put("sizeInGiB", task.ephemeralStorageGiB());
+        }
+        ArrayNode containers = root.putArray("containerDefinitions");
+        for (ContainerDefinition container : task.containers()) {
+            containers.add(container(container, values));
+        }
+        if (!task.volumes().isEmpty()) {
+            ArrayNode volumes = root.putArray("volumes");
+            for (Volume volume : task.volumes()) {
+                ObjectNode node = volumes.addObject().put("name", volume.name());
+                if (volume.efsFileSystemId() != null) {
+                    ObjectNode efs = node.putObject("efsVolumeConfiguration");
+                    efs.put("fileSystemId", values.text(volume.efsFileSystemId()));
+                    putIfSet(efs, "rootDirectory", volume.efsRootDirectory());
+                    if (volume.transitEncryption()) {
+                        efs.put("transitEncryption", "ENABLED");
+                    }
+                    if (volume.efsAccessPointId() != null) {
+                        efs.putObject("authorizationConfig").put("accessPointId", values.text(volume.efsAccessPointId()));
+                    }
+                }
+            }
+        }
+        tags(root, task.tags());
+        return root;
+    }
+
+    private static ObjectNode container(ContainerDefinition container, ValueRenderer values) {
+        ObjectNode node = JSON.objectNode();
+        node.put("name", container.name());
+        node.put("image", container.image());
+        node.put("essential", container.essential());
+        putIfSet(node, "cpu", container.cpu());
+        putIfSet(node, "memory", container.memory());
+        putIfSet(node, "memoryReservation", container.memoryReservation());
+        if (!container.portMappings().isEmpty()) {
+            ArrayNode ports = node.putArray("portMappings");
+            for (PortMapping port : container.portMappings()) {
+                ObjectNode mapping = ports.addObject();
+                mapping.put("containerPort", port.containerPort());
+                mapping.put("hostPort", port.containerPort());
+                mapping.put("protocol", port.protocol());
+                putIfSet(mapping, "name", port.name());
+                putIfSet(mapping, "appProtocol", port.appProtocol());
+            }
+        }
+        if (container.entryPoint() != null) {
+            strings(node.putArray("entryPoint"), container.entryPoint());
+        }
+        if (container.command() != null) {
+            strings(node.putArray("command"), container.command());
+        }
+        putIfSet(node, "workingDirectory", container.workingDirectory());
+        putIfSet(node, "user", container.user());
+        if (!container.environment().isEmpty()) {
+            ArrayNode environment = node.putArray("environment");
+            for (KeyValue variable : container.environment()) {
+                environment.addObject().put("name", variable.name()).put("value", variable.value());
+            }
+        }
+        if (!container.secrets().isEmpty()) {
+            ArrayNode secrets = node.putArray("secrets");
+            for (SecretRef secret : container.secrets()) {
+                String from = values.text(secret.valueFrom());
+                if (secret.jsonKey() != null) {
+                    from = from + ":" + secret.jsonKey() + "::";
+                }
+                secrets.addObject().put("name", secret.name()).put("valueFrom", from);
+            }
+        }
+        HealthCheck health = container.healthCheck();
+        if (health != null) {
+            ObjectNode check = node.putObject("healthCheck");
+            strings(check.putArray("command"), health.command());
+            putIfSet(check, "interval", health.interval());
+            putIfSet(check, "timeout", health.timeout());
+            putIfSet(check, "retries", health.retries());
+            putIfSet(check, "startPeriod", health.startPeriod());
+        }
+        if (!container.mountPoints().isEmpty()) {
+            ArrayNode mounts = node.putArray("mountPoints");
+            for (MountPoint mount : container.mountPoints()) {
+                mounts.addObject().put("sourceVolume", mount.sourceVolume()).put("containerPath", mount.containerPath())
+                        .put("readOnly", mount.readOnly());
+            }
+        }
+        if (!container.dependsOn().isEmpty()) {
+            ArrayNode depends = node.putArray("dependsOn");
+            for (ContainerDependency dependency : container.dependsOn()) {
+                depends.addObject().put("containerName", dependency.containerName()).put("condition", dependency.condition());
+            }
+        }
+        if (container.logConfiguration() != null) {
+            ObjectNode log = node.putObject("logConfiguration");
+            log.put("logDriver", container.logConfiguration().logDriver());
+            ObjectNode options = log.putObject("options");
+            boolean awslogs = container.logConfiguration().logDriver().equals("awslogs");
+            if (awslogs) {
+                // This target creates no log groups; let ECS create the group on first use.
+                options.put("awslogs-create-group", "true");
+            }
+            for (Map.Entry<String, Value> option : container.logConfiguration().options().entrySet()) {
+                options.put(option.getKey(), values.text(option.getValue()));
+            }
+        }
+        putIfSet(node, "readonlyRootFilesystem", container.readonlyRootFilesystem());
+        if (container.initProcessEnabled() || !container.capabilitiesAdd().isEmpty() || !container.capabilitiesDrop().isEmpty()) {
+            ObjectNode linux = node.putObject("linuxParameters");
+            if (container.initProcessEnabled()) {
+                linux.put("initProcessEnabled", true);
+            }
+            if (!container.capabilitiesAdd().isEmpty() || !container.capabilitiesDrop().isEmpty()) {
+                ObjectNode capabilities = linux.putObject("capabilities");
+                if (!container.capabilitiesAdd().isEmpty()) {
+                    strings(capabilities.putArray("add"), container.capabilitiesAdd());
+                }
+                if (!container.capabilitiesDrop().isEmpty()) {
+                    strings(capabilities.putArray("drop"), container.capabilitiesDrop());
+                }
+            }
+        }
+        if (!container.ulimits().isEmpty()) {
+            ArrayNode ulimits = node.putArray("ulimits");
+            for (Ulimit ulimit : container.ulimits()) {
+                ulimits.addObject().put("name", ulimit.name()).put("softLimit", ulimit.softLimit())
+                        .put("hardLimit", ulimit.hardLimit());
+            }
+        }
+        putIfSet(node, "stopTimeout", container.stopTimeout());
+        putIfSet(node, "startTimeout", container.startTimeout());
+        if (!container.dockerLabels().isEmpty()) {
+            ObjectNode labels = node.putObject("dockerLabels");
+            container.dockerLabels().forEach(labels::put);
+        }
+        if (container.repositoryCredentials() != null) {
+            node.putObject("repositoryCredentials").put("credentialsParameter", values.text(container.repositoryCredentials()));
+        }
+        putIfSet(node, "interactive", container.interactive());
+        putIfSet(node, "pseudoTerminal", container.pseudoTerminal());
+        return node;
+    }
+
+    static ObjectNode service(EcsService service, TaskDefinition task, ValueRenderer values) {
+        ObjectNode root = JSON.objectNode();
+        if (service.cluster() != null) {
+            root.put("cluster", values.text(service.cluster()));
+        }
+        root.put("serviceName", service.serviceName());
+        root.put("taskDefinition", task.family());
+        root.put("desiredCount", service.desiredCount());
+        root.put("launchType", "FARGATE");
+        root.put("platformVersion", service.platformVersion());
+        ObjectNode deployment = root.putObject("deploymentConfiguration");
+        deployment.put("maximumPercent", service.maximumPercent());
+        deployment.put("minimumHealthyPercent", service.minimumHealthyPercent());
+        deployment.putObject("deploymentCircuitBreaker").put("enable", service.circuitBreaker())
+                .put("rollback", service.circuitBreaker());
+        ObjectNode vpc = root.putObject("networkConfiguration").putObject("awsvpcConfiguration");
+        strings(vpc.putArray("subnets"), values.listOrPlaceholder(service.subnets()));
+        List<String> groups = values.listOrPlaceholder(service.securityGroups());
+        if (!groups.isEmpty()) {
+            strings(vpc.putArray("securityGroups"), groups);
+        }
+        vpc.put("assignPublicIp", service.assignPublicIp() ? "ENABLED" : "DISABLED");
+        if (!service.loadBalancers().isEmpty()) {
+            ArrayNode balancers = root.putArray("loadBalancers");
+            for (EcsService.LoadBalancerAttachment attachment : service.loadBalancers()) {
+                balancers.addObject()
+                        .put("targetGroupArn", values.text(Value.ref(attachment.targetGroup(), Value.Attribute.ARN)))
+                        .put("containerName", attachment.containerName())
+                        .put("containerPort", attachment.containerPort());
+            }
+        }
+        if (!service.serviceRegistries().isEmpty()) {
+            ArrayNode registries = root.putArray("serviceRegistries");
+            for (EcsService.ServiceRegistry registry : service.serviceRegistries()) {
+                ObjectNode node = registries.addObject()
+                        .put("registryArn", values.text(Value.ref(registry.discoveryService(), Value.Attribute.ARN)));
+                putIfSet(node, "containerName", registry.containerName());
+                putIfSet(node, "containerPort", registry.containerPort());
+            }
+        }
+        putIfSet(root, "healthCheckGracePeriodSeconds", service.healthCheckGracePeriodSeconds());
+        if (service.enableExecuteCommand()) {
+            root.put("enableExecuteCommand", true);
+        }
+        root.put("enableECSManagedTags", true);
+        root.put("propagateTags", "SERVICE");
+        tags(root, service.tags());
+        return root;
+    }
+
+    private static void tags(ObjectNode root, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        ArrayNode array = root.putArray("tags");
+        tags.forEach((key, value) -> array.addObject().put("key", key).put("value", value));
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Integer value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Boolean value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

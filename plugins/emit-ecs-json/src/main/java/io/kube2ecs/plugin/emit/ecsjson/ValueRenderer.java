@@ -1,0 +1,110 @@
+package io.kube2ecs.plugin.emit.ecsjson;
+
+import io.kube2ecs.api.model.AwsResource;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.IamRole;
+import io.kube2ecs.api.model.LogGroup;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Renders model values as the literal strings the AWS CLI expects. Environment inputs take their
+ * profile value or a {@code ${NAME}} placeholder; references to resources that the ECS JSON
+ * output does not create either become the ARN built from their name or, when AWS assigns the
+ * identifier (target groups, Cloud Map services), a named placeholder. Every placeholder is
+ * collected so the run can list what to fill in.
+ */
+final class ValueRenderer {
+
+    private final DeploymentModel model;
+    private final Set<String> placeholders = new TreeSet<>();
+
+    ValueRenderer(DeploymentModel model) {
+        this.model = model;
+    }
+
+    String text(Value value) {
+        if (value instanceof Value.Literal literal) {
+            return literal.value();
+        }
+        if (value instanceof Value.Input input) {
+            List<String> values = list(value);
+            return values.isEmpty() ? placeholder(input.name()) : String.join(",", values);
+        }
+        Value.Ref ref = (Value.Ref) value;
+        AwsResource target = model.find(ref.target(), AwsResource.class).orElse(null);
+        if (target instanceof LogGroup group && ref.attribute() == Value.Attribute.NAME) {
+            return group.name();
+        }
+        if (target instanceof IamRole role) {
+            if (role.existingArn() != null) {
+                return text(role.existingArn());
+            }
+            if (ref.attribute() == Value.Attribute.NAME) {
+                return role.name();
+            }
+            return "arn:aws:iam::" + inputText(StandardInputs.ACCOUNT_ID) + ":role/" + role.name();
+        }
+        if (target instanceof SsmParameter parameter && ref.attribute() == Value.Attribute.ARN) {
+            String name = parameter.name().startsWith("/") ? parameter.name().substring(1) : parameter.name();
+            return "arn:aws:ssm:" + inputText(StandardInputs.REGION) + ":" + inputText(StandardInputs.ACCOUNT_ID)
+                    + ":parameter/" + name;
+        }
+        if (target instanceof SecretsManagerSecret secret) {
+            // ECS accepts a secret's name in place of its ARN when the secret is in the task's region.
+            return secret.name();
+        }
+        String name = (ref.target().type() + "_" + ref.target().namespace() + "_" + ref.target().name() + "_"
+                + ref.attribute()).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        placeholders.add("${" + name + "}");
+        return "${" + name + "}";
+    }
+
+    /** Renders a value that may stand for several strings (a list-typed input). */
+    List<String> list(Value value) {
+        if (value instanceof Value.Input input) {
+            EnvironmentInput declared = model.inputNamed(input.name()).orElseThrow();
+            if (declared.sensitive() || !declared.isKnown()) {
+                return List.of();
+            }
+            return declared.value();
+        }
+        return List.of(text(value));
+    }
+
+    List<String> listOrPlaceholder(List<Value> values) {
+        List<String> out = new ArrayList<>();
+        for (Value value : values) {
+            List<String> rendered = list(value);
+            if (rendered.isEmpty() && value instanceof Value.Input input) {
+                out.add(placeholder(input.name()));
+            } else {
+                out.addAll(rendered);
+            }
+        }
+        return out;
+    }
+
+    private String inputText(String name) {
+        return text(Value.input(name));
+    }
+
+    private String placeholder(String inputName) {
+        String placeholder = model.inputNamed(inputName).map(EnvironmentInput::placeholder)
+                .orElse("${" + inputName.toUpperCase(Locale.ROOT) + "}");
+        placeholders.add(placeholder);
+        return placeholder;
+    }
+
+    Set<String> placeholders() {
+        return placeholders;
+    }
+}

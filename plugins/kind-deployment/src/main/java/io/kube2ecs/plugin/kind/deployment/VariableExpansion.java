@@ -1,0 +1,49 @@
+package io.kube2ecs.plugin.kind.deployment;
+
+import java.util.Map;
+
+/**
+ * Kubernetes {@code $(VAR)} expansion in environment values: a reference to a variable defined
+ * earlier in the same container is replaced by its value, {@code $$} escapes a {@code $}, and a
+ * reference to an unknown variable is left as written, exactly as the kubelet does.
+ */
+final class VariableExpansion {
+
+    private VariableExpansion() {
+    }
+
+    static String expand(String input, Map<String, String> known) {
+        if (input.indexOf('$') < 0) {
+            return input;
+        }
+        StringBuilder out = new StringBuilder(input.length());
+        int i = 0;
+        while (i < input.length()) {
+            char c = input.charAt(i);
+            if (c != '$' || i + 1 >= input.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char next = input.charAt(i + 1);
+            if (next == '$') {
+                out.append('$');
+                i += 2;
+            } else if (next == '(') {
+                int close = input.indexOf(')', i + 2);
+                if (close < 0) {
+                    out.append(input, i, input.length());
+                    break;
+                }
+                String name = input.substring(i + 2, close);
+                String value = known.get(name);
+                out.append(value != null ? value : input.substring(i, close + 1));
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
