@@ -63,7 +63,7 @@ public record Diagnostic(Severity severity, String code, String message, String 
             out.append(location.render()).append(": ");
         }
         out.append(severity.label()).append('[').append(code).append("]: ").append(message);
-        if (location != null && !location.path().isEmpty()) {
+        if (location != null && !location.path().isEmpty() && !message.contains(location.path())) {
             out.append(" (at ").append(location.path()).append(')');
         }
         if (hint != null) {

@@ -135,8 +135,13 @@ public final class ProfileLoader {
         String text = node.text();
         try {
             switch (node.scalarType()) {
-                case INTEGER:
-                    return factory.numberNode(new BigInteger(text));
+                case INTEGER: {
+                    BigInteger value = new BigInteger(text);
+                    if (value.bitLength() < 32) {
+                        return factory.numberNode(value.intValue());
+                    }
+                    return value.bitLength() < 64 ? factory.numberNode(value.longValue()) : factory.numberNode(value);
+                }
                 case FLOAT:
                     return factory.numberNode(new BigDecimal(text));
                 case BOOLEAN:

@@ -123,6 +123,7 @@ public final class DeploymentMapper implements KindMapper {
         spec.get("selector").ignore("ECS services own their tasks; no label selector is needed");
         spec.get("template").get("metadata").get("labels").ignore(
                 "pod labels only let Services select pods; in ECS the service itself registers its tasks");
+        podSpec.get("restartPolicy").ignore("a Deployment's pods always restart; ECS replaces stopped tasks the same way");
         spec.get("revisionHistoryLimit").ignore("ECS keeps every task definition revision; deregister old ones as needed");
     }
 
@@ -159,6 +160,7 @@ public final class DeploymentMapper implements KindMapper {
                 container.portMappings().add(mapping);
             }
         }
+        node.get("imagePullPolicy").ignore("Fargate pulls the image at every task start, as with imagePullPolicy: Always");
         environment(node.get("env"), container);
         resources(node.get("resources"), container, needs, diagnostics);
         return container;

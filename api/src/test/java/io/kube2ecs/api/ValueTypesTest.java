@@ -1,0 +1,72 @@
+package io.kube2ecs.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kube2ecs.api.model.FargateSize;
+import io.kube2ecs.api.source.LabelSelector;
+import io.kube2ecs.api.source.Quantity;
+import io.kube2ecs.api.source.ResourceKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ValueTypesTest {
+
+    @ParameterizedTest
+    @CsvSource({"100m,103", "0.5,512", "1,1024", "2,2048", "250m,256", "1500m,1536", "1e-1,103"})
+    void cpuQuantitiesBecomeEcsUnitsRoundedUp(String text, int units) {
+        assertThat(Quantity.parse(text).orElseThrow().cpuUnits()).isEqualTo(units);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"128Mi,128", "1Gi,1024", "100M,96", "64Ki,1", "1e9,954", "512Mi,512", "1.5Gi,1536"})
+    void memoryQuantitiesBecomeMebibytesRoundedUp(String text, int mib) {
+        assertThat(Quantity.parse(text).orElseThrow().mebibytes()).isEqualTo(mib);
+    }
+
+    @Test
+    void invalidQuantitiesAreRejected() {
+        assertThat(Quantity.parse("lots")).isEmpty();
+        assertThat(Quantity.parse("1 Gi")).isEmpty();
+        assertThat(Quantity.parse("1gb")).isEmpty();
+    }
+
+    @Test
+    void fargateSizeIsTheSmallestValidCombination() {
+        assertThat(FargateSize.smallestFitting(0, 0)).contains(new FargateSize(256, 512));
+        assertThat(FargateSize.smallestFitting(103, 100)).contains(new FargateSize(256, 512));
+        assertThat(FargateSize.smallestFitting(300, 600)).contains(new FargateSize(512, 1024));
+        assertThat(FargateSize.smallestFitting(256, 3000)).contains(new FargateSize(512, 3072));
+        assertThat(FargateSize.smallestFitting(1024, 9000)).contains(new FargateSize(2048, 9216));
+        assertThat(FargateSize.smallestFitting(16384, 122880)).contains(new FargateSize(16384, 122880));
+        assertThat(FargateSize.smallestFitting(16385, 1)).isEmpty();
+        assertThat(FargateSize.ALL).hasSize(3 + 4 + 7 + 13 + 23 + 12 + 12);
+    }
+
+    @Test
+    void labelSelectorsMatchLikeKubernetes() {
+        Map<String, String> labels = Map.of("app", "web", "tier", "front");
+        assertThat(LabelSelector.of(Map.of()).matches(labels)).isTrue();
+        assertThat(LabelSelector.of(Map.of("app", "web")).matches(labels)).isTrue();
+        assertThat(LabelSelector.of(Map.of("app", "db")).matches(labels)).isFalse();
+        LabelSelector expressions = new LabelSelector(Map.of("app", "web"), List.of(
+                new LabelSelector.Requirement("tier", LabelSelector.Operator.IN, List.of("front", "edge")),
+                new LabelSelector.Requirement("canary", LabelSelector.Operator.DOES_NOT_EXIST, List.of())));
+        assertThat(expressions.matches(labels)).isTrue();
+        assertThat(new LabelSelector(Map.of(), List.of(
+                new LabelSelector.Requirement("tier", LabelSelector.Operator.NOT_IN, List.of("front")))).matches(labels)).isFalse();
+        assertThat(new LabelSelector(Map.of(), List.of(
+                new LabelSelector.Requirement("app", LabelSelector.Operator.EXISTS, List.of()))).matches(labels)).isTrue();
+    }
+
+    @Test
+    void resourceKindsParseAndRender() {
+        assertThat(ResourceKind.parse("apps/Deployment")).isEqualTo(new ResourceKind("apps", "Deployment"));
+        assertThat(ResourceKind.parse("Service")).isEqualTo(ResourceKind.parse("core/Service"));
+        assertThat(ResourceKind.of("v1", "Service").toString()).isEqualTo("Service");
+        assertThat(ResourceKind.of("vpcresources.k8s.aws/v1beta1", "SecurityGroupPolicy").toString())
+                .isEqualTo("vpcresources.k8s.aws/SecurityGroupPolicy");
+    }
+}

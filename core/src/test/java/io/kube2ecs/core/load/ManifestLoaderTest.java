@@ -1,0 +1,169 @@
+package io.kube2ecs.core.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.diag.DiagnosticCollector;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestLoaderTest {
+
+    private final DiagnosticCollector diagnostics = new DiagnosticCollector();
+
+    private List<LoadedObject> load(String origin, String text) {
+        return new ManifestLoader(LoadLimits.DEFAULT, "default", false).load(origin, text, diagnostics);
+    }
+
+    @Test
+    void readsMultipleDocumentsSkippingEmptyAndCommentOnlyOnes() {
+        List<LoadedObject> objects = load("a.yaml", """
+                # leading comment
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: one}
+                ---
+                # only a comment
+                ---
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: two
+                  namespace: shop
+                ---
+                """);
+        assertThat(objects).extracting(o -> o.ref().toString())
+                .containsExactly("ConfigMap default/one", "apps/Deployment shop/two");
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    @Test
+    void keepsLineAndColumnOfEveryObject() {
+        List<LoadedObject> objects = load("a.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n  apiVersion: v1\n  kind: Service\n  metadata: {name: b}\n");
+        assertThat(objects.get(0).root().line()).isEqualTo(1);
+        assertThat(objects.get(1).root().line()).isEqualTo(5);
+        assertThat(objects.get(1).root().column()).isEqualTo(3);
+        assertThat(objects.get(1).root().keyPosition("kind")).containsExactly(6, 3);
+    }
+
+    @Test
+    void unpacksKindList() {
+        List<LoadedObject> objects = load("list.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Service
+                  metadata: {name: a}
+                - apiVersion: apps/v1
+                  kind: Deployment
+                  metadata: {name: b}
+                """);
+        assertThat(objects).extracting(o -> o.ref().name()).containsExactly("a", "b");
+        assertThat(objects.get(1).root().line()).isEqualTo(7);
+    }
+
+    @Test
+    void readsJsonWithPositions() {
+        List<LoadedObject> objects = load("svc.json", "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Service\",\n  \"metadata\": {\"name\": \"web\"}\n}\n");
+        assertThat(objects).hasSize(1);
+        assertThat(objects.get(0).root().keyPosition("kind")).containsExactly(3, 3);
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorWithLineAndColumn() {
+        load("bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n");
+        Diagnostic error = diagnostics.sorted().get(0);
+        assertThat(error.severity()).isEqualTo(Severity.ERROR);
+        assertThat(error.code()).isEqualTo(Codes.YAML_SYNTAX);
+        assertThat(error.location().file()).isEqualTo("bad.yaml");
+        assertThat(error.location().line()).isGreaterThan(0);
+        assertThat(error.location().column()).isGreaterThan(0);
+        assertThat(error.render()).startsWith("bad.yaml:" + error.location().line() + ":" + error.location().column() + ": error[K2E002]:");
+    }
+
+    @Test
+    void reportsJsonSyntaxError() {
+        load("bad.json", "{\"apiVersion\": \"v1\",\n \"kind\": }");
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(Codes.JSON_SYNTAX);
+            assertThat(d.location().line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void refusesBillionLaughs() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int k = 0; k < 10; k++) {
+                yaml.append(k == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        List<LoadedObject> objects = load("laughs.yaml", yaml.toString());
+        assertThat(objects).isEmpty();
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.code()).isEqualTo(Codes.YAML_LIMIT));
+    }
+
+    @Test
+    void refusesDeepNesting() {
+        String yaml = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        load("deep.yaml", yaml);
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.code()).isIn(Codes.YAML_LIMIT, Codes.YAML_SYNTAX);
+        });
+    }
+
+    @Test
+    void reportsDuplicateKeys() {
+        load("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n");
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo(Codes.DUPLICATE_KEY);
+            assertThat(d.location().line()).isEqualTo(5);
+            assertThat(d.location().column()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void reportsDocumentsThatAreNotObjects() {
+        load("values.yaml", "replicaCount: 3\nimage: nginx\n---\n- a\n- b\n");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::code).containsExactly(Codes.NOT_AN_OBJECT, Codes.NOT_AN_OBJECT);
+    }
+
+    @Test
+    void namespaceFlagRejectsObjectsOfOtherNamespaces() {
+        List<LoadedObject> objects = new ManifestLoader(LoadLimits.DEFAULT, "shop", true).load("a.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: a}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: b, namespace: other}
+                """, diagnostics);
+        assertThat(objects).extracting(o -> o.ref().toString()).containsExactly("Service shop/a");
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> assertThat(d.code()).isEqualTo(Codes.NAMESPACE_MISMATCH));
+    }
+
+    @Test
+    void clusterScopedKindsHaveNoNamespace() {
+        List<LoadedObject> objects = load("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
+        assertThat(objects.get(0).ref().namespace()).isEmpty();
+    }
+
+    @Test
+    void marksIdentityFieldsConvertedAndNothingElse() {
+        LoadedObject object = load("a.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  labels: {x: y}\nspec: {}\n").get(0);
+        assertThat(object.root().entries().get("kind").converted()).isTrue();
+        YamlNode metadata = object.root().entries().get("metadata");
+        assertThat(metadata.entries().get("name").converted()).isTrue();
+        assertThat(metadata.entries().get("labels").entries().get("x").converted()).isFalse();
+        assertThat(object.labels()).containsEntry("x", "y");
+    }
+}

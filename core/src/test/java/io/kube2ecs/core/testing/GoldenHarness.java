@@ -1,0 +1,169 @@
+package io.kube2ecs.core.testing;
+
+import com.google.inject.Guice;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.spi.Plugin;
+import io.kube2ecs.core.ConversionPipeline;
+import io.kube2ecs.core.ConversionRequest;
+import io.kube2ecs.core.ConversionResult;
+import io.kube2ecs.core.RuntimeEnvironment;
+import io.kube2ecs.core.emit.OutputWriter;
+import io.kube2ecs.core.inject.CoreModule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Golden tests in the OpenRewrite style: a case folder holds {@code input/} (manifests, read with
+ * {@code -R}), an optional {@code profile.yaml}, the expected output tree {@code expected/} and the
+ * expected diagnostics {@code diagnostics.txt}. The harness converts the case twice and requires
+ * byte-identical runs, then compares with the expectations and fails with a diff. A missing
+ * {@code expected/} means the run must write nothing. Run with {@code -Dkube2ecs.golden.update=true}
+ * to rewrite the expectations instead, then review them in git.
+ */
+public final class GoldenHarness {
+
+    /** The system property that turns checking into rewriting. */
+    public static final String UPDATE_PROPERTY = "kube2ecs.golden.update";
+
+    private final Supplier<List<Plugin>> plugins;
+    private final List<String> targets;
+
+    /**
+     * @param plugins the plugins to convert with (a fresh list per run)
+     * @param targets the targets to write; empty for all of the plugins' targets
+     */
+    public GoldenHarness(Supplier<List<Plugin>> plugins, List<String> targets) {
+        this.plugins = plugins;
+        this.targets = List.copyOf(targets);
+    }
+
+    /**
+     * @param root a folder of case folders
+     * @return the case folders (those with an {@code input/}), sorted
+     */
+    public static List<Path> cases(Path root) {
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> Files.isDirectory(p.resolve("input"))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Converts one case and checks or updates its expectations.
+     *
+     * @param caseDir the case folder
+     * @throws AssertionError with a diff when output or diagnostics differ, or two runs differ
+     */
+    public void check(Path caseDir) throws IOException {
+        Path work = Files.createTempDirectory("kube2ecs-golden-");
+        try {
+            Run first = run(caseDir, work.resolve("run1"));
+            Run second = run(caseDir, work.resolve("run2"));
+            if (!first.equals(second)) {
+                throw new AssertionError(caseDir + ": two runs over the same input differ (output is not deterministic)\n"
+                        + TextDiff.diff(first.describe(), second.describe()));
+            }
+            Path expectedDir = caseDir.resolve("expected");
+            Path diagnosticsFile = caseDir.resolve("diagnostics.txt");
+            if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+                deleteTree(expectedDir);
+                for (Map.Entry<String, String> file : first.files.entrySet()) {
+                    Path target = expectedDir.resolve(file.getKey());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                }
+                Files.writeString(diagnosticsFile, first.diagnostics, StandardCharsets.UTF_8);
+                return;
+            }
+            Map<String, String> expected = readTree(expectedDir);
+            String expectedDiagnostics = Files.exists(diagnosticsFile)
+                    ? Files.readString(diagnosticsFile, StandardCharsets.UTF_8) : "";
+            List<String> problems = new ArrayList<>();
+            for (String path : union(expected, first.files)) {
+                String want = expected.get(path);
+                String got = first.files.get(path);
+                if (want == null) {
+                    problems.add("unexpected output file " + path);
+                } else if (got == null) {
+                    problems.add("missing output file " + path);
+                } else if (!want.equals(got)) {
+                    problems.add("output " + path + " differs:\n" + TextDiff.diff(want, got));
+                }
+            }
+            if (!expectedDiagnostics.equals(first.diagnostics)) {
+                problems.add("diagnostics differ:\n" + TextDiff.diff(expectedDiagnostics, first.diagnostics));
+            }
+            if (!problems.isEmpty()) {
+                throw new AssertionError(caseDir + " does not match its expectations (rerun with -D" + UPDATE_PROPERTY
+                        + "=true to accept the new output):\n" + String.join("\n", problems));
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private Run run(Path caseDir, Path out) throws IOException {
+        RuntimeEnvironment environment = new RuntimeEnvironment(() -> new ByteArrayInputStream(new byte[0]), caseDir);
+        List<Plugin> fresh = plugins.get();
+        ConversionPipeline pipeline = Guice.createInjector(new CoreModule(() -> fresh, environment))
+                .getInstance(ConversionPipeline.class);
+        Path profile = Files.exists(caseDir.resolve("profile.yaml")) ? Path.of("profile.yaml") : null;
+        ConversionResult result = pipeline.convert(new ConversionRequest("files", List.of("input"), true, null, targets,
+                profile, Map.of(), Map.of(), out));
+        String diagnostics = result.diagnostics().stream().map(Diagnostic::render)
+                .map(text -> text.replace(System.lineSeparator(), "\n") + "\n").collect(Collectors.joining());
+        Map<String, String> files = readTree(out);
+        files.remove(OutputWriter.MANIFEST);
+        return new Run(files, diagnostics);
+    }
+
+    private static List<String> union(Map<String, String> a, Map<String, String> b) {
+        TreeMap<String, String> all = new TreeMap<>(a);
+        all.putAll(b);
+        return new ArrayList<>(all.keySet());
+    }
+
+    private static Map<String, String> readTree(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private record Run(Map<String, String> files, String diagnostics) {
+        String describe() {
+            StringBuilder out = new StringBuilder(diagnostics);
+            files.forEach((path, content) -> out.append("=== ").append(path).append('\n').append(content));
+            return out.toString();
+        }
+    }
+}
