@@ -1,0 +1,20 @@
+package io.kube2ecs.plugin.kind.deployment;
+
+import io.kube2ecs.core.testing.GoldenHarness;
+import io.kube2ecs.core.testing.ModelDumpPlugin;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Each folder under {@code golden/} is a Deployment input with its expected model and diagnostics. */
+class DeploymentMapperGoldenTest {
+
+    @TestFactory
+    Stream<DynamicTest> goldenCases() {
+        GoldenHarness harness = new GoldenHarness(() -> List.of(new DeploymentPlugin(), new ModelDumpPlugin()), List.of("model"));
+        return GoldenHarness.cases(Path.of("src/test/resources/golden")).stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> harness.check(dir)));
+    }
+}
