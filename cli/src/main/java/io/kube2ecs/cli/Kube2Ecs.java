@@ -1,6 +1,6 @@
 package io.kube2ecs.cli;
 
-import io.kube2ecs.core.ConfigurationException;
+import io.kube2ecs.core.diag.ConfigurationException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.kube2ecs.cli;
 
 import com.google.inject.Guice;
-import io.kube2ecs.core.ConfigurationException;
+import io.kube2ecs.core.diag.ConfigurationException;
 import io.kube2ecs.core.ConversionPipeline;
 import io.kube2ecs.core.RuntimeEnvironment;
 import io.kube2ecs.core.inject.CoreModule;

@@ -4,6 +4,8 @@ import io.kube2ecs.core.plugin.PluginInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +52,18 @@ public final class PluginsCommand implements Callable<Integer> {
         for (String[] row : rows) {
             out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %s", row[0], row[1], row[2]).stripTrailing());
         }
+        Map<String, List<String>> claims = new TreeMap<>();
+        for (PluginInfo plugin : plugins) {
+            plugin.kinds().forEach(k -> claims.computeIfAbsent("kind " + k, x -> new ArrayList<>()).add(plugin.id()));
+            plugin.targets().forEach(t -> claims.computeIfAbsent("target " + t, x -> new ArrayList<>()).add(plugin.id()));
+        }
+        claims.forEach((key, ids) -> {
+            if (ids.size() > 1) {
+                String option = key.startsWith("kind ") ? "--mapper " : "--emitter ";
+                cli.err().println("note: " + key + " is handled by " + String.join(" and ", ids) + "; convert needs "
+                        + option + key.substring(key.indexOf(' ') + 1) + "=" + ids.get(0) + " (or plugins: in the profile)");
+            }
+        });
         return ExitCodes.OK;
     }
 }

@@ -3,7 +3,7 @@ package io.kube2ecs.core;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.StandardInputs;
@@ -14,6 +14,7 @@ import io.kube2ecs.api.spi.InputSink;
 import io.kube2ecs.api.spi.InputSource;
 import io.kube2ecs.api.spi.Plugin;
 import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.diag.ConfigurationException;
 import io.kube2ecs.core.diag.DiagnosticCollector;
 import io.kube2ecs.core.emit.EmitStage;
 import io.kube2ecs.core.emit.OutputWriter;
@@ -80,13 +81,20 @@ public final class ConversionPipeline {
     }
 
     /**
-     * Lists the installed plugins, including the built-in input sources.
+     * Lists the installed plugins, including the built-in input sources, even when several claim
+     * the same kind or target (a conversion would then ask the user to choose).
      *
      * @return the plugins sorted by id
-     * @throws ConfigurationException when plugins conflict without a choice
+     * @throws ConfigurationException when two plugins share an id or one fails to start
      */
     public List<PluginInfo> plugins() {
-        return registry(Map.of(), Map.of()).plugins();
+        return PluginRegistry.describe(allPlugins());
+    }
+
+    private List<Plugin> allPlugins() {
+        List<Plugin> plugins = new ArrayList<>(pluginSource.get());
+        plugins.add(new BuiltinSourcesPlugin(environment.stdin(), environment.workingDirectory()));
+        return plugins;
     }
 
     /**
@@ -137,8 +145,7 @@ public final class ConversionPipeline {
     }
 
     private PluginRegistry registry(Map<String, String> mapperChoices, Map<String, String> emitterChoices) {
-        List<Plugin> plugins = new ArrayList<>(pluginSource.get());
-        plugins.add(new BuiltinSourcesPlugin(environment.stdin(), environment.workingDirectory()));
+        List<Plugin> plugins = allPlugins();
         Map<ResourceKind, String> kinds = new TreeMap<>();
         for (Map.Entry<String, String> choice : mapperChoices.entrySet()) {
             try {

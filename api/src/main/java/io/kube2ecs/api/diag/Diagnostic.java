@@ -1,5 +1,6 @@
 package io.kube2ecs.api.diag;
 
+import io.kube2ecs.api.source.SourceLocation;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;

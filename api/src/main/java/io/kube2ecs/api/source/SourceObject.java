@@ -1,6 +1,5 @@
 package io.kube2ecs.api.source;
 
-import io.kube2ecs.api.diag.SourceLocation;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package io.kube2ecs.core.load;
 
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.spi.InputRequest;
 import io.kube2ecs.api.spi.InputSink;
 import io.kube2ecs.api.spi.InputSource;

@@ -3,7 +3,7 @@ package io.kube2ecs.core.load;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.core.diag.Codes;
 import java.util.ArrayList;
 import java.util.List;

@@ -61,7 +61,10 @@ final class YamlTextParser {
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            String context = e.getContext() == null ? "" : e.getContext()
+                    + e.getContextMark().filter(m -> mark == null || m.getLine() != mark.getLine())
+                            .map(m -> " (started at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("")
+                    + ": ";
             throw new ParseProblem(Codes.YAML_SYNTAX, "invalid YAML: " + context + firstLine(problem),
                     mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                     "check the indentation and quoting around this position; `kubectl apply --dry-run=client -f` shows the same error");

@@ -6,7 +6,7 @@ import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.InputSource;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.ConfigurationException;
+import io.kube2ecs.core.diag.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,7 +57,14 @@ public final class PluginRegistry {
                 "remove one of the plugin jars");
     }
 
-    private static List<PluginInfo> describe(List<Plugin> discovered) {
+    /**
+     * Describes plugins without binding them, so they can be listed even when they conflict.
+     *
+     * @param discovered the plugins found
+     * @return their descriptions, sorted by id
+     * @throws ConfigurationException on duplicate ids or a plugin that fails to start
+     */
+    public static List<PluginInfo> describe(List<Plugin> discovered) {
         List<Plugin> sorted = new ArrayList<>(discovered);
         sorted.sort(Comparator.comparing(Plugin::id).thenComparing(p -> p.getClass().getName()));
         List<PluginInfo> out = new ArrayList<>();

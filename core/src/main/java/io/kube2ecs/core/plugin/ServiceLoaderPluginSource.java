@@ -1,7 +1,7 @@
 package io.kube2ecs.core.plugin;
 
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.ConfigurationException;
+import io.kube2ecs.core.diag.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;

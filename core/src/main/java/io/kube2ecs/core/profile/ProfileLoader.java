@@ -14,7 +14,7 @@ import com.networknt.schema.ValidationMessage;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.load.YamlDocuments;
 import io.kube2ecs.core.load.YamlNode;

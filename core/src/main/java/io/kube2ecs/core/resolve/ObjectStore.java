@@ -3,7 +3,7 @@ package io.kube2ecs.core.resolve;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.source.LabelSelector;
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;

@@ -1,6 +1,6 @@
 package io.kube2ecs.core.source;
 
-import io.kube2ecs.api.diag.SourceLocation;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.source.NodeType;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.core.load.YamlNode;

@@ -9,7 +9,7 @@ import io.kube2ecs.api.source.SourceObject;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.ConfigurationException;
+import io.kube2ecs.core.diag.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -67,10 +67,25 @@ public final class GoldenHarness {
      * @throws AssertionError with a diff when output or diagnostics differ, or two runs differ
      */
     public void check(Path caseDir) throws IOException {
+        Path profile = Files.exists(caseDir.resolve("profile.yaml")) ? Path.of("profile.yaml") : null;
+        check(caseDir, caseDir, List.of("input"), profile);
+    }
+
+    /**
+     * Converts inputs that live outside the case folder (such as the bundled examples) and checks
+     * or updates the case's expectations.
+     *
+     * @param caseDir          the case folder with {@code expected/} and {@code diagnostics.txt}
+     * @param workingDirectory where the relative locations and profile start; diagnostics name
+     *                         files relative to it
+     * @param locations        the {@code -f} locations, read with {@code -R}
+     * @param profile          the profile, or null
+     */
+    public void check(Path caseDir, Path workingDirectory, List<String> locations, Path profile) throws IOException {
         Path work = Files.createTempDirectory("kube2ecs-golden-");
         try {
-            Run first = run(caseDir, work.resolve("run1"));
-            Run second = run(caseDir, work.resolve("run2"));
+            Run first = run(workingDirectory, locations, profile, work.resolve("run1"));
+            Run second = run(workingDirectory, locations, profile, work.resolve("run2"));
             if (!first.equals(second)) {
                 throw new AssertionError(caseDir + ": two runs over the same input differ (output is not deterministic)\n"
                         + TextDiff.diff(first.describe(), second.describe()));
@@ -114,13 +129,12 @@ public final class GoldenHarness {
         }
     }
 
-    private Run run(Path caseDir, Path out) throws IOException {
-        RuntimeEnvironment environment = new RuntimeEnvironment(() -> new ByteArrayInputStream(new byte[0]), caseDir);
+    private Run run(Path workingDirectory, List<String> locations, Path profile, Path out) throws IOException {
+        RuntimeEnvironment environment = new RuntimeEnvironment(() -> new ByteArrayInputStream(new byte[0]), workingDirectory);
         List<Plugin> fresh = plugins.get();
         ConversionPipeline pipeline = Guice.createInjector(new CoreModule(() -> fresh, environment))
                 .getInstance(ConversionPipeline.class);
-        Path profile = Files.exists(caseDir.resolve("profile.yaml")) ? Path.of("profile.yaml") : null;
-        ConversionResult result = pipeline.convert(new ConversionRequest("files", List.of("input"), true, null, targets,
+        ConversionResult result = pipeline.convert(new ConversionRequest("files", locations, true, null, targets,
                 profile, Map.of(), Map.of(), out));
         String diagnostics = result.diagnostics().stream().map(Diagnostic::render)
                 .map(text -> text.replace(System.lineSeparator(), "\n") + "\n").collect(Collectors.joining());

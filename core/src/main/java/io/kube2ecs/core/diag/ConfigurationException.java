@@ -1,4 +1,4 @@
-package io.kube2ecs.core;
+package io.kube2ecs.core.diag;
 
 /**
  * The run cannot start: conflicting plugins, an unknown target, an invalid profile. Reported as a

@@ -1,4 +1,4 @@
-package io.kube2ecs.api.diag;
+package io.kube2ecs.api.source;
 
 import java.util.Objects;
 

@@ -1,0 +1,29 @@
+package io.kube2ecs.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs the real CLI in-process with captured streams. */
+final class CliRunner {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result runWithStdin(Path workingDirectory, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Kube2Ecs(new PrintWriter(out, true), new PrintWriter(err, true),
+                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory).run(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result run(Path workingDirectory, String... args) {
+        return runWithStdin(workingDirectory, "", args);
+    }
+
+    private CliRunner() {
+    }
+}

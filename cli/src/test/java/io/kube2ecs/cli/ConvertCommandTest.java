@@ -1,0 +1,118 @@
+package io.kube2ecs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kube2ecs.plugin.emit.ecsjson.EcsSchemaValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvertCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Path> files(Path root, String name) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().equals(name)).sorted().toList();
+        }
+    }
+
+    @Test
+    void guestbookBecomesThreeValidTaskDefinitionsAndServices() throws Exception {
+        Path out = dir.resolve("out");
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", CorpusPaths.corpus().resolve("k8s-guestbook").toString(),
+                "-o", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<Path> tasks = files(out, "task-definition.json");
+        List<Path> services = files(out, "service.json");
+        assertThat(tasks).hasSize(3);
+        assertThat(services).hasSize(3);
+        for (Path task : tasks) {
+            assertThat(EcsSchemaValidator.validateTaskDefinition(Files.readString(task))).as(task.toString()).isEmpty();
+        }
+        for (Path service : services) {
+            assertThat(EcsSchemaValidator.validateService(Files.readString(service))).as(service.toString()).isEmpty();
+        }
+        assertThat(result.err()).contains("6 objects: 3 converted, 3 without a mapper").contains("${SUBNET_IDS}");
+    }
+
+    @Test
+    void malformedYamlGivesFileLineColumnExitOneAndNoOutput() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n   labels: {a: b}\n");
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "bad.yaml", "-o", "out");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).containsPattern("(?m)^bad\\.yaml:\\d+:\\d+: error\\[K2E002\\]: ")
+                .contains("hint:").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.toFile().list()).containsExactly("bad.yaml");
+    }
+
+    @Test
+    void standardInputCanBePipedIn() throws Exception {
+        String yaml = Files.readString(CorpusPaths.corpus().resolve("k8s-guestbook/frontend-deployment.yaml"));
+        CliRunner.Result result = CliRunner.runWithStdin(dir, yaml, "convert", "-f", "-", "-n", "web", "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(dir.resolve("out/ecs/web/frontend/task-definition.json")).exists();
+    }
+
+    @Test
+    void jsonDiagnosticsAreMachineReadable() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "apiVersion: v1\nkind: Service\n  oops: indented\n");
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "bad.yaml", "-o", "out", "--diagnostics", "json");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(1);
+        assertThat(json.at("/diagnostics/0/code").asText()).isEqualTo("K2E002");
+        assertThat(json.at("/diagnostics/0/file").asText()).isEqualTo("bad.yaml");
+        assertThat(json.at("/diagnostics/0/line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAHint() {
+        CliRunner.Result unknownOption = CliRunner.run(dir, "convert", "-f", "x.yaml", "--targte", "ecs-json");
+        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownOption.err()).contains("--targte").contains("--target");
+
+        CliRunner.Result unknownTarget = CliRunner.run(dir, "convert", "-f", "x.yaml", "--target", "pulumi");
+        assertThat(unknownTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownTarget.err()).contains("unknown target 'pulumi'").contains("installed targets: ecs-json");
+
+        CliRunner.Result missingFile = CliRunner.run(dir, "convert");
+        assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingFile.err()).contains("--filename");
+    }
+
+    @Test
+    void invalidProfileIsReportedAtItsLine() throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), Files.readString(CorpusPaths.corpus().resolve("k8s-guestbook/frontend-deployment.yaml")));
+        Files.writeString(dir.resolve("profile.yaml"), "region: eu-west-1\nsubnet: [subnet-1]\n");
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "app.yaml", "--profile", "profile.yaml", "-o", "out");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).contains("profile.yaml:2:1: error[K2E601]");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void helpAndVersion() {
+        CliRunner.Result help = CliRunner.run(dir, "convert", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Examples:").contains("-f, --filename");
+        CliRunner.Result version = CliRunner.run(dir, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("kube2ecs ");
+    }
+
+    @Test
+    void pluginsCommandListsTheBundledPlugins() {
+        CliRunner.Result result = CliRunner.run(dir, "plugins");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("kind-deployment").contains("kind apps/Deployment")
+                .contains("emit-ecs-json").contains("target ecs-json").contains("source-files");
+    }
+}
