@@ -40,18 +40,21 @@ public final class ProfileLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final JsonSchema schema;
+    /** Loaded on first use: most runs without a profile never pay for the validator's start-up. */
+    private JsonSchema schema;
 
-    /** Loads the schema once. */
-    public ProfileLoader() {
-        try (InputStream in = ProfileLoader.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + SCHEMA);
+    private JsonSchema schema() {
+        if (schema == null) {
+            try (InputStream in = ProfileLoader.class.getResourceAsStream(SCHEMA)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing " + SCHEMA);
+                }
+                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return schema;
     }
 
     /**
@@ -66,7 +69,7 @@ public final class ProfileLoader {
             return Optional.of(Profile.EMPTY);
         }
         JsonNode json = toJson(root.get());
-        List<ValidationMessage> problems = schema.validate(json).stream()
+        List<ValidationMessage> problems = schema().validate(json).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
                 .toList();

@@ -19,6 +19,7 @@ import io.kube2ecs.api.source.SourceObject;
 import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.api.spi.Reference;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class DeploymentMapper implements KindMapper {
     @Override
     public ResourceKind kind() {
         return KIND;
+    }
+
+    @Override
+    public List<Reference> references(SourceObject deployment) {
+        return PodReferences.of(deployment.root().get("spec").get("template").get("spec"), deployment.namespace());
     }
 
     @Override
