@@ -7,6 +7,7 @@ operation input shape:
 
   register-task-definition.schema.json  <- RegisterTaskDefinition input
   create-service.schema.json            <- CreateService input
+  run-task.schema.json                  <- RunTask input
 
 Usage: python3 generate_ecs_schema.py [OUTDIR]
 Default OUTDIR: ../src/test/resources/ecs-schema (relative to this script).
@@ -40,6 +41,7 @@ DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 OPERATIONS = [
     ("RegisterTaskDefinition", "register-task-definition.schema.json"),
     ("CreateService", "create-service.schema.json"),
+    ("RunTask", "run-task.schema.json"),
 ]
 
 

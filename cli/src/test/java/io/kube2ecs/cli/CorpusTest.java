@@ -51,6 +51,8 @@ class CorpusTest {
                 assertThat(EcsSchemaValidator.validateTaskDefinition(content)).as(name + " " + path).isEmpty();
             } else if (path.endsWith("service.json")) {
                 assertThat(EcsSchemaValidator.validateService(content)).as(name + " " + path).isEmpty();
+            } else if (path.endsWith("run-task.json")) {
+                assertThat(EcsSchemaValidator.validateRunTask(content)).as(name + " " + path).isEmpty();
             }
         });
     }

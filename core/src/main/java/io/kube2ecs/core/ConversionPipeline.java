@@ -30,6 +30,7 @@ import io.kube2ecs.core.profile.ProfileLoader;
 import io.kube2ecs.core.profile.Settings;
 import io.kube2ecs.core.resolve.ObjectStore;
 import io.kube2ecs.core.resolve.ReferenceResolver;
+import io.kube2ecs.core.transform.NameCollisions;
 import io.kube2ecs.core.transform.Transformer;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,7 +41,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -123,7 +126,8 @@ public final class ConversionPipeline {
         List<LoadedObject> objects = load(source, request, diagnostics);
         ObjectStore store = new ObjectStore(objects, diagnostics);
         if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
-            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.NO_INPUT, "no Kubernetes objects found in the input",
+            // an empty run would also remove the files of the previous run, which is never what was meant
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NO_INPUT, "no Kubernetes objects found in the input",
                     "check the -f paths; use -R for sub-folders", null, null));
         }
         resolver.run(store, registry, diagnostics);
@@ -131,12 +135,15 @@ public final class ConversionPipeline {
         declareStandardInputs(model, profile);
         Settings settings = new Settings(profile);
         Transformer.Outcome outcome = transformer.run(store, registry, model, settings, profile, diagnostics);
+        NameCollisions.check(model, diagnostics);
 
         List<String> written = List.of();
         if (!diagnostics.hasErrors()) {
             SortedMap<String, byte[]> files = emitStage.run(model, emitters, settings, profile, diagnostics);
             if (!diagnostics.hasErrors()) {
-                written = write(request.outputDir(), files, diagnostics);
+                Set<String> folders = new TreeSet<>();
+                emitters.forEach(e -> folders.add(e.value().outputFolder()));
+                written = write(request.outputDir(), files, folders, diagnostics);
             }
         }
         List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
@@ -233,10 +240,11 @@ public final class ConversionPipeline {
         model.declare(new EnvironmentInput(name, description, type, false, value == null ? List.of() : List.of(value)));
     }
 
-    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, DiagnosticCollector diagnostics) {
+    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,
+                               DiagnosticCollector diagnostics) {
         Path resolved = environment.workingDirectory().resolve(outputDir);
         try {
-            return writer.write(resolved, files);
+            return writer.write(resolved, files, folders);
         } catch (IOException e) {
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
                     "cannot write the output: " + e.getClass().getSimpleName() + " " + e.getMessage(),

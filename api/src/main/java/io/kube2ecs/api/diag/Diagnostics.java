@@ -11,6 +11,9 @@ import io.kube2ecs.api.source.SourceNode;
  */
 public interface Diagnostics {
 
+    /** Discards everything; for reads whose problems are reported elsewhere. */
+    Diagnostics NONE = diagnostic -> { };
+
     /**
      * Records a finding.
      *
@@ -19,7 +22,8 @@ public interface Diagnostics {
     void report(Diagnostic diagnostic);
 
     /**
-     * Records an error at a node of the input.
+     * Records an error at a node of the input. The node counts as handled in the field-coverage
+     * report (the diagnostic says what became of it), as it does for {@link #warning}.
      *
      * @param at      the node the error is about, not null (a missing node points at its parent)
      * @param code    stable code
@@ -28,6 +32,7 @@ public interface Diagnostics {
      */
     default void error(SourceNode at, String code, String message, String hint) {
         report(new Diagnostic(Severity.ERROR, code, message, hint, at.location(), null));
+        at.markConverted();
     }
 
     /**
@@ -40,6 +45,7 @@ public interface Diagnostics {
      */
     default void warning(SourceNode at, String code, String message, String hint) {
         report(new Diagnostic(Severity.WARNING, code, message, hint, at.location(), null));
+        at.markConverted();
     }
 
     /**

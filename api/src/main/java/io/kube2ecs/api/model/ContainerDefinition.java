@@ -41,6 +41,7 @@ public final class ContainerDefinition {
     private Value repositoryCredentials;
     private Boolean interactive;
     private Boolean pseudoTerminal;
+    private ReadinessCheck readiness;
 
     /**
      * @param name  the container name, unique in its task
@@ -143,4 +144,8 @@ public final class ContainerDefinition {
     public Boolean pseudoTerminal() { return pseudoTerminal; }
     /** @param value whether a TTY is allocated, or null */
     public void pseudoTerminal(Boolean value) { this.pseudoTerminal = value; }
+    /** @return the readiness probe, for a target group's health check; or null */
+    public ReadinessCheck readiness() { return readiness; }
+    /** @param value the readiness probe, or null */
+    public void readiness(ReadinessCheck value) { this.readiness = value; }
 }

@@ -49,8 +49,17 @@ public record Quantity(BigDecimal value) {
             case "T" -> new BigDecimal("1e12");
             case "P" -> new BigDecimal("1e15");
             case "E" -> new BigDecimal("1e18");
-            default -> BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
+            default -> {
+                String exponent = suffix.substring(1).replace("+", "");
+                if (exponent.replace("-", "").length() > 4) {
+                    yield null; // larger than any real quantity, and than BigDecimal's scale
+                }
+                yield BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(exponent));
+            }
         };
+        if (factor == null) {
+            return Optional.empty();
+        }
         return Optional.of(new Quantity(number.multiply(factor)));
     }
 

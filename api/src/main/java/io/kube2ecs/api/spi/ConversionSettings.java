@@ -25,6 +25,14 @@ public interface ConversionSettings {
     /** @return the Fargate platform version, {@code LATEST} unless the profile says otherwise */
     String platformVersion();
 
+    /**
+     * @return how tasks are sized: {@code max} (default: the larger of the summed requests and the
+     *         summed limits), {@code requests} or {@code limits}
+     */
+    default String sizingPolicy() {
+        return "max";
+    }
+
     /** @return tags to add to every resource that takes tags, never null */
     Map<String, String> tags();
 

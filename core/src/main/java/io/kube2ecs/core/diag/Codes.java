@@ -38,6 +38,9 @@ public final class Codes {
     /** A reference to an object that is not in the input. */
     public static final String DANGLING_REFERENCE = "K2E301";
 
+    /** Two resources would get the same AWS name. */
+    public static final String NAME_COLLISION = "K2E302";
+
     /** A plugin threw an exception. */
     public static final String PLUGIN_FAILURE = "K2E401";
     /** A value of the environment is a placeholder the user must fill in. */

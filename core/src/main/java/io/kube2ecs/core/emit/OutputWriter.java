@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.UUID;
 import java.util.TreeSet;
 
 /**
@@ -20,7 +24,7 @@ import java.util.TreeSet;
  * written to a temporary folder next to the output, then moved into place. A new output folder
  * appears in one rename. In an existing folder, each file is replaced by an atomic move, and files
  * that an earlier run wrote (listed in {@value #MANIFEST}) but this run no longer produces are
- * removed; files the tool did not write are never touched.
+ * removed, only inside the emitters' own folders; files the tool did not write are never touched.
  */
 public final class OutputWriter {
 
@@ -28,33 +32,45 @@ public final class OutputWriter {
     public static final String MANIFEST = ".kube2ecs-files";
 
     /**
-     * @param outputDir the output folder
-     * @param files     files by relative path
+     * @param outputDir    the output folder
+     * @param files        files by relative path
+     * @param ownedFolders the top-level folders this run's emitters write ({@code ecs}, …): files an
+     *                     earlier run listed are removed only inside these, and only regular files
      * @return the paths written, sorted
-     * @throws IOException when the output cannot be written; the output folder is then unchanged,
-     *                     or (for an existing folder) partially updated file by file
+     * @throws IOException when the output cannot be written; checked before anything is moved, so
+     *                     the output is then unchanged unless the disk fails midway
      */
-    public List<String> write(Path outputDir, SortedMap<String, byte[]> files) throws IOException {
+    public List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> ownedFolders) throws IOException {
         Path target = outputDir.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException(outputDir + " exists and is not a folder");
         }
+        for (String path : files.keySet()) {
+            Path destination = target.resolve(path);
+            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(destination + " is a folder where the output has a file");
+            }
+        }
         Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, ".kube2ecs-staging-");
+        boolean stageBeside = parent != null && !Files.exists(target) && Files.isWritable(parent);
+        if (!stageBeside) {
+            Files.createDirectories(target);
+        }
+        Path staging = (stageBeside ? parent : target).resolve(".kube2ecs-staging-" + UUID.randomUUID());
+        Files.createDirectory(staging); // default permissions, unlike a temp directory's 0700
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
                 Files.write(path, file.getValue());
             }
-            String manifest = String.join("\n", files.keySet()) + "\n";
+            String manifest = files.isEmpty() ? "" : String.join("\n", files.keySet()) + "\n";
             Files.writeString(staging.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
-            if (!Files.exists(target)) {
+            if (stageBeside) {
                 try {
                     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                     return List.copyOf(files.keySet());
-                } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
+                } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
                     Files.createDirectories(target);
                 }
             }
@@ -67,9 +83,10 @@ public final class OutputWriter {
             }
             for (String stale : previous) {
                 Path path = target.resolve(stale).normalize();
-                if (path.startsWith(target)) {
-                    Files.deleteIfExists(path);
-                    pruneEmptyFolders(path.getParent(), target);
+                String top = stale.contains("/") ? stale.substring(0, stale.indexOf('/')) : "";
+                if (path.startsWith(target) && ownedFolders.contains(top) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(path);
+                    pruneEmptyFolders(path.getParent(), target.resolve(top));
                 }
             }
             move(staging.resolve(MANIFEST), target.resolve(MANIFEST));
@@ -101,7 +118,7 @@ public final class OutputWriter {
 
     private static void pruneEmptyFolders(Path folder, Path root) throws IOException {
         Path current = folder;
-        while (current != null && current.startsWith(root) && !current.equals(root)) {
+        while (current != null && current.startsWith(root)) {
             try (var entries = Files.list(current)) {
                 if (entries.findAny().isPresent()) {
                     return;

@@ -25,6 +25,12 @@ public final class ManifestLoader {
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "RuntimeClass",
             "CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy", "ClusterIssuer");
 
+    /** Metadata the API server fills in; seen in {@code kubectl get -o yaml} output. */
+    private static final List<String> SERVER_SET = List.of("uid", "resourceVersion", "generation", "creationTimestamp",
+            "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
+    /** The API server's rule for every object name (a path segment); most kinds are stricter. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[^/%\\s]{1,253}");
+
     private final LoadLimits limits;
     private final String defaultNamespace;
     private final boolean namespaceForced;
@@ -109,8 +115,8 @@ public final class ManifestLoader {
             }
             return;
         }
-        if (kind == null || apiVersion == null) {
-            notAnObject(origin, root, "document has no " + (kind == null ? "kind" : "apiVersion"), diagnostics);
+        if (kind == null || kind.isEmpty() || apiVersion == null || apiVersion.isEmpty()) {
+            notAnObject(origin, root, "document has no " + (kind == null || kind.isEmpty() ? "kind" : "apiVersion"), diagnostics);
             return;
         }
         YamlNode metadata = root.entries().get("metadata");
@@ -123,6 +129,14 @@ public final class ManifestLoader {
                 notAnObject(origin, root, kind + " has no metadata.name", diagnostics);
                 return;
             }
+        }
+        if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            int[] at = metadata == null ? null : metadata.keyPosition("name");
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NOT_AN_OBJECT, kind + " name '" + name
+                    + "' is not a valid Kubernetes name", "a name may not be '.' or '..' or contain '/', '%' or spaces; most kinds allow only lower-case letters, digits, '-' and '.'",
+                    at == null ? new SourceLocation(origin, root.line(), root.column(), "")
+                            : new SourceLocation(origin, at[0], at[1], "metadata.name"), null));
+            return;
         }
         String namespace = text(meta.get("namespace"));
         if (CLUSTER_SCOPED.contains(kind)) {
@@ -147,11 +161,27 @@ public final class ManifestLoader {
             });
         }
         markIdentity(root, "kind", "apiVersion");
+        ignore(root, "status", "set by the cluster, not part of the desired state");
         if (metadata != null) {
             markIdentity(metadata, "name", "namespace");
+            for (String serverSet : SERVER_SET) {
+                ignore(metadata, serverSet, "set by the API server");
+            }
+            YamlNode annotations = metadata.entries().get("annotations");
+            if (annotations != null) {
+                ignore(annotations, "kubectl.kubernetes.io/last-applied-configuration", "kubectl's record of the last apply");
+                ignore(annotations, "deployment.kubernetes.io/revision", "set by the Deployment controller");
+            }
         }
         out.add(new LoadedObject(origin, root, new ObjectRef(ResourceKind.of(apiVersion, kind), namespace, name),
                 apiVersion, labels));
+    }
+
+    private static void ignore(YamlNode map, String key, String reason) {
+        YamlNode node = map.entries().get(key);
+        if (node != null) {
+            node.ignore(reason);
+        }
     }
 
     private static void markIdentity(YamlNode map, String... keys) {

@@ -45,10 +45,13 @@ final class YamlTextParser {
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit(limits.maxInputChars())
                 .setUseMarks(true)
+                .setAllowNonScalarKeys(true) // so our converter reports them with their position
                 .build();
         Budget budget = new Budget();
         try {
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(content).iterator();
+            // concatenated files (cat a.yaml b.yaml) can carry a byte-order mark at a later document's start
+            String text = content.indexOf('\uFEFF') < 0 ? content : content.replace("\n\uFEFF", "\n");
+            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
             int index = 0;
             while (documents.hasNext()) {
                 Node root = documents.next();

@@ -51,6 +51,11 @@ public final class Settings implements ConversionSettings {
     }
 
     @Override
+    public String sizingPolicy() {
+        return profile.sizing();
+    }
+
+    @Override
     public Map<String, String> tags() {
         return profile.tags();
     }

@@ -145,18 +145,20 @@ public final class NodeView implements SourceNode {
         if (node == null || node.shape() != YamlNode.Shape.SCALAR || node.quoted()) {
             return OptionalLong.empty();
         }
-        mark();
         try {
+            long value;
             if (node.scalarType() == YamlNode.ScalarType.INTEGER) {
-                return OptionalLong.of(parseInteger(node.text()).longValueExact());
+                value = parseInteger(node.text()).longValueExact();
+            } else if (node.scalarType() == YamlNode.ScalarType.FLOAT) {
+                value = new BigDecimal(node.text()).longValueExact();
+            } else {
+                return OptionalLong.empty();
             }
-            if (node.scalarType() == YamlNode.ScalarType.FLOAT) {
-                return OptionalLong.of(new BigDecimal(node.text()).longValueExact());
-            }
+            mark();
+            return OptionalLong.of(value);
         } catch (ArithmeticException | NumberFormatException e) {
             return OptionalLong.empty();
         }
-        return OptionalLong.empty();
     }
 
     /** YAML 1.2 core schema integers: decimal, {@code 0o} octal, {@code 0x} hexadecimal, with a sign. */
@@ -185,9 +187,10 @@ public final class NodeView implements SourceNode {
                 || (node.scalarType() != YamlNode.ScalarType.INTEGER && node.scalarType() != YamlNode.ScalarType.FLOAT)) {
             return OptionalDouble.empty();
         }
-        mark();
         try {
-            return OptionalDouble.of(Double.parseDouble(node.text()));
+            double value = Double.parseDouble(node.text());
+            mark();
+            return OptionalDouble.of(value);
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }

@@ -91,11 +91,13 @@ public final class Transformer {
                     "render it first: kubectl kustomize DIR | kube2ecs convert -f -", location(object), null));
             return;
         }
+        String approach = KindHints.approach(object.ref().kind());
         String supported = registry.mappers().keySet().stream().map(Object::toString).collect(Collectors.joining(", "));
         diagnostics.report(new Diagnostic(Severity.WARNING, Codes.KIND_UNSUPPORTED,
                 object.ref() + " is not converted: no installed plugin maps " + object.ref().kind(),
-                "kinds with a mapper: " + (supported.isEmpty() ? "none" : supported)
-                        + "; perhaps you should add a plugin for it to the plugin path",
+                approach != null ? "on ECS: " + approach
+                        : "kinds with a mapper: " + (supported.isEmpty() ? "none" : supported)
+                                + "; perhaps you should add a plugin for it to the plugin path",
                 location(object), null));
     }
 

@@ -19,6 +19,7 @@ import io.kube2ecs.api.model.HealthCheck;
 import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.MountPoint;
 import io.kube2ecs.api.model.PortMapping;
+import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Ulimit;
@@ -30,9 +31,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code <namespace>/<name>/task-definition.json} and {@code service.json} for every task
- * definition and service of the model, as inputs of {@code aws ecs register-task-definition
- * --cli-input-json} and {@code aws ecs create-service --cli-input-json}.
+ * Writes {@code <namespace>/<name>/task-definition.json} and {@code service.json} (or
+ * {@code run-task.json} for a one-off task) for every task definition of the model, as inputs of
+ * {@code aws ecs register-task-definition}, {@code create-service} and {@code run-task}
+ * {@code --cli-input-json}.
  *
  * <p>This target creates no supporting resources (log groups, roles, load balancers): log groups
  * are created by ECS on first use ({@code awslogs-create-group}), and values AWS assigns elsewhere
@@ -73,6 +75,12 @@ public final class EcsJsonEmitter implements Emitter {
                     () -> new IllegalStateException(service.id() + " runs " + service.taskDefinition() + ", which is not in the model"));
             context.output().write(folder(service.id().namespace(), service.id().name()) + "/service.json",
                     render(service(service, task, values)));
+        }
+        for (RunTask run : model.all(RunTask.class)) {
+            TaskDefinition task = model.find(run.taskDefinition(), TaskDefinition.class).orElseThrow(
+                    () -> new IllegalStateException(run.id() + " runs " + run.taskDefinition() + ", which is not in the model"));
+            context.output().write(folder(run.id().namespace(), run.id().name()) + "/run-task.json",
+                    render(runTask(run, task, values)));
         }
         if (!values.placeholders().isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,
@@ -272,13 +280,7 @@ public final class EcsJsonEmitter implements Emitter {
         deployment.put("minimumHealthyPercent", service.minimumHealthyPercent());
         deployment.putObject("deploymentCircuitBreaker").put("enable", service.circuitBreaker())
                 .put("rollback", service.circuitBreaker());
-        ObjectNode vpc = root.putObject("networkConfiguration").putObject("awsvpcConfiguration");
-        strings(vpc.putArray("subnets"), values.listOrPlaceholder(service.subnets()));
-        List<String> groups = values.listOrPlaceholder(service.securityGroups());
-        if (!groups.isEmpty()) {
-            strings(vpc.putArray("securityGroups"), groups);
-        }
-        vpc.put("assignPublicIp", service.assignPublicIp() ? "ENABLED" : "DISABLED");
+        network(root, service.subnets(), service.securityGroups(), service.assignPublicIp(), values);
         if (!service.loadBalancers().isEmpty()) {
             ArrayNode balancers = root.putArray("loadBalancers");
             for (EcsService.LoadBalancerAttachment attachment : service.loadBalancers()) {
@@ -305,6 +307,33 @@ public final class EcsJsonEmitter implements Emitter {
         root.put("propagateTags", "SERVICE");
         tags(root, service.tags());
         return root;
+    }
+
+    static ObjectNode runTask(RunTask run, TaskDefinition task, ValueRenderer values) {
+        ObjectNode root = JSON.objectNode();
+        if (run.cluster() != null) {
+            root.put("cluster", values.text(run.cluster()));
+        }
+        root.put("taskDefinition", task.family());
+        root.put("count", 1);
+        root.put("launchType", "FARGATE");
+        root.put("platformVersion", run.platformVersion());
+        network(root, run.subnets(), run.securityGroups(), run.assignPublicIp(), values);
+        root.put("enableECSManagedTags", true);
+        root.put("propagateTags", "TASK_DEFINITION");
+        tags(root, run.tags());
+        return root;
+    }
+
+    private static void network(ObjectNode root, List<Value> subnets, List<Value> securityGroups, boolean publicIp,
+                                ValueRenderer values) {
+        ObjectNode vpc = root.putObject("networkConfiguration").putObject("awsvpcConfiguration");
+        strings(vpc.putArray("subnets"), values.listOrPlaceholder(subnets));
+        List<String> groups = values.listOrPlaceholder(securityGroups);
+        if (!groups.isEmpty()) {
+            strings(vpc.putArray("securityGroups"), groups);
+        }
+        vpc.put("assignPublicIp", publicIp ? "ENABLED" : "DISABLED");
     }
 
     private static void tags(ObjectNode root, Map<String, String> tags) {

@@ -22,6 +22,7 @@ public final class EcsSchemaValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema TASK = load("/ecs-schema/register-task-definition.schema.json");
     private static final JsonSchema SERVICE = load("/ecs-schema/create-service.schema.json");
+    private static final JsonSchema RUN_TASK = load("/ecs-schema/run-task.schema.json");
 
     private EcsSchemaValidator() {
     }
@@ -58,6 +59,14 @@ public final class EcsSchemaValidator {
      */
     public static List<String> validateService(String json) {
         return messages(SERVICE.validate(parse(json)));
+    }
+
+    /**
+     * @param json the content of a {@code run-task.json}
+     * @return the problems, empty when valid
+     */
+    public static List<String> validateRunTask(String json) {
+        return messages(RUN_TASK.validate(parse(json)));
     }
 
     private static JsonNode parse(String json) {

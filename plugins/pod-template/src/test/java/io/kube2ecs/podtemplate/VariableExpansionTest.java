@@ -1,4 +1,4 @@
-package io.kube2ecs.plugin.kind.deployment;
+package io.kube2ecs.podtemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ class VariableExpansionTest {
     void leavesUnknownReferencesAsWrittenLikeTheKubelet() {
         assertThat(VariableExpansion.expand("$(MISSING)-$(HOST)", KNOWN)).isEqualTo("$(MISSING)-db");
         assertThat(VariableExpansion.expand("$(HOST", KNOWN)).isEqualTo("$(HOST");
+        assertThat(VariableExpansion.expand("$(X $$Y", KNOWN)).isEqualTo("$(X $Y");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kube2ecs.plugin.kind.deployment;
+package io.kube2ecs.podtemplate;
 
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;

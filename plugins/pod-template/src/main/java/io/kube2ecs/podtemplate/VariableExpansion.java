@@ -1,4 +1,4 @@
-package io.kube2ecs.plugin.kind.deployment;
+package io.kube2ecs.podtemplate;
 
 import java.util.Map;
 
@@ -12,6 +12,29 @@ final class VariableExpansion {
     private VariableExpansion() {
     }
 
+    /** @return the names referenced as {@code $(NAME)}, escapes excluded, in order */
+    static java.util.List<String> references(String input) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < input.length() - 1) {
+            if (input.charAt(i) == '$' && input.charAt(i + 1) == '$') {
+                i += 2;
+            } else if (input.charAt(i) == '$' && input.charAt(i + 1) == '(') {
+                int close = input.indexOf(')', i + 2);
+                if (close < 0) {
+                    i += 2;
+                    continue;
+                }
+                out.add(input.substring(i + 2, close));
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Expands references whose value is known (non-null in {@code known}); others stay as written. */
     static String expand(String input, Map<String, String> known) {
         if (input.indexOf('$') < 0) {
             return input;
@@ -32,8 +55,9 @@ final class VariableExpansion {
             } else if (next == '(') {
                 int close = input.indexOf(')', i + 2);
                 if (close < 0) {
-                    out.append(input, i, input.length());
-                    break;
+                    out.append("$(");  // the kubelet keeps an unclosed reference and reads on
+                    i += 2;
+                    continue;
                 }
                 String name = input.substring(i + 2, close);
                 String value = known.get(name);

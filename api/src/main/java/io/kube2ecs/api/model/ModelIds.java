@@ -1,0 +1,69 @@
+package io.kube2ecs.api.model;
+
+/**
+ * The ids by which mappers of different kinds refer to each other's resources, so a Deployment
+ * can point at the parameter a ConfigMap mapper creates without either knowing the other. A
+ * reference is resolved when emitting, after every mapper ran; an id nobody created is rendered
+ * as a placeholder.
+ */
+public final class ModelIds {
+
+    private ModelIds() {
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param name      the workload's name
+     * @return the id of its task definition
+     */
+    public static ResourceId taskDefinition(String namespace, String name) {
+        return new ResourceId(TaskDefinition.TYPE, namespace, name);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param name      the workload's name
+     * @return the id of its ECS service
+     */
+    public static ResourceId service(String namespace, String name) {
+        return new ResourceId(EcsService.TYPE, namespace, name);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param configMap the ConfigMap's name
+     * @param key       the key
+     * @return the id of the SSM parameter that holds one key of a ConfigMap
+     */
+    public static ResourceId configMapKey(String namespace, String configMap, String key) {
+        return new ResourceId(SsmParameter.TYPE, namespace, "configmap/" + configMap + "/" + key);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param secret    the Secret's name
+     * @param key       the key
+     * @return the id of the parameter (or secret) that holds one key of a Secret
+     */
+    public static ResourceId secretKey(String namespace, String secret, String key) {
+        return new ResourceId(SsmParameter.TYPE, namespace, "secret/" + secret + "/" + key);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param secret    the {@code kubernetes.io/dockerconfigjson} Secret's name
+     * @return the id of the Secrets Manager secret with the registry credentials
+     */
+    public static ResourceId registryCredentials(String namespace, String secret) {
+        return new ResourceId(SecretsManagerSecret.TYPE, namespace, "registry/" + secret);
+    }
+
+    /**
+     * @param namespace      the namespace
+     * @param serviceAccount the ServiceAccount's name
+     * @return the id of the IAM role tasks running as that account assume
+     */
+    public static ResourceId serviceAccountRole(String namespace, String serviceAccount) {
+        return new ResourceId(IamRole.TYPE, namespace, "serviceaccount/" + serviceAccount);
+    }
+}

@@ -1,0 +1,72 @@
+package io.kube2ecs.plugin.kind.replicaset;
+
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceNode;
+import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.KindMapper;
+import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.api.spi.Reference;
+import io.kube2ecs.podtemplate.PodCodes;
+import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.WorkloadService;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Converts a ReplicaSet like a Deployment without a strategy: a ReplicaSet never rolls its pods
+ * over, so ECS keeps every running task until a new one is healthy (100%/200%). A ReplicaSet
+ * owned by a Deployment is the Deployment's; it is skipped with a note.
+ */
+public final class ReplicaSetMapper implements KindMapper {
+
+    private static final ResourceKind KIND = new ResourceKind("apps", "ReplicaSet");
+    private static final UnaryOperator<SourceNode> TEMPLATE = root -> root.get("spec").get("template");
+
+    private final PodTemplateMapper pods = new PodTemplateMapper(TEMPLATE);
+
+    @Override
+    public ResourceKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Reference> references(SourceObject replicaSet) {
+        return pods.references(replicaSet);
+    }
+
+    @Override
+    public void map(SourceObject replicaSet, MappingContext context) {
+        SourceNode owners = replicaSet.root().get("metadata").get("ownerReferences");
+        for (SourceNode owner : owners.items()) {
+            if (owner.get("kind").asText().map("Deployment"::equals).orElse(false)) {
+                replicaSet.root().ignore("owned by Deployment '" + owner.get("name").asText().orElse("?")
+                        + "', which is converted instead");
+                return;
+            }
+        }
+        Optional<TaskDefinition> task = pods.map(replicaSet, context);
+        if (task.isEmpty()) {
+            return;
+        }
+        SourceNode spec = replicaSet.root().get("spec");
+        EcsService service = WorkloadService.service(replicaSet, task.get(), TEMPLATE, context);
+        SourceNode replicas = spec.get("replicas");
+        int count = replicas.isAbsent() ? 1 : replicas.asInt().orElse(-1);
+        if (count < 0) {
+            context.diagnostics().error(replicas, PodCodes.BAD_VALUE, "replicas must be a non-negative integer", null);
+            count = 1;
+        }
+        service.desiredCount(count);
+        spec.get("selector").ignore("ECS services own their tasks; no label selector is needed");
+        spec.get("template").get("spec").get("restartPolicy")
+                .ignore("a ReplicaSet's pods always restart; ECS replaces stopped tasks the same way");
+        SourceNode minReady = spec.get("minReadySeconds");
+        if (minReady.exists()) {
+            context.diagnostics().warning(minReady, PodCodes.STRATEGY, "minReadySeconds has no ECS equivalent and is not converted", null);
+            minReady.markConverted();
+        }
+    }
+}

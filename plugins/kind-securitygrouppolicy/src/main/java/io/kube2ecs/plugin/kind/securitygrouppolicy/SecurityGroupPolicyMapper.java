@@ -1,0 +1,76 @@
+package io.kube2ecs.plugin.kind.securitygrouppolicy;
+
+import io.kube2ecs.api.source.ObjectRef;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceNode;
+import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.KindMapper;
+import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.podtemplate.Selectors;
+import io.kube2ecs.podtemplate.WorkloadService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A SecurityGroupPolicy gives its security groups to the pods it selects. The workload mappers
+ * apply it (each ECS service's {@code securityGroups}); this mapper checks the policy itself and
+ * reports one that selects no workload of the input.
+ */
+public final class SecurityGroupPolicyMapper implements KindMapper {
+
+    static final String CODE_NO_MATCH = "SGP001";
+    static final String CODE_NO_GROUPS = "SGP002";
+
+    private static final List<ResourceKind> WORKLOADS = List.of(new ResourceKind("apps", "Deployment"),
+            new ResourceKind("apps", "ReplicaSet"), new ResourceKind("", "Pod"));
+    private static final ResourceKind SERVICE_ACCOUNT = new ResourceKind("", "ServiceAccount");
+
+    @Override
+    public ResourceKind kind() {
+        return WorkloadService.SECURITY_GROUP_POLICY;
+    }
+
+    @Override
+    public void map(SourceObject policy, MappingContext context) {
+        SourceNode spec = policy.root().get("spec");
+        List<String> groups = spec.get("securityGroups").get("groupIds").asStringList();
+        if (groups.isEmpty()) {
+            context.diagnostics().warning(spec.get("securityGroups"), CODE_NO_GROUPS, "policy lists no security group ids", null);
+        }
+        if (spec.get("podSelector").exists()) {
+            Selectors.read(spec.get("podSelector"));
+        }
+        if (spec.get("serviceAccountSelector").exists()) {
+            Selectors.read(spec.get("serviceAccountSelector"));
+        }
+        List<String> matched = new ArrayList<>();
+        SourceObject plainPolicy = context.objects().find(policy.ref()).orElse(policy);
+        for (ResourceKind kind : WORKLOADS) {
+            for (SourceObject workload : context.objects().all(kind)) {
+                if (!workload.namespace().equals(policy.namespace())) {
+                    continue;
+                }
+                UnaryOperator<SourceNode> template = kind.kind().equals("Pod") ? UnaryOperator.identity()
+                        : root -> root.get("spec").get("template");
+                SourceNode pod = template.apply(workload.root());
+                Map<String, String> labels = pod.get("metadata").get("labels").asStringMap();
+                String account = pod.get("spec").get("serviceAccountName").asText().orElse("default");
+                Map<String, String> accountLabels = context.objects()
+                        .find(new ObjectRef(SERVICE_ACCOUNT, workload.namespace(), account))
+                        .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
+                if (WorkloadService.matches(plainPolicy, labels, accountLabels)) {
+                    matched.add(workload.ref().toString());
+                }
+            }
+        }
+        if (matched.isEmpty()) {
+            context.diagnostics().warning(spec, CODE_NO_MATCH, "SecurityGroupPolicy '" + policy.name()
+                    + "' selects no Deployment, ReplicaSet or Pod of the input; its groups are not used",
+                    "check the selector labels, or add the workloads it is meant for");
+        } else {
+            context.diagnostics().info(spec, CODE_NO_MATCH, "security groups " + groups + " go to " + String.join(", ", matched), null);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.kube2ecs.plugin.kind.serviceaccount;
+
+import io.kube2ecs.api.model.IamRole;
+import io.kube2ecs.api.model.ModelIds;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceNode;
+import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.KindMapper;
+import io.kube2ecs.api.spi.MappingContext;
+
+/**
+ * A ServiceAccount annotated with {@code eks.amazonaws.com/role-arn} becomes an existing IAM role
+ * in the model; workloads that run as the account (their {@code serviceAccountName}, default
+ * {@code default}) take it as their task role. The role's trust policy must allow
+ * {@code ecs-tasks.amazonaws.com}, which the run reminds the user of.
+ */
+public final class ServiceAccountMapper implements KindMapper {
+
+    static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+    static final String CODE_TRUST = "SA001";
+
+    private static final ResourceKind KIND = new ResourceKind("", "ServiceAccount");
+
+    @Override
+    public ResourceKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public void map(SourceObject account, MappingContext context) {
+        SourceNode annotations = account.root().get("metadata").get("annotations");
+        SourceNode role = annotations.get(ROLE_ANNOTATION);
+        role.asText().ifPresent(arn -> {
+            IamRole iam = new IamRole(ModelIds.serviceAccountRole(account.namespace(), account.name()),
+                    arn.substring(arn.lastIndexOf('/') + 1), Value.of(arn));
+            iam.addOrigin(account.ref());
+            context.model().add(iam);
+            context.diagnostics().info(role, CODE_TRUST, "IAM role " + arn + " becomes the task role of the workloads running as '"
+                    + account.name() + "'", "its trust policy must allow ecs-tasks.amazonaws.com to assume it "
+                    + "(today it trusts the EKS OIDC provider)");
+        });
+        annotations.get("eks.amazonaws.com/sts-regional-endpoints").ignore("ECS task roles use the regional STS endpoint");
+        annotations.get("eks.amazonaws.com/token-expiration").ignore("ECS rotates task role credentials itself");
+        annotations.get("eks.amazonaws.com/audience").ignore("ECS task roles are not web-identity tokens");
+        account.root().get("automountServiceAccountToken").ignore("there is no Kubernetes API on ECS");
+        account.root().get("secrets").ignore("service-account token secrets have no use on ECS");
+        account.root().get("imagePullSecrets").ignore("applied to the workloads that run as this account");
+        account.root().get("metadata").get("labels").ignore("labels only let SecurityGroupPolicies select the account");
+    }
+}
