@@ -2,6 +2,7 @@ package io.kube2ecs.cli;
 
 import io.kube2ecs.api.spi.Plugin;
 import io.kube2ecs.core.testing.GoldenHarness;
+import io.kube2ecs.plugin.emit.ecsjson.EcsSchemaValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +46,28 @@ class EndToEndGoldenTest {
         for (Path dir : cases) {
             harness.check(dir.toAbsolutePath());
         }
+    }
+
+    /** The expectations themselves must be valid ECS API input, or the goldens would pin a defect. */
+    @Test
+    void everyExpectedEcsFileIsValidAgainstTheEcsApiModel() throws Exception {
+        int checked = 0;
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(E2E)) {
+            for (Path file : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                String content = java.nio.file.Files.readString(file);
+                List<String> problems = switch (name) {
+                    case "task-definition.json" -> EcsSchemaValidator.validateTaskDefinition(content);
+                    case "service.json" -> EcsSchemaValidator.validateService(content);
+                    case "run-task.json" -> EcsSchemaValidator.validateRunTask(content);
+                    default -> null;
+                };
+                if (problems != null) {
+                    checked++;
+                    org.assertj.core.api.Assertions.assertThat(problems).as(file.toString()).isEmpty();
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(checked).isGreaterThanOrEqualTo(10);
     }
 }

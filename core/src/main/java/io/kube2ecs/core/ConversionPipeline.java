@@ -6,7 +6,6 @@ import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
-import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.InputRequest;
@@ -25,6 +24,7 @@ import io.kube2ecs.core.load.ManifestLoader;
 import io.kube2ecs.core.plugin.PluginInfo;
 import io.kube2ecs.core.plugin.PluginRegistry;
 import io.kube2ecs.core.plugin.PluginSource;
+import io.kube2ecs.core.profile.EnvironmentInputs;
 import io.kube2ecs.core.profile.Profile;
 import io.kube2ecs.core.profile.ProfileLoader;
 import io.kube2ecs.core.profile.Settings;
@@ -132,7 +132,7 @@ public final class ConversionPipeline {
         }
         resolver.run(store, registry, diagnostics);
         DeploymentModel model = new DeploymentModel();
-        declareStandardInputs(model, profile);
+        EnvironmentInputs.declare(model, profile);
         Settings settings = new Settings(profile);
         Transformer.Outcome outcome = transformer.run(store, registry, model, settings, profile, diagnostics);
         NameCollisions.check(model, diagnostics);
@@ -219,25 +219,6 @@ public final class ConversionPipeline {
                     "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
         }
         return objects;
-    }
-
-    private static void declareStandardInputs(DeploymentModel model, Profile profile) {
-        declare(model, StandardInputs.REGION, "AWS region to deploy to", EnvironmentInput.Type.STRING, profile.region());
-        declare(model, StandardInputs.ACCOUNT_ID, "AWS account id", EnvironmentInput.Type.STRING, profile.accountId());
-        declare(model, StandardInputs.CLUSTER, "ECS cluster name or ARN", EnvironmentInput.Type.STRING, profile.cluster());
-        declare(model, StandardInputs.VPC_ID, "VPC the tasks run in", EnvironmentInput.Type.STRING, profile.vpcId());
-        model.declare(new EnvironmentInput(StandardInputs.SUBNET_IDS, "subnets the tasks run in (private subnets with NAT or VPC endpoints)",
-                EnvironmentInput.Type.STRING_LIST, false, profile.subnets()));
-        model.declare(new EnvironmentInput(StandardInputs.SECURITY_GROUP_IDS, "security groups of the tasks",
-                EnvironmentInput.Type.STRING_LIST, false, profile.securityGroups()));
-        declare(model, StandardInputs.EXECUTION_ROLE_ARN,
-                "ECS task execution role (pulls images, writes logs, reads secrets)", EnvironmentInput.Type.STRING,
-                profile.executionRoleArn());
-    }
-
-    private static void declare(DeploymentModel model, String name, String description, EnvironmentInput.Type type,
-                                String value) {
-        model.declare(new EnvironmentInput(name, description, type, false, value == null ? List.of() : List.of(value)));
     }
 
     private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,

@@ -31,7 +31,9 @@ final class ProbeMapper {
         SourceNode startup = container.get("startupProbe");
         if (liveness.exists()) {
             List<String> command = command(liveness, definition);
-            if (command != null) {
+            if (command == null) {
+                liveness.markConverted(); // reported above: no health check could be built
+            } else {
                 int period = seconds(liveness.get("periodSeconds"), 10);
                 int interval = clamp(liveness.get("periodSeconds"), period, 5, 300, "interval");
                 int timeout = clamp(liveness.get("timeoutSeconds"), seconds(liveness.get("timeoutSeconds"), 1), 2, 60, "timeout");
@@ -104,10 +106,10 @@ final class ProbeMapper {
         }
         SourceNode grpc = probe.get("grpc");
         if (grpc.exists()) {
-            diagnostics.warning(grpc, PodCodes.PROBE, "gRPC probes have no ECS equivalent; no health check is set",
+            // the warning covers the whole probe: its timings have nothing to apply to
+            diagnostics.warning(probe, PodCodes.PROBE, "gRPC probes have no ECS equivalent; no health check is set",
                     "add grpc_health_probe to the image and set the health check to [\"CMD\", \"/bin/grpc_health_probe\", \"-addr=:"
                             + grpc.get("port").asInt().orElse(0) + "\"]");
-            grpc.markConverted();
             return null;
         }
         diagnostics.warning(probe, PodCodes.PROBE, "probe has no exec, httpGet, tcpSocket or grpc action", null);

@@ -9,6 +9,8 @@ import java.util.Map;
  */
 final class VariableExpansion {
 
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+
     private VariableExpansion() {
     }
 
@@ -25,7 +27,10 @@ final class VariableExpansion {
                     i += 2;
                     continue;
                 }
-                out.add(input.substring(i + 2, close));
+                String name = input.substring(i + 2, close);
+                if (NAME.matcher(name).matches()) {
+                    out.add(name); // anything else is shell syntax such as $(seq 1 3), never a variable
+                }
                 i = close + 1;
             } else {
                 i++;
