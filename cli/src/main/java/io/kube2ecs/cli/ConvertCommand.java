@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  kube2ecs convert -f examples/quickstart -o out",
-            "  kube2ecs convert -f k8s/ -R -o out --target ecs-json,terraform",
+            "  kube2ecs convert -f k8s/ -R -o out --target ecs-json",
             "  kubectl kustomize overlays/prod | kube2ecs convert -f - -n shop -o out",
             "  kube2ecs convert -f app.yaml --profile prod.yaml --mapper apps/Deployment=acme-deployment --plugin-path plugins/",
         })

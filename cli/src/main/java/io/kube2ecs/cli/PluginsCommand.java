@@ -23,6 +23,9 @@ public final class PluginsCommand implements Callable<Integer> {
             description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
     private List<String> pluginPath = new ArrayList<>();
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print each plugin's description.")
+    private boolean verbose;
+
     @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
     private boolean stacktrace;
 
@@ -49,8 +52,12 @@ public final class PluginsCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = cli.out();
-        for (String[] row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
             out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %s", row[0], row[1], row[2]).stripTrailing());
+            if (verbose && i > 0 && !plugins.get(i - 1).description().isEmpty()) {
+                out.println("    " + plugins.get(i - 1).description());
+            }
         }
         Map<String, List<String>> claims = new TreeMap<>();
         for (PluginInfo plugin : plugins) {
@@ -61,7 +68,7 @@ public final class PluginsCommand implements Callable<Integer> {
             if (ids.size() > 1) {
                 String option = key.startsWith("kind ") ? "--mapper " : "--emitter ";
                 cli.err().println("note: " + key + " is handled by " + String.join(" and ", ids) + "; convert needs "
-                        + option + key.substring(key.indexOf(' ') + 1) + "=" + ids.get(0) + " (or plugins: in the profile)");
+                        + option + key.substring(key.indexOf(' ') + 1) + "=" + ids.get(ids.size() - 1) + " (or plugins: in the profile)");
             }
         });
         return ExitCodes.OK;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  kube2ecs convert -f examples/quickstart -o out",
-            "  helm template my-release ./chart | kube2ecs convert -f - -o out --target terraform",
+            "  helm template my-release ./chart | kube2ecs convert -f - -o out",
             "  kube2ecs convert -f k8s/ -R -n shop --profile prod.yaml -o out",
             "  kube2ecs plugins",
             "",

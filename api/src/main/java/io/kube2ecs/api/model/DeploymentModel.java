@@ -86,7 +86,9 @@ public final class DeploymentModel {
     }
 
     /**
-     * A reference to a declared input, recording that the model uses it.
+     * A reference to a declared input, recording that the model uses it. Emitters may call it too
+     * (for an input their output needs, such as the account id inside an ARN), so the run lists
+     * every input left to fill in; that bookkeeping is the one write an emitter makes.
      *
      * @param name the input's name
      * @return the value referring to it

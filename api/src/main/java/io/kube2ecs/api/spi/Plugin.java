@@ -10,7 +10,8 @@ import java.util.List;
  * no work in it. New extension types are added to this interface as default methods returning an
  * empty list, so existing plugins keep compiling and running.
  *
- * <p>The core calls these methods once, from one thread, at start-up.
+ * <p>The core calls these methods from one thread at start-up, and asks for each kind of
+ * contribution once per run; return the same instances each time.
  */
 public interface Plugin {
 
@@ -20,7 +21,7 @@ public interface Plugin {
      */
     String id();
 
-    /** @return one line saying what the plugin does, shown by {@code kube2ecs plugins} */
+    /** @return one line saying what the plugin does, shown by {@code kube2ecs plugins --verbose} */
     default String description() {
         return "";
     }

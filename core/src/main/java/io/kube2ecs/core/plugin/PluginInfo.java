@@ -1,5 +1,8 @@
 package io.kube2ecs.core.plugin;
 
+import io.kube2ecs.api.spi.Emitter;
+import io.kube2ecs.api.spi.InputSource;
+import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.Plugin;
 import java.util.List;
 
@@ -13,9 +16,13 @@ import java.util.List;
  * @param sources     input sources, sorted
  * @param jar         where its class was loaded from
  * @param plugin      the plugin itself
+ * @param mappers     its kind mappers, asked for once
+ * @param emitters    its emitters, asked for once
+ * @param inputs      its input sources, asked for once
  */
 public record PluginInfo(String id, String description, List<String> kinds, List<String> targets,
-                         List<String> sources, String jar, Plugin plugin) {
+                         List<String> sources, String jar, Plugin plugin, List<KindMapper> mappers,
+                         List<Emitter> emitters, List<InputSource> inputs) {
 
     static String jarOf(Object object) {
         try {

@@ -49,12 +49,12 @@ public final class PluginRegistry {
     public PluginRegistry(List<Plugin> discovered, Map<ResourceKind, String> mapperChoices,
                           Map<String, String> emitterChoices) {
         this.plugins = describe(discovered);
-        this.mappers = bind("kind", plugins, p -> p.plugin().kindMappers(), KindMapper::kind, mapperChoices,
-                "--mapper KIND=PLUGIN or plugins.mappers in the profile");
-        this.emitters = bind("target", plugins, p -> p.plugin().emitters(), Emitter::target, emitterChoices,
-                "--emitter TARGET=PLUGIN or plugins.emitters in the profile");
-        this.sources = bind("input source", plugins, p -> p.plugin().inputSources(), InputSource::id, Map.of(),
-                "remove one of the plugin jars");
+        this.mappers = bind("kind", plugins, PluginInfo::mappers, KindMapper::kind, mapperChoices,
+                "choose one with --mapper KIND=PLUGIN or plugins.mappers in the profile");
+        this.emitters = bind("target", plugins, PluginInfo::emitters, Emitter::target, emitterChoices,
+                "choose one with --emitter TARGET=PLUGIN or plugins.emitters in the profile");
+        this.sources = bind("input source", plugins, PluginInfo::inputs, InputSource::id, Map.of(),
+                "remove one of the two plugin jars");
     }
 
     /**
@@ -66,11 +66,11 @@ public final class PluginRegistry {
      */
     public static List<PluginInfo> describe(List<Plugin> discovered) {
         List<Plugin> sorted = new ArrayList<>(discovered);
-        sorted.sort(Comparator.comparing(Plugin::id).thenComparing(p -> p.getClass().getName()));
+        sorted.sort(Comparator.comparing(PluginRegistry::idOf).thenComparing(p -> p.getClass().getName()));
         List<PluginInfo> out = new ArrayList<>();
         Map<String, PluginInfo> byId = new LinkedHashMap<>();
         for (Plugin plugin : sorted) {
-            String id = plugin.id();
+            String id = idOf(plugin);
             PluginInfo info;
             try {
                 ApiVersion required = plugin.requiredApiVersion();
@@ -78,14 +78,17 @@ public final class PluginRegistry {
                     throw new ConfigurationException("plugin '" + id + "' needs kube2ecs API " + required
                             + ", this is " + ApiVersion.CURRENT, "use a plugin version built for API " + ApiVersion.CURRENT);
                 }
+                List<KindMapper> kindMappers = List.copyOf(plugin.kindMappers());
+                List<Emitter> pluginEmitters = List.copyOf(plugin.emitters());
+                List<InputSource> inputs = List.copyOf(plugin.inputSources());
                 info = new PluginInfo(id, plugin.description(),
-                        plugin.kindMappers().stream().map(m -> m.kind().toString()).sorted().toList(),
-                        plugin.emitters().stream().map(Emitter::target).sorted().toList(),
-                        plugin.inputSources().stream().map(InputSource::id).sorted().toList(),
-                        PluginInfo.jarOf(plugin), plugin);
+                        kindMappers.stream().map(m -> m.kind().toString()).sorted().toList(),
+                        pluginEmitters.stream().map(Emitter::target).sorted().toList(),
+                        inputs.stream().map(InputSource::id).sorted().toList(),
+                        PluginInfo.jarOf(plugin), plugin, kindMappers, pluginEmitters, inputs);
             } catch (ConfigurationException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 throw new ConfigurationException("plugin '" + id + "' (" + plugin.getClass().getName()
                         + ") failed to start: " + e, "remove the plugin jar or report the failure to its authors");
             }
@@ -97,6 +100,23 @@ public final class PluginRegistry {
             out.add(info);
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static String idOf(Plugin plugin) {
+        try {
+            String id = plugin.id();
+            if (id == null || id.isBlank()) {
+                throw new ConfigurationException("plugin " + plugin.getClass().getName() + " has no id",
+                        "Plugin.id() must return a non-empty kebab-case id");
+            }
+            return id;
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof ConfigurationException configuration) {
+                throw configuration;
+            }
+            throw new ConfigurationException("plugin " + plugin.getClass().getName() + " failed to start: " + e,
+                    "remove the plugin jar or report the failure to its authors");
+        }
     }
 
     private static <K extends Comparable<K>, T> Map<K, Bound<T>> bind(String what, List<PluginInfo> plugins,
@@ -134,7 +154,7 @@ public final class PluginRegistry {
                 }
                 String names = list.stream().map(b -> byId.get(b.pluginId()).describe()).collect(Collectors.joining(" and "));
                 throw new ConfigurationException(what + " '" + entry.getKey() + "' is claimed by " + names,
-                        "choose one with " + howToChoose.replace("KIND", entry.getKey().toString())
+                        howToChoose.replace("KIND", entry.getKey().toString())
                                 .replace("TARGET", entry.getKey().toString())
                                 .replace("PLUGIN", list.get(list.size() - 1).pluginId()));
             } else {

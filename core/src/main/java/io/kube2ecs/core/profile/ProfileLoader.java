@@ -85,7 +85,7 @@ public final class ProfileLoader {
                 path = path.isEmpty() ? property : path + "." + property;
             }
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PROFILE_INVALID,
-                    "profile: " + problem.getMessage().replaceFirst("^\\$\\.?", ""),
+                    "profile: " + (path.isEmpty() ? "" : path + ": ") + problem.getMessage().replaceFirst("^\\$[^:]*:\\s*", ""),
                     "docs/profile.md lists every key and its type", new SourceLocation(origin, line, column, path), null));
         }
         if (!problems.isEmpty()) {

@@ -68,11 +68,16 @@ public final class Settings implements ConversionSettings {
                 joined.add(part);
             }
         }
-        String clean = joined.toString().replaceAll("[^A-Za-z0-9_-]", "-");
-        if (clean.length() <= maxLength) {
+        String raw = joined.toString();
+        String clean = raw.replaceAll("[^A-Za-z0-9_-]", "-");
+        // a replaced character could make two names equal (web.v2, web-v2): a hash of the original keeps them apart
+        if (clean.length() <= maxLength && clean.equals(raw)) {
             return clean;
         }
-        String hash = sha256(clean).substring(0, 8);
+        String hash = sha256(raw).substring(0, 8);
+        if (clean.length() + hash.length() + 1 <= maxLength) {
+            return clean + "-" + hash;
+        }
         return clean.substring(0, maxLength - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
     }
 

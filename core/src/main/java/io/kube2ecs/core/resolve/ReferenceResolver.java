@@ -32,7 +32,7 @@ public final class ReferenceResolver {
             List<Reference> references;
             try {
                 references = mapper.get().value().references(new ObjectView(object, false));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
                         "plugin " + mapper.get().pluginId() + " failed listing the references of " + object.ref() + ": " + e,
                         "this is a bug in the plugin; report it with this input", null, mapper.get().pluginId()));

@@ -17,6 +17,7 @@ import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
 import io.kube2ecs.api.model.HealthCheck;
 import io.kube2ecs.api.model.KeyValue;
+import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.MountPoint;
 import io.kube2ecs.api.model.PortMapping;
 import io.kube2ecs.api.model.RunTask;
@@ -46,6 +47,7 @@ public final class EcsJsonEmitter implements Emitter {
     public static final String TARGET = "ecs-json";
 
     static final String CODE_PLACEHOLDERS = "ECSJSON001";
+    static final String CODE_LOG_GROUPS = "ECSJSON002";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER = new ObjectMapper().writer(
@@ -81,6 +83,15 @@ public final class EcsJsonEmitter implements Emitter {
                     () -> new IllegalStateException(run.id() + " runs " + run.taskDefinition() + ", which is not in the model"));
             context.output().write(folder(run.id().namespace(), run.id().name()) + "/run-task.json",
                     render(runTask(run, task, values)));
+        }
+        List<LogGroup> groups = model.all(LogGroup.class);
+        if (!groups.isEmpty()) {
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_LOG_GROUPS, "ECS creates the " + groups.size()
+                    + " log groups on first use (awslogs-create-group), without retention settings",
+                    "the execution role needs logs:CreateLogGroup, which AmazonECSTaskExecutionRolePolicy lacks; or create them "
+                            + "first, e.g. aws logs create-log-group --log-group-name " + groups.get(0).name()
+                            + (groups.get(0).retentionDays() == null ? "" : " && aws logs put-retention-policy --log-group-name "
+                            + groups.get(0).name() + " --retention-in-days " + groups.get(0).retentionDays()), null, null));
         }
         if (!values.placeholders().isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,

@@ -51,11 +51,11 @@ final class ValueRenderer {
             if (ref.attribute() == Value.Attribute.NAME) {
                 return role.name();
             }
-            return "arn:aws:iam::" + inputText(StandardInputs.ACCOUNT_ID) + ":role/" + role.name();
+            return "arn:" + partition() + ":iam::" + inputText(StandardInputs.ACCOUNT_ID) + ":role/" + role.name();
         }
         if (target instanceof SsmParameter parameter && ref.attribute() == Value.Attribute.ARN) {
             String name = parameter.name().startsWith("/") ? parameter.name().substring(1) : parameter.name();
-            return "arn:aws:ssm:" + inputText(StandardInputs.REGION) + ":" + inputText(StandardInputs.ACCOUNT_ID)
+            return "arn:" + partition() + ":ssm:" + inputText(StandardInputs.REGION) + ":" + inputText(StandardInputs.ACCOUNT_ID)
                     + ":parameter/" + name;
         }
         if (target instanceof SecretsManagerSecret secret) {
@@ -94,7 +94,17 @@ final class ValueRenderer {
     }
 
     private String inputText(String name) {
-        return text(Value.input(name));
+        // through model.input so the run lists the input among the values to fill in
+        return text(model.input(name));
+    }
+
+    /** The ARN partition of the profile's region: China and GovCloud regions have their own. */
+    private String partition() {
+        String region = model.inputNamed(StandardInputs.REGION).map(i -> i.value().isEmpty() ? "" : i.value().get(0)).orElse("");
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     private String placeholder(String inputName) {

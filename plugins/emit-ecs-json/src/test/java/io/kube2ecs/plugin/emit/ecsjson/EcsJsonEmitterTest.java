@@ -166,8 +166,9 @@ class EcsJsonEmitterTest {
         assertThat(EcsSchemaValidator.validateTaskDefinition(files.get("shop/cart/task-definition.json"))).isEmpty();
         assertThat(EcsSchemaValidator.validateService(files.get("shop/cart/service.json"))).isEmpty();
         assertThat(files.get("shop/cart/service.json")).contains("\"cluster\": \"${CLUSTER}\"", "\"${SUBNET_IDS}\"");
-        assertThat(diagnostics).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo(EcsJsonEmitter.CODE_PLACEHOLDERS);
+        assertThat(diagnostics).extracting(Diagnostic::code).containsExactly(EcsJsonEmitter.CODE_LOG_GROUPS,
+                EcsJsonEmitter.CODE_PLACEHOLDERS);
+        assertThat(diagnostics.get(1)).satisfies(d -> {
             assertThat(d.message()).contains("${ACCOUNT_ID}", "${CLUSTER}", "${EXECUTION_ROLE_ARN}", "${REGION}", "${SUBNET_IDS}");
         });
     }
