@@ -57,6 +57,38 @@ class CorpusTest {
         });
     }
 
+    /** Online Boutique: 12 task definitions, each at least as large as its containers' requests and limits together. */
+    @org.junit.jupiter.api.Test
+    void onlineBoutiqueTasksFitTheirContainers() throws IOException {
+        Path out = dir.resolve("boutique");
+        CliRunner.Result run = CliRunner.run(dir, "convert", "-f", CorpusPaths.corpus().resolve("online-boutique").toString(),
+                "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int tasks = 0;
+        for (Map.Entry<String, String> file : read(out).entrySet()) {
+            if (!file.getKey().endsWith("task-definition.json")) {
+                continue;
+            }
+            tasks++;
+            com.fasterxml.jackson.databind.JsonNode task = json.readTree(file.getValue());
+            int cpu = task.get("cpu").asInt();
+            int memory = task.get("memory").asInt();
+            int cpuSum = 0;
+            int memorySum = 0;
+            int reservationSum = 0;
+            for (com.fasterxml.jackson.databind.JsonNode container : task.get("containerDefinitions")) {
+                cpuSum += container.path("cpu").asInt(0);
+                memorySum += container.path("memory").asInt(container.path("memoryReservation").asInt(0));
+                reservationSum += container.path("memoryReservation").asInt(container.path("memory").asInt(0));
+            }
+            assertThat(cpuSum).as(file.getKey() + " CPU requests").isLessThanOrEqualTo(cpu).isPositive();
+            assertThat(memorySum).as(file.getKey() + " memory limits").isLessThanOrEqualTo(memory).isPositive();
+            assertThat(reservationSum).as(file.getKey() + " memory requests").isLessThanOrEqualTo(memory);
+        }
+        assertThat(tasks).isEqualTo(12);
+    }
+
     private static Map<String, String> read(Path root) {
         Map<String, String> out = new TreeMap<>();
         if (!Files.isDirectory(root)) {

@@ -26,6 +26,7 @@ final class Sizing {
     private long memoryRequests;
     private long memoryLimits;
     private long storageGiB;
+    private long largestMemoryLimit;
     private boolean declared;
 
     Sizing(Diagnostics diagnostics, String policy) {
@@ -58,6 +59,7 @@ final class Sizing {
         cpuLimits += value(cpuLimit != null ? cpuLimit : cpuRequest);
         memoryRequests += value(memoryRequest);
         memoryLimits += value(memoryLimit != null ? memoryLimit : memoryRequest);
+        largestMemoryLimit = Math.max(largestMemoryLimit, value(memoryLimit));
         storageGiB += value(storageLimit != null ? storageLimit : storageRequest);
         declared |= cpuRequest != null || memoryRequest != null;
         resources.get("claims").ignore("dynamic resource claims (devices) do not exist on Fargate");
@@ -84,6 +86,9 @@ final class Sizing {
             case "limits" -> memoryLimits;
             default -> Math.max(memoryRequests, memoryLimits);
         };
+        // ECS refuses a task whose reservations exceed its memory, or a container limit above it
+        cpu = Math.max(cpu, cpuRequests);
+        memory = Math.max(memory, Math.max(memoryRequests, largestMemoryLimit));
         FargateSize largest = FargateSize.ALL.get(FargateSize.ALL.size() - 1);
         if (!declared) {
             FargateSize smallest = FargateSize.ALL.get(0);
