@@ -119,16 +119,19 @@ public final class ManifestLoader {
             notAnObject(origin, root, "document has no " + (kind == null || kind.isEmpty() ? "kind" : "apiVersion"), diagnostics);
             return;
         }
+        if ("Kustomization".equals(kind) || apiVersion.startsWith("kustomize.config.k8s.io")) {
+            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.BUILD_FILE,
+                    "kustomization file is a build recipe, not a Kubernetes object; it is skipped",
+                    "render it first: kubectl kustomize DIR | kube2ecs convert -f -",
+                    new SourceLocation(origin, root.line(), root.column(), ""), null));
+            return;
+        }
         YamlNode metadata = root.entries().get("metadata");
         Map<String, YamlNode> meta = metadata == null ? Map.of() : metadata.entries();
         String name = text(meta.get("name"));
         if (name == null || name.isEmpty()) {
-            if ("Kustomization".equals(kind) || apiVersion.startsWith("kustomize.config.k8s.io")) {
-                name = "kustomization";
-            } else {
-                notAnObject(origin, root, kind + " has no metadata.name", diagnostics);
-                return;
-            }
+            notAnObject(origin, root, kind + " has no metadata.name", diagnostics);
+            return;
         }
         if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             int[] at = metadata == null ? null : metadata.keyPosition("name");

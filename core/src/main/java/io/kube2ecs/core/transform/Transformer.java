@@ -84,13 +84,6 @@ public final class Transformer {
     }
 
     private static void reportUnsupported(LoadedObject object, PluginRegistry registry, DiagnosticCollector diagnostics) {
-        String kind = object.ref().kind().kind();
-        if (kind.equals("Kustomization")) {
-            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.BUILD_FILE,
-                    "kustomization file is a build recipe, not a Kubernetes object; it is skipped",
-                    "render it first: kubectl kustomize DIR | kube2ecs convert -f -", location(object), null));
-            return;
-        }
         String approach = KindHints.approach(object.ref().kind());
         String supported = registry.mappers().keySet().stream().map(Object::toString).collect(Collectors.joining(", "));
         diagnostics.report(new Diagnostic(Severity.WARNING, Codes.KIND_UNSUPPORTED,
