@@ -39,7 +39,7 @@ class ConvertCommandTest {
         for (Path service : services) {
             assertThat(EcsSchemaValidator.validateService(Files.readString(service))).as(service.toString()).isEmpty();
         }
-        assertThat(result.err()).contains("6 objects: 3 converted, 3 without a mapper").contains("${SUBNET_IDS}");
+        assertThat(result.err()).contains("6 objects: 6 converted, 0 without a mapper").contains("${SUBNET_IDS}");
     }
 
     @Test

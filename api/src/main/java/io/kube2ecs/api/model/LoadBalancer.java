@@ -15,6 +15,7 @@ public final class LoadBalancer extends AwsResource {
     private final String type;
     private final boolean internetFacing;
     private final List<Value> securityGroups = new ArrayList<>();
+    private String ipAddressType = "ipv4";
     private final List<Listener> listeners = new ArrayList<>();
 
     /**
@@ -38,19 +39,24 @@ public final class LoadBalancer extends AwsResource {
     public boolean internetFacing() { return internetFacing; }
     /** @return its security groups (ALB only) */
     public List<Value> securityGroups() { return securityGroups; }
+    /** @return {@code ipv4} or {@code dualstack} */
+    public String ipAddressType() { return ipAddressType; }
+    /** @param value {@code ipv4} or {@code dualstack} */
+    public void ipAddressType(String value) { this.ipAddressType = value; }
     /** @return its listeners */
     public List<Listener> listeners() { return listeners; }
 
     /**
      * A listener and its rules.
      *
-     * @param port               the listening port
-     * @param protocol           {@code HTTP}, {@code HTTPS}, {@code TCP}, {@code UDP}, {@code TLS}
-     * @param certificates       certificate ARNs for HTTPS/TLS (usually inputs)
-     * @param defaultTargetGroup where unmatched requests go, or null for a fixed 404
-     * @param rules              path and host rules, in priority order
+     * @param port          the listening port
+     * @param protocol      {@code HTTP}, {@code HTTPS}, {@code TCP}, {@code UDP}, {@code TLS}
+     * @param certificates  certificate ARNs for HTTPS/TLS (usually inputs or literals from annotations)
+     * @param sslPolicy     the TLS policy for HTTPS/TLS, or null
+     * @param defaultAction what unmatched requests get
+     * @param rules         host and path rules, in priority order
      */
-    public record Listener(int port, String protocol, List<Value> certificates, ResourceId defaultTargetGroup,
+    public record Listener(int port, String protocol, List<Value> certificates, String sslPolicy, Action defaultAction,
                            List<Rule> rules) {
         public Listener {
             certificates = List.copyOf(certificates);
@@ -59,17 +65,66 @@ public final class LoadBalancer extends AwsResource {
     }
 
     /**
-     * A listener rule forwarding matching requests to a target group.
+     * A listener rule: requests matching every given condition get the action.
      *
-     * @param priority    1–50000, unique per listener
-     * @param hosts       host-header values, possibly empty
-     * @param paths       path-pattern values, possibly empty
-     * @param targetGroup where matching requests go
+     * @param priority 1–50000, unique per listener; lower wins
+     * @param hosts    host-header values (wildcards allowed), possibly empty
+     * @param paths    path-pattern values, possibly empty
+     * @param action   what matching requests get
      */
-    public record Rule(int priority, List<String> hosts, List<String> paths, ResourceId targetGroup) {
+    public record Rule(int priority, List<String> hosts, List<String> paths, Action action) {
         public Rule {
             hosts = List.copyOf(hosts);
             paths = List.copyOf(paths);
         }
+    }
+
+    /**
+     * What a listener or rule does with a request.
+     *
+     * @param type        the kind of action
+     * @param targetGroup for {@link ActionType#FORWARD}: the target group
+     * @param statusCode  for redirects ({@code HTTP_301}/{@code HTTP_302}) and fixed responses ({@code 404} …)
+     * @param protocol    for redirects: {@code HTTPS}, {@code HTTP} or {@code #{protocol}}
+     * @param port        for redirects: the port, or {@code #{port}}
+     * @param host        for redirects: the host, or {@code #{host}}
+     * @param path        for redirects: the path, or {@code /#{path}}
+     * @param contentType for fixed responses
+     * @param body        for fixed responses, possibly null
+     */
+    public record Action(ActionType type, ResourceId targetGroup, String statusCode, String protocol, String port,
+                         String host, String path, String contentType, String body) {
+
+        /**
+         * @param targetGroup the target group
+         * @return a forward action
+         */
+        public static Action forward(ResourceId targetGroup) {
+            return new Action(ActionType.FORWARD, targetGroup, null, null, null, null, null, null, null);
+        }
+
+        /**
+         * @param statusCode the HTTP status
+         * @param body       the body, or null
+         * @return a fixed response
+         */
+        public static Action fixedResponse(String statusCode, String body) {
+            return new Action(ActionType.FIXED_RESPONSE, null, statusCode, null, null, null, null, "text/plain", body);
+        }
+
+        /** @return a permanent redirect to HTTPS on port 443, keeping host, path and query */
+        public static Action redirectToHttps() {
+            return new Action(ActionType.REDIRECT, null, "HTTP_301", "HTTPS", "443", "#{host}", "/#{path}", null, null);
+        }
+    }
+
+    /** The kinds of listener actions. */
+    public enum ActionType {
+        /** Send to a target group. */
+        FORWARD,
+        /** Answer with a redirect. */
+        REDIRECT,
+        /** Answer with a fixed status and body. */
+        FIXED_RESPONSE
     }
 }

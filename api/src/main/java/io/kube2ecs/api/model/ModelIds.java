@@ -66,4 +66,60 @@ public final class ModelIds {
     public static ResourceId serviceAccountRole(String namespace, String serviceAccount) {
         return new ResourceId(IamRole.TYPE, namespace, "serviceaccount/" + serviceAccount);
     }
+
+    /**
+     * @param namespace the Kubernetes namespace
+     * @return the id of its Cloud Map private DNS namespace, {@code <namespace>.svc.cluster.local}
+     */
+    public static ResourceId cloudMapNamespace(String namespace) {
+        return new ResourceId(CloudMapNamespace.TYPE, namespace, namespace + ".svc.cluster.local");
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param service   the Kubernetes Service's name
+     * @return the id of its Cloud Map discovery service
+     */
+    public static ResourceId cloudMapService(String namespace, String service) {
+        return new ResourceId(CloudMapService.TYPE, namespace, service);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param service   the Kubernetes Service (type LoadBalancer)
+     * @return the id of its load balancer
+     */
+    public static ResourceId serviceLoadBalancer(String namespace, String service) {
+        return new ResourceId(LoadBalancer.TYPE, namespace, "service/" + service);
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param service   the Kubernetes Service (type LoadBalancer)
+     * @param port      the Service port
+     * @return the id of the target group behind that port's listener
+     */
+    public static ResourceId serviceTargetGroup(String namespace, String service, int port) {
+        return new ResourceId(TargetGroup.TYPE, namespace, "service/" + service + "/" + port);
+    }
+
+    /**
+     * @param group the Ingress group: {@code alb.ingress.kubernetes.io/group.name}, or
+     *              {@code <namespace>/<ingress>} for an Ingress of its own
+     * @return the id of the group's Application Load Balancer
+     */
+    public static ResourceId ingressLoadBalancer(String group) {
+        return new ResourceId(LoadBalancer.TYPE, "", "ingress/" + group);
+    }
+
+    /**
+     * @param group     the Ingress group
+     * @param namespace the backend Service's namespace
+     * @param service   the backend Service
+     * @param port      the backend port (number, or name as written)
+     * @return the id of the target group of that backend behind the group's load balancer
+     */
+    public static ResourceId ingressTargetGroup(String group, String namespace, String service, String port) {
+        return new ResourceId(TargetGroup.TYPE, namespace, "ingress/" + group + "/" + service + "/" + port);
+    }
 }

@@ -18,6 +18,10 @@ public final class TargetGroup extends AwsResource {
     private String healthCheckPort;
     private String healthCheckProtocol;
     private String matcher;
+    private Integer healthCheckIntervalSeconds;
+    private Integer healthCheckTimeoutSeconds;
+    private Integer healthyThreshold;
+    private Integer unhealthyThreshold;
 
     /**
      * @param id       identity; type {@link #TYPE}
@@ -58,4 +62,20 @@ public final class TargetGroup extends AwsResource {
     public String matcher() { return matcher; }
     /** @param value the success codes, or null */
     public void matcher(String value) { this.matcher = value; }
+    /** @return seconds between health checks (5–300), or null */
+    public Integer healthCheckIntervalSeconds() { return healthCheckIntervalSeconds; }
+    /** @param value seconds, or null */
+    public void healthCheckIntervalSeconds(Integer value) { this.healthCheckIntervalSeconds = value; }
+    /** @return seconds before a health check fails (2–120), or null */
+    public Integer healthCheckTimeoutSeconds() { return healthCheckTimeoutSeconds; }
+    /** @param value seconds, or null */
+    public void healthCheckTimeoutSeconds(Integer value) { this.healthCheckTimeoutSeconds = value; }
+    /** @return successes before healthy (2–10), or null */
+    public Integer healthyThreshold() { return healthyThreshold; }
+    /** @param value count, or null */
+    public void healthyThreshold(Integer value) { this.healthyThreshold = value; }
+    /** @return failures before unhealthy (2–10), or null */
+    public Integer unhealthyThreshold() { return unhealthyThreshold; }
+    /** @param value count, or null */
+    public void unhealthyThreshold(Integer value) { this.unhealthyThreshold = value; }
 }

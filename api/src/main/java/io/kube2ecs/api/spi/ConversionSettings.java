@@ -33,6 +33,20 @@ public interface ConversionSettings {
         return "max";
     }
 
+    /**
+     * @return how Services are found: {@code cloudmap} (default: Cloud Map DNS names
+     *         {@code <service>.<namespace>.svc.cluster.local}) or {@code service-connect} (ECS Service
+     *         Connect, which also resolves the short name)
+     */
+    default String serviceDiscovery() {
+        return "cloudmap";
+    }
+
+    /** @return whether load balancers are internet-facing unless a manifest says otherwise */
+    default boolean internetFacingByDefault() {
+        return false;
+    }
+
     /** @return tags to add to every resource that takes tags, never null */
     Map<String, String> tags();
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param namePrefix       prefix for every AWS name
  * @param platformVersion  Fargate platform version
  * @param sizing           task sizing policy: {@code max} (default), {@code requests} or {@code limits}
+ * @param serviceDiscovery {@code cloudmap} (default) or {@code service-connect}
+ * @param loadBalancerScheme default scheme of load balancers: {@code internal} (default) or {@code internet-facing}
  * @param logging          container logging
  * @param tags             tags for every resource
  * @param plugins          which plugin handles a kind or target when several could
@@ -26,12 +28,13 @@ import java.util.Map;
  */
 public record Profile(String region, String accountId, String cluster, String vpcId, List<String> subnets,
                       List<String> securityGroups, Boolean assignPublicIp, String executionRoleArn, String namePrefix,
-                      String platformVersion, String sizing, Logging logging, Map<String, String> tags, Plugins plugins,
+                      String platformVersion, String sizing, String serviceDiscovery,
+                      String loadBalancerScheme, Logging logging, Map<String, String> tags, Plugins plugins,
                       Map<String, Map<String, Object>> options) {
 
     /** The profile used when the user gives none. */
     public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public Profile {
         subnets = subnets == null ? List.of() : List.copyOf(subnets);
@@ -39,6 +42,8 @@ public record Profile(String region, String accountId, String cluster, String vp
         namePrefix = namePrefix == null ? "" : namePrefix;
         platformVersion = platformVersion == null ? "LATEST" : platformVersion;
         sizing = sizing == null ? "max" : sizing;
+        serviceDiscovery = serviceDiscovery == null ? "cloudmap" : serviceDiscovery;
+        loadBalancerScheme = loadBalancerScheme == null ? "internal" : loadBalancerScheme;
         logging = logging == null ? new Logging(null, null, null) : logging;
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         plugins = plugins == null ? new Plugins(null, null) : plugins;

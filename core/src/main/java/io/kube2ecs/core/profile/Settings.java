@@ -56,6 +56,16 @@ public final class Settings implements ConversionSettings {
     }
 
     @Override
+    public String serviceDiscovery() {
+        return profile.serviceDiscovery();
+    }
+
+    @Override
+    public boolean internetFacingByDefault() {
+        return "internet-facing".equals(profile.loadBalancerScheme());
+    }
+
+    @Override
     public Map<String, String> tags() {
         return profile.tags();
     }

@@ -86,7 +86,10 @@ public final class Transformer {
     private static void reportUnsupported(LoadedObject object, PluginRegistry registry, DiagnosticCollector diagnostics) {
         String approach = KindHints.approach(object.ref().kind());
         String supported = registry.mappers().keySet().stream().map(Object::toString).collect(Collectors.joining(", "));
-        diagnostics.report(new Diagnostic(Severity.WARNING, Codes.KIND_UNSUPPORTED,
+        // a Namespace carries nothing to create on ECS, so its note is informational
+        Severity severity = object.ref().kind().kind().equals("Namespace") && object.ref().kind().group().isEmpty()
+                ? Severity.INFO : Severity.WARNING;
+        diagnostics.report(new Diagnostic(severity, Codes.KIND_UNSUPPORTED,
                 object.ref() + " is not converted: no installed plugin maps " + object.ref().kind(),
                 approach != null ? "on ECS: " + approach
                         : "kinds with a mapper: " + (supported.isEmpty() ? "none" : supported)

@@ -56,8 +56,107 @@ public final class WorkloadService {
         service.assignPublicIp(settings.assignPublicIp());
         service.platformVersion(settings.platformVersion());
         service.tags().putAll(task.tags());
+        attachTraffic(owner, task, service, context);
         model.add(service);
         return service;
+    }
+
+    /**
+     * Connects the ECS service to what routed traffic to its pods: the Cloud Map service (or Service
+     * Connect endpoints) of every Service selecting it, the target groups of LoadBalancer Services,
+     * and the target groups of Ingress backends that are such Services.
+     */
+    private static void attachTraffic(SourceObject owner, TaskDefinition task, EcsService service, MappingContext context) {
+        SourceObject plain = context.objects().find(owner.ref()).orElse(owner);
+        List<SourceObject> services = ServiceRouting.servicesSelecting(plain, context.objects());
+        boolean serviceConnect = "service-connect".equals(context.settings().serviceDiscovery());
+        List<EcsService.Endpoint> endpoints = new ArrayList<>();
+        Set<String> attached = new LinkedHashSet<>();
+        for (SourceObject k8s : services) {
+            SourceNode spec = k8s.root().get("spec");
+            String type = spec.get("type").asText().orElse("ClusterIP");
+            if (type.equals("ExternalName")) {
+                continue;
+            }
+            if (serviceConnect) {
+                for (SourceNode port : spec.get("ports").items()) {
+                    ServiceRouting.target(port, plain).ifPresent(target -> {
+                        String portName = namePort(task, target, k8s.name() + "-" + port.get("port").asText().orElse(""));
+                        String discovery = spec.get("ports").items().size() == 1 ? k8s.name()
+                                : k8s.name() + "-" + port.get("name").asText().orElse(port.get("port").asText().orElse(""));
+                        endpoints.add(new EcsService.Endpoint(portName, discovery, k8s.name(), port.get("port").asInt().orElse(target.port())));
+                    });
+                }
+            } else if (service.serviceRegistries().isEmpty()) {
+                service.serviceRegistries().add(new EcsService.ServiceRegistry(ModelIds.cloudMapService(k8s.namespace(), k8s.name()),
+                        null, null));
+            }
+            if (type.equals("LoadBalancer")) {
+                for (SourceNode port : spec.get("ports").items()) {
+                    int number = port.get("port").asInt().orElse(0);
+                    ServiceRouting.target(port, plain).ifPresent(target -> attach(service, attached,
+                            ModelIds.serviceTargetGroup(k8s.namespace(), k8s.name(), number), target));
+                }
+            }
+        }
+        for (ResourceKind kind : ServiceRouting.INGRESSES) {
+            for (SourceObject ingress : context.objects().all(kind)) {
+                if (!ingress.namespace().equals(owner.namespace())) {
+                    continue;
+                }
+                for (ServiceRouting.Backend backend : ServiceRouting.backends(ingress)) {
+                    for (SourceObject k8s : services) {
+                        if (!k8s.name().equals(backend.service())) {
+                            continue;
+                        }
+                        ServiceRouting.servicePort(k8s, backend.port()).flatMap(port -> ServiceRouting.target(port, plain))
+                                .ifPresent(target -> attach(service, attached, ModelIds.ingressTargetGroup(
+                                        ServiceRouting.group(ingress), k8s.namespace(), k8s.name(),
+                                        ServiceRouting.portNumber(k8s, backend.port())), target));
+                    }
+                }
+            }
+        }
+        if (serviceConnect) {
+            service.serviceConnect(new EcsService.ServiceConnect(ModelIds.cloudMapNamespace(owner.namespace()), endpoints));
+        }
+        if (!service.loadBalancers().isEmpty()) {
+            int grace = task.containers().stream().filter(c -> c.healthCheck() != null && c.healthCheck().startPeriod() != null)
+                    .mapToInt(c -> c.healthCheck().startPeriod()).max().orElse(0);
+            if (grace > 0) {
+                service.healthCheckGracePeriodSeconds(grace);
+            }
+        }
+    }
+
+    private static void attach(EcsService service, Set<String> attached, io.kube2ecs.api.model.ResourceId targetGroup,
+                               ServiceRouting.Target target) {
+        if (attached.add(targetGroup.toString())) {
+            service.loadBalancers().add(new EcsService.LoadBalancerAttachment(targetGroup, target.container(), target.port()));
+        }
+    }
+
+    /** Service Connect needs the container port to be named; name it after the Service when the pod did not. */
+    private static String namePort(TaskDefinition task, ServiceRouting.Target target, String fallback) {
+        for (io.kube2ecs.api.model.ContainerDefinition container : task.containers()) {
+            if (!container.name().equals(target.container())) {
+                continue;
+            }
+            List<io.kube2ecs.api.model.PortMapping> ports = container.portMappings();
+            for (int i = 0; i < ports.size(); i++) {
+                io.kube2ecs.api.model.PortMapping port = ports.get(i);
+                if (port.containerPort() == target.port()) {
+                    if (port.name() != null) {
+                        return port.name();
+                    }
+                    ports.set(i, new io.kube2ecs.api.model.PortMapping(port.containerPort(), port.protocol(), fallback, port.appProtocol()));
+                    return fallback;
+                }
+            }
+            ports.add(new io.kube2ecs.api.model.PortMapping(target.port(), "tcp", fallback, null));
+            return fallback;
+        }
+        return fallback;
     }
 
     /**

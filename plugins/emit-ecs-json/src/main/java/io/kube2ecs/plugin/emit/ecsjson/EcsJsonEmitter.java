@@ -310,6 +310,22 @@ public final class EcsJsonEmitter implements Emitter {
                 putIfSet(node, "containerPort", registry.containerPort());
             }
         }
+        EcsService.ServiceConnect connect = service.serviceConnect();
+        if (connect != null) {
+            // the namespace's name doubles as its DNS name, e.g. shop.svc.cluster.local
+            String namespace = connect.namespace().name();
+            ObjectNode configuration = root.putObject("serviceConnectConfiguration").put("enabled", true).put("namespace", namespace);
+            if (!connect.services().isEmpty()) {
+                ArrayNode services = configuration.putArray("services");
+                for (EcsService.Endpoint endpoint : connect.services()) {
+                    ObjectNode node = services.addObject().put("portName", endpoint.portName())
+                            .put("discoveryName", endpoint.discoveryName());
+                    ArrayNode aliases = node.putArray("clientAliases");
+                    aliases.addObject().put("port", endpoint.port()).put("dnsName", endpoint.dnsName());
+                    aliases.addObject().put("port", endpoint.port()).put("dnsName", endpoint.dnsName() + "." + namespace);
+                }
+            }
+        }
         putIfSet(root, "healthCheckGracePeriodSeconds", service.healthCheckGracePeriodSeconds());
         if (service.enableExecuteCommand()) {
             root.put("enableExecuteCommand", true);
