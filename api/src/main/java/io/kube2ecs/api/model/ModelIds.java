@@ -122,4 +122,20 @@ public final class ModelIds {
     public static ResourceId ingressTargetGroup(String group, String namespace, String service, String port) {
         return new ResourceId(TargetGroup.TYPE, namespace, "ingress/" + group + "/" + service + "/" + port);
     }
+
+    /**
+     * @param namespace the Kubernetes namespace
+     * @return the id of the security group of its tasks (used when the profile names none)
+     */
+    public static ResourceId taskSecurityGroup(String namespace) {
+        return new ResourceId(SecurityGroup.TYPE, namespace, "tasks");
+    }
+
+    /**
+     * @param loadBalancer a load balancer's id
+     * @return the id of that load balancer's security group
+     */
+    public static ResourceId loadBalancerSecurityGroup(ResourceId loadBalancer) {
+        return new ResourceId(SecurityGroup.TYPE, loadBalancer.namespace(), "lb/" + loadBalancer.name());
+    }
 }

@@ -39,11 +39,27 @@ public final class SecurityGroup extends AwsResource {
      * @param protocol    {@code tcp}, {@code udp} or {@code -1}
      * @param fromPort    first port
      * @param toPort      last port
-     * @param cidr        source CIDR, or null
+     * @param cidr        source CIDR (a literal such as {@code 0.0.0.0/0}, or an input), or null
      * @param sourceGroup source security group (a reference or input), or null
      * @param description why the rule exists
      */
-    public record IngressRule(String protocol, int fromPort, int toPort, String cidr, Value sourceGroup,
+    public record IngressRule(String protocol, int fromPort, int toPort, Value cidr, Value sourceGroup,
                               String description) {
+    }
+
+    /**
+     * Adds a rule unless one allowing the same traffic is there (descriptions aside).
+     *
+     * @param rule the rule
+     */
+    public void allow(IngressRule rule) {
+        for (IngressRule existing : ingress) {
+            if (existing.protocol().equals(rule.protocol()) && existing.fromPort() == rule.fromPort()
+                    && existing.toPort() == rule.toPort() && java.util.Objects.equals(existing.cidr(), rule.cidr())
+                    && java.util.Objects.equals(existing.sourceGroup(), rule.sourceGroup())) {
+                return;
+            }
+        }
+        ingress.add(rule);
     }
 }

@@ -14,6 +14,8 @@ public final class StandardInputs {
     public static final String CLUSTER = "cluster";
     /** VPC id. */
     public static final String VPC_ID = "vpc_id";
+    /** The VPC's CIDR block, the source of internal load balancers' traffic. */
+    public static final String VPC_CIDR = "vpc_cidr";
     /** Subnet ids for tasks ({@link EnvironmentInput.Type#STRING_LIST}). */
     public static final String SUBNET_IDS = "subnet_ids";
     /** Security group ids for tasks ({@link EnvironmentInput.Type#STRING_LIST}). */

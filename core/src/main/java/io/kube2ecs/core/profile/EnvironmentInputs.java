@@ -22,6 +22,8 @@ public final class EnvironmentInputs {
         declare(model, StandardInputs.ACCOUNT_ID, "AWS account id", EnvironmentInput.Type.STRING, profile.accountId());
         declare(model, StandardInputs.CLUSTER, "ECS cluster name or ARN", EnvironmentInput.Type.STRING, profile.cluster());
         declare(model, StandardInputs.VPC_ID, "VPC the tasks run in", EnvironmentInput.Type.STRING, profile.vpcId());
+        declare(model, StandardInputs.VPC_CIDR, "CIDR block of the VPC, allowed to reach internal load balancers",
+                EnvironmentInput.Type.STRING, profile.vpcCidr());
         model.declare(new EnvironmentInput(StandardInputs.SUBNET_IDS, "subnets the tasks run in (private subnets with NAT or VPC endpoints)",
                 EnvironmentInput.Type.STRING_LIST, false, profile.subnets()));
         model.declare(new EnvironmentInput(StandardInputs.SECURITY_GROUP_IDS, "security groups of the tasks",

@@ -203,7 +203,7 @@ public final class WorkloadService {
         }
         List<Value> out = new ArrayList<>();
         if (groups.isEmpty()) {
-            out.add(context.model().input(StandardInputs.SECURITY_GROUP_IDS));
+            out.add(SecurityGroups.tasks(owner.namespace(), context));
         } else {
             groups.forEach(g -> out.add(Value.of(g)));
         }

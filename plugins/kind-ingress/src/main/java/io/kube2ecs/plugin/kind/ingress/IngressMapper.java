@@ -18,6 +18,7 @@ import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
 import io.kube2ecs.podtemplate.Names;
+import io.kube2ecs.podtemplate.SecurityGroups;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
 import java.util.ArrayList;
@@ -251,6 +252,11 @@ public final class IngressMapper implements KindMapper {
             }
             balancer.listeners().add(new LoadBalancer.Listener(port.getKey(), port.getValue(), https ? certificates : List.of(),
                     https ? sslPolicy : null, fallback, rules));
+        }
+        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, context);
+        for (ResourceId id : targetGroups.values()) {
+            model.find(id, TargetGroup.class).ifPresent(tg -> SecurityGroups.allowFromLoadBalancer(id.namespace(), "tcp",
+                    tg.port(), balancerGroup, "load balancer " + balancer.name(), context));
         }
         model.add(balancer);
     }

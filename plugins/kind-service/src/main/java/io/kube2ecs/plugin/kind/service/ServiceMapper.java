@@ -16,6 +16,7 @@ import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
 import io.kube2ecs.podtemplate.Names;
+import io.kube2ecs.podtemplate.SecurityGroups;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
 
@@ -81,6 +82,12 @@ public final class ServiceMapper implements KindMapper {
         }
         spec.get("type").markConverted();
         ports(service, spec, workloads, diagnostics);
+        for (SourceNode port : spec.get("ports").items()) {
+            String protocol = port.get("protocol").asText().orElse("TCP").toLowerCase(Locale.ROOT);
+            workloads.stream().map(w -> ServiceRouting.target(port, w)).flatMap(Optional::stream).map(ServiceRouting.Target::port)
+                    .distinct().sorted().forEach(p -> SecurityGroups.allowFromTasks(service.namespace(), protocol, p,
+                            "Service " + service.name(), context));
+        }
         discovery(service, workloads, context);
         if (type.equals("LoadBalancer")) {
             loadBalancer(service, spec, workloads, context);
@@ -204,6 +211,13 @@ public final class ServiceMapper implements KindMapper {
             } else {
                 diagnostics.warning(annotation.getValue(), CODE_ANNOTATION, "load balancer annotation '" + key + "' is not converted",
                         "set the equivalent on the load balancer in the Terraform or CloudFormation output");
+            }
+        }
+        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, context);
+        for (TargetGroup group : context.model().all(TargetGroup.class)) {
+            if (group.id().namespace().equals(namespace) && group.id().name().startsWith("service/" + service.name() + "/")) {
+                SecurityGroups.allowFromLoadBalancer(namespace, group.protocol().equals("UDP") ? "udp" : "tcp", group.port(),
+                        balancerGroup, "load balancer " + balancer.name(), context);
             }
         }
         spec.get("loadBalancerSourceRanges").ignore("the load balancer's security group limits its sources; "
