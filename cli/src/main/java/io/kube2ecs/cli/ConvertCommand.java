@@ -76,6 +76,10 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
     private List<String> pluginPath = new ArrayList<>();
 
+    @Option(names = "--include-secret-values",
+            description = "Also write the Secrets' values into OUT/secret-values.env (mode 0600). Off by default: outputs carry references only.")
+    private boolean includeSecretValues;
+
     @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default, on standard error) or json (on standard output, for CI).")
     private DiagnosticsFormat format;
@@ -93,7 +97,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConversionRequest request = new ConversionRequest("files", files, recursive, namespace, targets, profile,
-                mappers, emitters, output);
+                mappers, emitters, output, includeSecretValues);
         ConversionResult result = PluginPath.pipeline(cli, pluginPath).convert(request);
         if (format == DiagnosticsFormat.json) {
             printJson(result);
@@ -118,6 +122,9 @@ public final class ConvertCommand implements Callable<Integer> {
             return;
         }
         err.println("wrote " + result.filesWritten().size() + " files to " + output);
+        if (result.filesWritten().contains("secret-values.env")) {
+            err.println("secret values: " + output.resolve("secret-values.env") + " (mode 0600; delete it after use)");
+        }
         if (!result.placeholders().isEmpty()) {
             err.println("fill in before deploying (or set them in a --profile file):");
             for (EnvironmentInput input : result.placeholders()) {

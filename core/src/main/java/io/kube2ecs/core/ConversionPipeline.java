@@ -140,6 +140,12 @@ public final class ConversionPipeline {
         List<String> written = List.of();
         if (!diagnostics.hasErrors()) {
             SortedMap<String, byte[]> files = emitStage.run(model, emitters, settings, profile, diagnostics);
+            if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
+                StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
+                outcome.secretValues().forEach((name, value) -> env.append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
+                        .append(shellQuote(value)).append('\n'));
+                files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
+            }
             if (!diagnostics.hasErrors()) {
                 Set<String> folders = new TreeSet<>();
                 emitters.forEach(e -> folders.add(e.value().outputFolder()));
@@ -149,6 +155,10 @@ public final class ConversionPipeline {
         List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
         return new ConversionResult(diagnostics.sorted(), written, placeholders, store.objects().size(),
                 outcome.mapped(), outcome.unsupported());
+    }
+
+    private static String shellQuote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     private PluginRegistry registry(Map<String, String> mapperChoices, Map<String, String> emitterChoices) {

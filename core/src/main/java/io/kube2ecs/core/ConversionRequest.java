@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param mapperChoices   {@code --mapper KIND=PLUGIN} choices (override the profile's)
  * @param emitterChoices  {@code --emitter TARGET=PLUGIN} choices (override the profile's)
  * @param outputDir       where to write
+ * @param includeSecretValues write the Secrets' values into {@code secret-values.env} (mode 0600)
  */
 public record ConversionRequest(String source, List<String> locations, boolean recursive, String namespace,
                                 List<String> targets, Path profile, Map<String, String> mapperChoices,
-                                Map<String, String> emitterChoices, Path outputDir) {
+                                Map<String, String> emitterChoices, Path outputDir, boolean includeSecretValues) {
     public ConversionRequest {
         Objects.requireNonNull(source, "source");
         locations = List.copyOf(locations);

@@ -47,6 +47,21 @@ public interface ConversionSettings {
         return false;
     }
 
+    /** @return where Secrets go: {@code ssm} (SecureString parameters, default) or {@code secretsmanager} */
+    default String secretStore() {
+        return "ssm";
+    }
+
+    /** @return the first path element of every parameter and secret this run creates, without slashes */
+    default String parameterPrefix() {
+        return "kube2ecs";
+    }
+
+    /** @return the KMS key that encrypts SecureString parameters and secrets, or null for the AWS-managed key */
+    default String kmsKeyArn() {
+        return null;
+    }
+
     /** @return tags to add to every resource that takes tags, never null */
     Map<String, String> tags();
 

@@ -25,6 +25,16 @@ public interface MappingContext {
     /** @return naming, logging and tagging settings from the profile */
     ConversionSettings settings();
 
+    /**
+     * Hands a secret value to the core and never to the model: the core writes it only when the
+     * user asks for {@code --include-secret-values}, into one file readable by the user alone.
+     *
+     * @param input the sensitive input the value belongs to
+     * @param value the value
+     */
+    default void secretValue(String input, String value) {
+    }
+
     /** @return the API version of the running core */
     default ApiVersion apiVersion() {
         return ApiVersion.CURRENT;

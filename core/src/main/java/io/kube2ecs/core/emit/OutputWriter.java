@@ -31,6 +31,9 @@ public final class OutputWriter {
     /** Lists the files the last run wrote, so the next run can remove stale ones and nothing else. */
     public static final String MANIFEST = ".kube2ecs-files";
 
+    /** The one file that may hold secret values; created readable by its owner only. */
+    public static final String SECRET_VALUES = "secret-values.env";
+
     /**
      * @param outputDir    the output folder
      * @param files        files by relative path
@@ -62,6 +65,9 @@ public final class OutputWriter {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
+                if (file.getKey().equals(SECRET_VALUES)) {
+                    createPrivate(path);
+                }
                 Files.write(path, file.getValue());
             }
             String manifest = files.isEmpty() ? "" : String.join("\n", files.keySet()) + "\n";
@@ -84,7 +90,8 @@ public final class OutputWriter {
             for (String stale : previous) {
                 Path path = target.resolve(stale).normalize();
                 String top = stale.contains("/") ? stale.substring(0, stale.indexOf('/')) : "";
-                if (path.startsWith(target) && ownedFolders.contains(top) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                boolean ours = ownedFolders.contains(top) || stale.equals(SECRET_VALUES);
+                if (path.startsWith(target) && ours && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     Files.delete(path);
                     pruneEmptyFolders(path.getParent(), target.resolve(top));
                 }
@@ -93,6 +100,19 @@ public final class OutputWriter {
             return List.copyOf(files.keySet());
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    private static void createPrivate(Path path) throws IOException {
+        try {
+            Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path);
+            path.toFile().setReadable(false, false);
+            path.toFile().setReadable(true, true);
+            path.toFile().setWritable(false, false);
+            path.toFile().setWritable(true, true);
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param platformVersion  Fargate platform version
  * @param sizing           task sizing policy: {@code max} (default), {@code requests} or {@code limits}
  * @param serviceDiscovery {@code cloudmap} (default) or {@code service-connect}
+ * @param secrets          where Secrets go: {@code ssm} (default) or {@code secretsmanager}
+ * @param parameterPrefix  first path element of parameter and secret names, default {@code kube2ecs}
+ * @param kmsKeyArn        KMS key for SecureString parameters and secrets, default the AWS-managed key
  * @param loadBalancerScheme default scheme of load balancers: {@code internal} (default) or {@code internet-facing}
  * @param logging          container logging
  * @param tags             tags for every resource
@@ -30,11 +33,11 @@ import java.util.Map;
 public record Profile(String region, String accountId, String cluster, String vpcId, String vpcCidr, List<String> subnets,
                       List<String> securityGroups, Boolean assignPublicIp, String executionRoleArn, String namePrefix,
                       String platformVersion, String sizing, String serviceDiscovery,
-                      String loadBalancerScheme, Logging logging, Map<String, String> tags, Plugins plugins,
+                      String loadBalancerScheme, String secrets, String parameterPrefix, String kmsKeyArn, Logging logging, Map<String, String> tags, Plugins plugins,
                       Map<String, Map<String, Object>> options) {
 
     /** The profile used when the user gives none. */
-    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, null,
+    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
     public Profile {
@@ -45,6 +48,8 @@ public record Profile(String region, String accountId, String cluster, String vp
         sizing = sizing == null ? "max" : sizing;
         serviceDiscovery = serviceDiscovery == null ? "cloudmap" : serviceDiscovery;
         loadBalancerScheme = loadBalancerScheme == null ? "internal" : loadBalancerScheme;
+        secrets = secrets == null ? "ssm" : secrets;
+        parameterPrefix = parameterPrefix == null ? "kube2ecs" : parameterPrefix;
         logging = logging == null ? new Logging(null, null, null) : logging;
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         plugins = plugins == null ? new Plugins(null, null) : plugins;

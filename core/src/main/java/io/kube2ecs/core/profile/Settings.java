@@ -66,6 +66,21 @@ public final class Settings implements ConversionSettings {
     }
 
     @Override
+    public String secretStore() {
+        return profile.secrets();
+    }
+
+    @Override
+    public String parameterPrefix() {
+        return profile.parameterPrefix();
+    }
+
+    @Override
+    public String kmsKeyArn() {
+        return profile.kmsKeyArn();
+    }
+
+    @Override
     public Map<String, String> tags() {
         return profile.tags();
     }

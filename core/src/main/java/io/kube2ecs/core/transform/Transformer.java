@@ -34,6 +34,7 @@ public final class Transformer {
         private int mapped;
         private int unsupported;
         private int failed;
+        private final java.util.SortedMap<String, String> secretValues = new java.util.TreeMap<>();
 
         /** @return objects a mapper converted */
         public int mapped() { return mapped; }
@@ -41,6 +42,8 @@ public final class Transformer {
         public int unsupported() { return unsupported; }
         /** @return objects whose mapper threw */
         public int failed() { return failed; }
+        /** @return secret values handed over by mappers, by sensitive input name; never part of the model */
+        public java.util.SortedMap<String, String> secretValues() { return secretValues; }
     }
 
     /**
@@ -65,7 +68,7 @@ public final class Transformer {
             String pluginId = mapper.get().pluginId();
             Diagnostics pluginDiagnostics = diagnostics.forPlugin(pluginId);
             PluginOptions options = new PluginOptionsView(profile.options().getOrDefault(pluginId, Map.of()));
-            MappingContext context = new Context(model, store, pluginDiagnostics, options, settings);
+            MappingContext context = new Context(model, store, pluginDiagnostics, options, settings, outcome.secretValues);
             try {
                 mapper.get().value().map(new ObjectView(object, true), context);
                 outcome.mapped++;
@@ -102,6 +105,10 @@ public final class Transformer {
     }
 
     private record Context(DeploymentModel model, ObjectIndex objects, Diagnostics diagnostics, PluginOptions options,
-                           ConversionSettings settings) implements MappingContext {
+                           ConversionSettings settings, Map<String, String> secrets) implements MappingContext {
+        @Override
+        public void secretValue(String input, String value) {
+            secrets.put(input, value);
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class GoldenHarness {
         ConversionPipeline pipeline = Guice.createInjector(new CoreModule(() -> fresh, environment))
                 .getInstance(ConversionPipeline.class);
         ConversionResult result = pipeline.convert(new ConversionRequest("files", locations, true, null, targets,
-                profile, Map.of(), Map.of(), out));
+                profile, Map.of(), Map.of(), out, false));
         String diagnostics = result.diagnostics().stream().map(Diagnostic::render)
                 .map(text -> text.replace(System.lineSeparator(), "\n") + "\n").collect(Collectors.joining());
         Map<String, String> files = readTree(out);

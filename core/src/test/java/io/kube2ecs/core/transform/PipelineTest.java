@@ -99,7 +99,7 @@ class PipelineTest {
         ConversionPipeline pipeline = Guice.createInjector(new CoreModule(() -> List.of(new WidgetPlugin()), environment))
                 .getInstance(ConversionPipeline.class);
         return pipeline.convert(new ConversionRequest("files", List.of("in.yaml"), false, null, List.of(), null,
-                Map.of(), Map.of(), out));
+                Map.of(), Map.of(), out, false));
     }
 
     private static final String WIDGET = """

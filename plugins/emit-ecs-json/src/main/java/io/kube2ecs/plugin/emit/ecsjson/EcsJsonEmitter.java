@@ -68,9 +68,18 @@ public final class EcsJsonEmitter implements Emitter {
     @Override
     public void emit(DeploymentModel model, EmitContext context) {
         ValueRenderer values = new ValueRenderer(model);
+        String kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
         for (TaskDefinition task : model.all(TaskDefinition.class)) {
-            context.output().write(folder(task.id().namespace(), task.id().name()) + "/task-definition.json",
-                    render(taskDefinition(task, values)));
+            String folder = folder(task.id().namespace(), task.id().name());
+            context.output().write(folder + "/task-definition.json", render(taskDefinition(task, values)));
+            ObjectNode policy = DeployScripts.executionRolePolicy(task, model, values, kmsKey);
+            if (policy != null) {
+                context.output().write(folder + "/execution-role-policy.json", render(policy));
+            }
+        }
+        String script = DeployScripts.parametersScript(model, values, kmsKey);
+        if (script != null) {
+            context.output().write("parameters.sh", script);
         }
         for (EcsService service : model.all(EcsService.class)) {
             TaskDefinition task = model.find(service.taskDefinition(), TaskDefinition.class).orElseThrow(

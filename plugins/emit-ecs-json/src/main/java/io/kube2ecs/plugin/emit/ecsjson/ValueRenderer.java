@@ -11,7 +11,9 @@ import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import io.kube2ecs.api.model.ResourceId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,13 +61,33 @@ final class ValueRenderer {
                     + ":parameter/" + name;
         }
         if (target instanceof SecretsManagerSecret secret) {
-            // ECS accepts a secret's name in place of its ARN when the secret is in the task's region.
-            return secret.name();
+            return secretArn(secret);
+        }
+        if (target == null && ref.target().type().equals(SsmParameter.TYPE) && ref.target().name().startsWith("secret/")) {
+            // with secrets: secretsmanager a Secret's keys are JSON keys of one secret, not parameters
+            String rest = ref.target().name().substring("secret/".length());
+            int slash = rest.lastIndexOf('/');
+            if (slash > 0) {
+                Optional<SecretsManagerSecret> stored = model.find(new ResourceId(SecretsManagerSecret.TYPE, ref.target().namespace(),
+                        "secret/" + rest.substring(0, slash)), SecretsManagerSecret.class);
+                if (stored.isPresent()) {
+                    return secretArn(stored.get()) + ":" + rest.substring(slash + 1) + "::";
+                }
+            }
         }
         String name = (ref.target().type() + "_" + ref.target().namespace() + "_" + ref.target().name() + "_"
                 + ref.attribute()).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
         placeholders.add("${" + name + "}");
         return "${" + name + "}";
+    }
+
+    /**
+     * ECS accepts a secret's ARN without the random suffix AWS appends, which is all a conversion
+     * can know before the secret exists.
+     */
+    String secretArn(SecretsManagerSecret secret) {
+        return "arn:" + partition() + ":secretsmanager:" + inputText(StandardInputs.REGION) + ":"
+                + inputText(StandardInputs.ACCOUNT_ID) + ":secret:" + secret.name();
     }
 
     /** Renders a value that may stand for several strings (a list-typed input). */
@@ -99,7 +121,7 @@ final class ValueRenderer {
     }
 
     /** The ARN partition of the profile's region: China and GovCloud regions have their own. */
-    private String partition() {
+    String partition() {
         String region = model.inputNamed(StandardInputs.REGION).map(i -> i.value().isEmpty() ? "" : i.value().get(0)).orElse("");
         if (region.startsWith("cn-")) {
             return "aws-cn";

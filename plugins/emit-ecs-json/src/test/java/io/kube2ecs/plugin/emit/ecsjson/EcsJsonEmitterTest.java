@@ -149,7 +149,11 @@ class EcsJsonEmitterTest {
     @Test
     void everyFieldOfTheModelValidatesAgainstTheEcsApiModel() {
         new EcsJsonEmitter().emit(fullModel(true), context);
-        assertThat(files).containsOnlyKeys("shop/cart/task-definition.json", "shop/cart/service.json");
+        assertThat(files).containsOnlyKeys("shop/cart/task-definition.json", "shop/cart/service.json",
+                "shop/cart/execution-role-policy.json", "parameters.sh");
+        assertThat(files.get("shop/cart/execution-role-policy.json")).contains("ssm:GetParameters")
+                .contains("arn:aws:ssm:eu-west-1:123456789012:parameter/k2e/shop/secret/db/password");
+        assertThat(files.get("parameters.sh")).contains("--type SecureString --value \"${DB_PASSWORD:?");
         assertThat(EcsSchemaValidator.validateTaskDefinition(files.get("shop/cart/task-definition.json"))).isEmpty();
         assertThat(EcsSchemaValidator.validateService(files.get("shop/cart/service.json"))).isEmpty();
         String task = files.get("shop/cart/task-definition.json");
