@@ -68,6 +68,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedPodTemplateLibrarySeesOnlyTheApi() {
+        classes().that().resideInAPackage("io.kube2ecs.podtemplate..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.kube2ecs.api..", "io.kube2ecs.podtemplate..", "java..")
+                .because("plugins bundle it, so it must follow the plugins' rule: the API only")
+                .check(production);
+    }
+
+    @Test
     void pluginsDoNotDependOnEachOther() {
         slices().matching("io.kube2ecs.plugin.(*).(*)..").should().notDependOnEachOther()
                 .because("each plugin can be replaced on its own").check(production);

@@ -146,7 +146,10 @@ public final class ConversionPipeline {
                         .append(shellQuote(value)).append('\n'));
                 files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
             }
-            if (!diagnostics.hasErrors()) {
+            if (!diagnostics.hasErrors() && files.isEmpty()) {
+                diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
+                        + request.outputDir() + " is left as it was", null, null, null));
+            } else if (!diagnostics.hasErrors()) {
                 Set<String> folders = new TreeSet<>();
                 emitters.forEach(e -> folders.add(e.value().outputFolder()));
                 written = write(request.outputDir(), files, folders, diagnostics);

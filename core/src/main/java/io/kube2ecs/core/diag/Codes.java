@@ -46,6 +46,9 @@ public final class Codes {
     /** A value of the environment is a placeholder the user must fill in. */
     public static final String PLACEHOLDER = "K2E501";
 
+    /** Nothing to write: the output folder is left untouched. */
+    public static final String NOTHING_TO_WRITE = "K2E011";
+
     /** The output could not be written. */
     public static final String OUTPUT_FAILED = "K2E010";
 

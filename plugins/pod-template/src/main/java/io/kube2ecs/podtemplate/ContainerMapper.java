@@ -153,7 +153,10 @@ final class ContainerMapper {
                     "set runAsUser too");
         }
         SourceNode nonRoot = context.get("runAsNonRoot").exists() ? context.get("runAsNonRoot") : podSecurity.get("runAsNonRoot");
-        if (nonRoot.asBoolean().orElse(false) && user == null) {
+        if (nonRoot.asBoolean().orElse(false) && user != null && user == 0) {
+            diagnostics.error(nonRoot, PodCodes.SECURITY, "runAsNonRoot is set but runAsUser is 0; Kubernetes would not start "
+                    + "this container", "run as a non-zero uid");
+        } else if (nonRoot.asBoolean().orElse(false) && user == null) {
             diagnostics.warning(nonRoot, PodCodes.SECURITY, "runAsNonRoot is not enforced by ECS; the image's user applies",
                     "set runAsUser to a non-zero uid so the task definition names the user");
         }
@@ -207,7 +210,8 @@ final class ContainerMapper {
         if (dropped.contains("ALL")) {
             DOCKER_DEFAULTS.stream().filter(c -> !added.contains(c)).sorted().forEach(container.capabilitiesDrop()::add);
         } else {
-            dropped.stream().filter(c -> !added.contains(c)).forEach(container.capabilitiesDrop()::add);
+            // a capability both added and dropped ends up dropped, as container runtimes apply drop after add
+            dropped.forEach(container.capabilitiesDrop()::add);
         }
     }
 
@@ -226,8 +230,16 @@ final class ContainerMapper {
         for (SourceNode mount : node.get("volumeMounts").items()) {
             String volume = mount.get("name").asText().orElse("");
             if (!scratchVolumes.contains(volume)) {
-                // the volume itself is reported where it is declared; the mount goes with it
-                mount.ignore("volume '" + volume + "' is not converted (see the diagnostic on the volume)");
+                boolean declared = pod.context().objects().find(pod.owner().ref())
+                        .map(o -> ServiceRouting.podTemplate(o).get("spec").get("volumes").items().stream()
+                                .anyMatch(v -> v.get("name").asText().map(volume::equals).orElse(false))).orElse(false);
+                if (declared) {
+                    // the volume itself is reported where it is declared; the mount goes with it
+                    mount.ignore("volume '" + volume + "' is not converted (see the diagnostic on the volume)");
+                } else {
+                    diagnostics.error(mount.get("name"), PodCodes.VOLUME, "no volume named '" + volume + "' is declared in the pod",
+                            "add it under spec.volumes; Kubernetes would not start this pod either");
+                }
                 continue;
             }
             if (mount.get("subPath").exists() || mount.get("subPathExpr").exists()) {

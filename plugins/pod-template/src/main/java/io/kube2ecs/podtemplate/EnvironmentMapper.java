@@ -109,8 +109,11 @@ final class EnvironmentMapper {
     }
 
     private static List<String> keys(SourceObject object, boolean secret) {
+        // the kubelet takes a ConfigMap's data only (binaryData does not become variables)
         Set<String> keys = new LinkedHashSet<>(object.root().get("data").keys());
-        keys.addAll(object.root().get(secret ? "stringData" : "binaryData").keys());
+        if (secret) {
+            keys.addAll(object.root().get("stringData").keys());
+        }
         return keys.stream().sorted().toList();
     }
 
@@ -172,9 +175,11 @@ final class EnvironmentMapper {
         } else if (path.equals("spec.serviceAccountName")) {
             constant = pod.serviceAccount();
         } else if (path.startsWith("metadata.labels['") && path.endsWith("']")) {
-            constant = pod.labels().get(path.substring(17, path.length() - 2));
+            constant = pod.labels().getOrDefault(path.substring(17, path.length() - 2), "");
         } else if (path.startsWith("metadata.annotations['") && path.endsWith("']")) {
-            constant = pod.annotations().get(path.substring(22, path.length() - 2));
+            constant = pod.annotations().getOrDefault(path.substring(22, path.length() - 2), "");
+        } else if (path.equals("metadata.name") && pod.owner().kind().kind().equals("Pod")) {
+            constant = pod.owner().name(); // a bare Pod's name is its own; a controller's pods get generated names
         }
         if (constant != null) {
             putPlain(name, constant);
@@ -192,7 +197,10 @@ final class EnvironmentMapper {
         String what = resource.get("resource").asText().orElse("");
         String container = resource.get("containerName").asText().orElse(containerName);
         Quantity divisor = resource.get("divisor").asText().flatMap(Quantity::parse).orElse(new Quantity(BigDecimal.ONE));
-        Quantity value = pod.resourcesOf(container).get(what);
+        Map<String, Quantity> resources = pod.resourcesOf(container);
+        // Kubernetes defaults a request to its limit
+        Quantity value = resources.getOrDefault(what, what.startsWith("requests.")
+                ? resources.get("limits." + what.substring("requests.".length())) : null);
         if (value == null || divisor.value().signum() <= 0) {
             runtimeOnly.add(name);
             known.put(name, null);

@@ -23,7 +23,8 @@ final class PodReferences {
 
     static List<Reference> of(SourceNode podSpec, String namespace) {
         List<Reference> out = new ArrayList<>();
-        SourceNode account = podSpec.get("serviceAccountName");
+        SourceNode account = podSpec.get("serviceAccountName").exists() ? podSpec.get("serviceAccountName")
+                : podSpec.get("serviceAccount");
         account.asText().filter(name -> !name.equals("default"))
                 .ifPresent(name -> out.add(new Reference(new ObjectRef(SERVICE_ACCOUNT, namespace, name), account, false)));
         List<SourceNode> containers = new ArrayList<>(podSpec.get("initContainers").items());

@@ -81,8 +81,14 @@ public final class PodTemplateMapper {
                     owner.kind().kind() + " '" + owner.name() + "' has no containers", "a pod needs at least one container");
             return Optional.empty();
         }
-        PodContext podContext = new PodContext(owner, template, context);
         String namespace = owner.namespace();
+        if (model.find(ModelIds.taskDefinition(namespace, owner.name()), TaskDefinition.class).isPresent()) {
+            diagnostics.error(owner.root().get("metadata").get("name"), PodCodes.BAD_VALUE, "another workload named '" + owner.name()
+                    + "' in namespace '" + namespace + "' already becomes a task definition of that name",
+                    "rename one of them; ECS names come from the namespace and the name, not the kind");
+            return Optional.empty();
+        }
+        PodContext podContext = new PodContext(owner, template, context);
         TaskDefinition task = new TaskDefinition(ModelIds.taskDefinition(namespace, owner.name()),
                 settings.awsName(namespace, owner.name(), 255));
         task.addOrigin(owner.ref());
@@ -142,8 +148,10 @@ public final class PodTemplateMapper {
         logging(owner, task, context);
         sizing.apply(task, spec.get("containers"));
         task.tags().putAll(Tags.of(owner.root().get("metadata"), settings, diagnostics));
-        pod.get("metadata").get("labels").ignore(
-                "pod labels only let Services and policies select pods; in ECS the service itself owns its tasks");
+        if (!pod.path().isEmpty()) {
+            pod.get("metadata").get("labels").ignore(
+                    "pod labels only let Services and policies select pods; in ECS the service itself owns its tasks");
+        }
         model.add(task);
         return Optional.of(task);
     }

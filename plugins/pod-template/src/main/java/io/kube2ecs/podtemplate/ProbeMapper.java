@@ -33,10 +33,13 @@ final class ProbeMapper {
             List<String> command = command(liveness, definition);
             if (command == null) {
                 liveness.markConverted(); // reported above: no health check could be built
+                startup.markConverted();
             } else {
                 int period = seconds(liveness.get("periodSeconds"), 10);
                 int interval = clamp(liveness.get("periodSeconds"), period, 5, 300, "interval");
-                int timeout = clamp(liveness.get("timeoutSeconds"), seconds(liveness.get("timeoutSeconds"), 1), 2, 60, "timeout");
+                // Kubernetes' default timeout (1 s) is below the ECS minimum; only a timeout the user wrote is worth a warning
+                int timeout = liveness.get("timeoutSeconds").exists()
+                        ? clamp(liveness.get("timeoutSeconds"), seconds(liveness.get("timeoutSeconds"), 1), 2, 60, "timeout") : 2;
                 int retries = clamp(liveness.get("failureThreshold"), seconds(liveness.get("failureThreshold"), 3), 1, 10, "retries");
                 int startPeriod = seconds(liveness.get("initialDelaySeconds"), 0);
                 if (startup.exists()) {

@@ -46,8 +46,11 @@ public final class ServiceRouting {
         return workload.kind().kind().equals("Pod") ? workload.root() : workload.root().get("spec").get("template");
     }
 
-    /** Whether the workload is converted on its own (not a ReplicaSet or Pod owned by a controller). */
-    static boolean standalone(SourceObject workload) {
+    /**
+     * @param workload a workload
+     * @return whether it is converted on its own (not a ReplicaSet or Pod owned by a controller)
+     */
+    public static boolean standalone(SourceObject workload) {
         return workload.kind().kind().equals("Deployment")
                 || workload.root().get("metadata").get("ownerReferences").items().isEmpty();
     }

@@ -189,7 +189,8 @@ public final class WorkloadService {
     static List<Value> securityGroups(SourceObject owner, UnaryOperator<SourceNode> template, MappingContext context) {
         SourceNode pod = template.apply(context.objects().find(owner.ref()).orElse(owner).root());
         Map<String, String> podLabels = pod.get("metadata").get("labels").asStringMap();
-        String account = pod.get("spec").get("serviceAccountName").asText().orElse("default");
+        String account = pod.get("spec").get("serviceAccountName").asText()
+                .or(() -> pod.get("spec").get("serviceAccount").asText()).orElse("default");
         Map<String, String> accountLabels = context.objects()
                 .find(new ObjectRef(SERVICE_ACCOUNT, owner.namespace(), account))
                 .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
@@ -215,8 +216,12 @@ public final class WorkloadService {
         SourceNode spec = policy.root().get("spec");
         SourceNode podSelector = spec.get("podSelector");
         SourceNode accountSelector = spec.get("serviceAccountSelector");
-        return podSelector.exists() && Selectors.read(podSelector).matches(podLabels)
-                || accountSelector.exists() && Selectors.read(accountSelector).matches(accountLabels);
+        if (spec.get("securityGroups").get("groupIds").items().isEmpty() || !podSelector.exists() && !accountSelector.exists()) {
+            return false;
+        }
+        // as the VPC resource controller does: every selector the policy sets must match
+        return (!podSelector.exists() || Selectors.read(podSelector).matches(podLabels))
+                && (!accountSelector.exists() || Selectors.read(accountSelector).matches(accountLabels));
     }
 
 }

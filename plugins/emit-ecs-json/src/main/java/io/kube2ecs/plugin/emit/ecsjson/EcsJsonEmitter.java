@@ -96,7 +96,7 @@ public final class EcsJsonEmitter implements Emitter {
         List<LogGroup> groups = model.all(LogGroup.class);
         if (!groups.isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_LOG_GROUPS, "ECS creates the " + groups.size()
-                    + " log groups on first use (awslogs-create-group), without retention settings",
+                    + (groups.size() == 1 ? " log group" : " log groups") + " on first use (awslogs-create-group), without retention settings",
                     "the execution role needs logs:CreateLogGroup, which AmazonECSTaskExecutionRolePolicy lacks; or create them "
                             + "first, e.g. aws logs create-log-group --log-group-name " + groups.get(0).name()
                             + (groups.get(0).retentionDays() == null ? "" : " && aws logs put-retention-policy --log-group-name "

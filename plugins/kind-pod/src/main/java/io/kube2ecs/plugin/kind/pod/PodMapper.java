@@ -9,6 +9,7 @@ import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,9 @@ public final class PodMapper implements KindMapper {
 
     @Override
     public List<Reference> references(SourceObject pod) {
+        if (!ServiceRouting.standalone(pod)) {
+            return List.of(); // the controller's references are checked on the controller
+        }
         return pods.references(pod);
     }
 
@@ -40,7 +44,7 @@ public final class PodMapper implements KindMapper {
         SourceNode owners = pod.root().get("metadata").get("ownerReferences");
         if (!owners.items().isEmpty()) {
             pod.root().ignore("owned by " + owners.get(0).get("kind").asText().orElse("a controller") + " '"
-                    + owners.get(0).get("name").asText().orElse("?") + "', which is converted instead");
+                    + owners.get(0).get("name").asText().orElse("?") + "'; convert that instead");
             return;
         }
         Optional<TaskDefinition> task = pods.map(pod, context);

@@ -10,6 +10,7 @@ import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class ReplicaSetMapper implements KindMapper {
 
     @Override
     public List<Reference> references(SourceObject replicaSet) {
+        if (!ServiceRouting.standalone(replicaSet)) {
+            return List.of(); // the controller's references are checked on the controller
+        }
         return pods.references(replicaSet);
     }
 
@@ -43,7 +47,7 @@ public final class ReplicaSetMapper implements KindMapper {
         for (SourceNode owner : owners.items()) {
             if (owner.get("kind").asText().map("Deployment"::equals).orElse(false)) {
                 replicaSet.root().ignore("owned by Deployment '" + owner.get("name").asText().orElse("?")
-                        + "', which is converted instead");
+                        + "'; convert that instead");
                 return;
             }
         }

@@ -7,6 +7,7 @@ import io.kube2ecs.api.source.SourceObject;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.Selectors;
+import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,15 @@ public final class SecurityGroupPolicyMapper implements KindMapper {
         SourceObject plainPolicy = context.objects().find(policy.ref()).orElse(policy);
         for (ResourceKind kind : WORKLOADS) {
             for (SourceObject workload : context.objects().all(kind)) {
-                if (!workload.namespace().equals(policy.namespace())) {
+                if (!workload.namespace().equals(policy.namespace()) || !ServiceRouting.standalone(workload)) {
                     continue;
                 }
                 UnaryOperator<SourceNode> template = kind.kind().equals("Pod") ? UnaryOperator.identity()
                         : root -> root.get("spec").get("template");
                 SourceNode pod = template.apply(workload.root());
                 Map<String, String> labels = pod.get("metadata").get("labels").asStringMap();
-                String account = pod.get("spec").get("serviceAccountName").asText().orElse("default");
+                String account = pod.get("spec").get("serviceAccountName").asText()
+                        .or(() -> pod.get("spec").get("serviceAccount").asText()).orElse("default");
                 Map<String, String> accountLabels = context.objects()
                         .find(new ObjectRef(SERVICE_ACCOUNT, workload.namespace(), account))
                         .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
