@@ -6,6 +6,9 @@ import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.AwsResource;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.LoadBalancer;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.TargetGroup;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.core.diag.Codes;
@@ -30,6 +33,9 @@ public final class NameCollisions {
     public static void check(DeploymentModel model, Diagnostics diagnostics) {
         check(model.all(TaskDefinition.class), TaskDefinition::family, "task definition family", diagnostics);
         check(model.all(EcsService.class), EcsService::serviceName, "service name", diagnostics);
+        check(model.all(LoadBalancer.class), LoadBalancer::name, "load balancer name", diagnostics);
+        check(model.all(TargetGroup.class), TargetGroup::name, "target group name", diagnostics);
+        check(model.all(SsmParameter.class), SsmParameter::name, "SSM parameter name", diagnostics);
     }
 
     private static <T extends AwsResource> void check(Iterable<T> resources, Function<T, String> name, String what,

@@ -144,12 +144,16 @@ final class EnvironmentMapper {
             Optional<SourceObject> target = pod.context().objects().find(
                     new ObjectRef(isSecret ? SECRET : CONFIG_MAP, pod.namespace(), object));
             if (optional && (target.isEmpty() || !keys(target.get(), isSecret).contains(key))) {
-                return; // Kubernetes leaves the variable unset
+                diagnostics.info(ref, PodCodes.ENV, name + " is not set: the optional " + (isSecret ? "Secret" : "ConfigMap")
+                        + " key '" + object + "/" + key + "' is not in the input, and Kubernetes leaves the variable unset", null);
+                ref.markConverted();
+                return;
             }
             if (target.isPresent() && !keys(target.get(), isSecret).contains(key)) {
-                diagnostics.warning(ref.get("key"), PodCodes.ENV, (isSecret ? "Secret" : "ConfigMap") + " '" + object
+                diagnostics.error(ref.get("key"), PodCodes.ENV, (isSecret ? "Secret" : "ConfigMap") + " '" + object
                         + "' has no key '" + key + "'; Kubernetes would not start this container",
                         "add the key, or mark the reference optional: true");
+                return;
             }
             put(name, Value.ref(isSecret ? ModelIds.secretKey(pod.namespace(), object, key)
                     : ModelIds.configMapKey(pod.namespace(), object, key), Value.Attribute.ARN));
