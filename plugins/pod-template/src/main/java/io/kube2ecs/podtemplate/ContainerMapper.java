@@ -29,9 +29,11 @@ final class ContainerMapper {
     private final Map<String, String> ownedPorts;
     private final Set<String> scratchVolumes;
     private final Sizing sizing;
+    private final ConfigFiles configFiles;
 
     ContainerMapper(PodContext pod, SourceNode podSecurity, Map<String, String> ownedPorts, Set<String> scratchVolumes,
-                    Sizing sizing) {
+                    Sizing sizing, ConfigFiles configFiles) {
+        this.configFiles = configFiles;
         this.pod = pod;
         this.diagnostics = pod.context().diagnostics();
         this.podSecurity = podSecurity;
@@ -242,15 +244,25 @@ final class ContainerMapper {
                 }
                 continue;
             }
+            String containerPath = mount.get("mountPath").asText().orElse("/");
             if (mount.get("subPath").exists() || mount.get("subPathExpr").exists()) {
-                diagnostics.warning(mount, PodCodes.VOLUME, "subPath mounts have no ECS equivalent; the whole volume is mounted",
-                        "mount the volume at a parent path, or create the sub-directory at start");
+                String subPath = mount.get("subPath").asText().orElse("");
+                if (configFiles.has(volume)) {
+                    // mounting the folder over a file path would hide the image's own file there; keep it apart instead
+                    containerPath = ConfigFiles.staging(volume);
+                    diagnostics.warning(mount, PodCodes.VOLUME, "ECS mounts whole folders, not single files: " + subPath + " is at "
+                            + containerPath + "/" + subPath + " instead of " + mount.get("mountPath").asText().orElse(""),
+                            "point the application at that path, or link it from the entry point (ln -sf " + containerPath + "/"
+                                    + subPath + " " + mount.get("mountPath").asText().orElse("") + ")");
+                } else {
+                    diagnostics.warning(mount, PodCodes.VOLUME, "subPath mounts have no ECS equivalent; volume '" + volume
+                            + "' is mounted whole at " + containerPath, "use separate volumes instead of sub-paths of one");
+                }
                 mount.get("subPath").markConverted();
                 mount.get("subPathExpr").markConverted();
             }
             mount.get("mountPropagation").ignore("Fargate volumes do not propagate mounts");
-            container.mountPoints().add(new MountPoint(volume, mount.get("mountPath").asText().orElse("/"),
-                    mount.get("readOnly").asBoolean().orElse(false)));
+            container.mountPoints().add(new MountPoint(volume, containerPath, mount.get("readOnly").asBoolean().orElse(false)));
         }
     }
 }

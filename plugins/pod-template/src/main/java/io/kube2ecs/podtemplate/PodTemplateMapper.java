@@ -94,7 +94,8 @@ public final class PodTemplateMapper {
         task.addOrigin(owner.ref());
         task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
 
-        Set<String> scratchVolumes = volumes(spec, task, diagnostics);
+        ConfigFiles configFiles = new ConfigFiles(podContext);
+        Set<String> scratchVolumes = volumes(spec, task, diagnostics, configFiles);
         Sizing sizing = new Sizing(diagnostics, settings.sizingPolicy());
         for (SourceNode volume : spec.get("volumes").items()) {
             if (scratchVolumes.contains(volume.get("name").asText().orElse(""))) {
@@ -102,7 +103,8 @@ public final class PodTemplateMapper {
             }
         }
         SourceNode podSecurity = spec.get("securityContext");
-        ContainerMapper containers = new ContainerMapper(podContext, podSecurity, new HashMap<>(), scratchVolumes, sizing);
+        ContainerMapper containers = new ContainerMapper(podContext, podSecurity, new HashMap<>(), scratchVolumes, sizing,
+                configFiles);
 
         List<ContainerDefinition> initOrder = new ArrayList<>();
         List<String> sidecars = new ArrayList<>();
@@ -145,6 +147,7 @@ public final class PodTemplateMapper {
         }
         markPodSecurity(podSecurity, diagnostics);
         podFields(spec, task, podContext, diagnostics);
+        configFiles.apply(task, task.taskRole());
         logging(owner, task, context);
         sizing.apply(task, spec.get("containers"));
         task.tags().putAll(Tags.of(owner.root().get("metadata"), settings, diagnostics));
@@ -156,7 +159,7 @@ public final class PodTemplateMapper {
         return Optional.of(task);
     }
 
-    private static Set<String> volumes(SourceNode spec, TaskDefinition task, Diagnostics diagnostics) {
+    private static Set<String> volumes(SourceNode spec, TaskDefinition task, Diagnostics diagnostics, ConfigFiles configFiles) {
         Set<String> scratch = new LinkedHashSet<>();
         for (SourceNode volume : spec.get("volumes").items()) {
             String name = volume.get("name").asText().orElse("");
@@ -167,6 +170,9 @@ public final class PodTemplateMapper {
                             + "' becomes task storage on disk", "if the data must not touch disk, keep it in the process");
                 }
                 task.volumes().add(Volume.scratch(name));
+                scratch.add(name);
+            } else if ((volume.get("configMap").exists() || volume.get("secret").exists() || volume.get("projected").exists())
+                    && configFiles.add(volume)) {
                 scratch.add(name);
             } else if (volume.get("hostPath").exists()) {
                 diagnostics.error(volume.get("hostPath"), PodCodes.VOLUME, "Fargate does not allow hostPath volumes ('" + name + "')",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SsmParameter;
@@ -60,6 +61,30 @@ final class DeployScripts {
         }
         if (kmsKey != null) {
             statement(statements, "DecryptSecrets", "kms:Decrypt", Set.of(kmsKey));
+        }
+        return policy;
+    }
+
+    /**
+     * @return the policy of a task role the conversion creates (read access for config files), or
+     *         null when the task has no such role
+     */
+    static ObjectNode taskRolePolicy(TaskDefinition task, DeploymentModel model, ValueRenderer values) {
+        if (!(task.taskRole() instanceof Value.Ref ref)) {
+            return null;
+        }
+        IamRole role = model.find(ref.target(), IamRole.class).orElse(null);
+        if (role == null || role.existingArn() != null || role.statements().isEmpty()) {
+            return null;
+        }
+        ObjectNode policy = JSON.objectNode().put("Version", "2012-10-17");
+        ArrayNode statements = policy.putArray("Statement");
+        for (IamRole.PolicyStatement statement : role.statements()) {
+            ObjectNode node = statements.addObject().put("Effect", "Allow");
+            ArrayNode actions = node.putArray("Action");
+            statement.actions().forEach(actions::add);
+            ArrayNode resources = node.putArray("Resource");
+            statement.resources().forEach(r -> resources.add(values.text(r)));
         }
         return policy;
     }

@@ -76,6 +76,10 @@ public final class EcsJsonEmitter implements Emitter {
             if (policy != null) {
                 context.output().write(folder + "/execution-role-policy.json", render(policy));
             }
+            ObjectNode taskPolicy = DeployScripts.taskRolePolicy(task, model, values);
+            if (taskPolicy != null) {
+                context.output().write(folder + "/task-role-policy.json", render(taskPolicy));
+            }
         }
         String script = DeployScripts.parametersScript(model, values, kmsKey);
         if (script != null) {
