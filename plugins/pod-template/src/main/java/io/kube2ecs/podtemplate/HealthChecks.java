@@ -65,6 +65,9 @@ public final class HealthChecks {
     public static void fromIngressAnnotations(TargetGroup group, SourceNode annotations) {
         String prefix = "alb.ingress.kubernetes.io/";
         apply(group, annotations, prefix + "healthcheck-", "healthy-threshold-count", "unhealthy-threshold-count", null);
+        // the controller spells these without the healthcheck- prefix
+        number(annotations.get(prefix + "healthy-threshold-count")).ifPresent(v -> group.healthyThreshold(clamp(v, 2, 10)));
+        number(annotations.get(prefix + "unhealthy-threshold-count")).ifPresent(v -> group.unhealthyThreshold(clamp(v, 2, 10)));
         annotations.get(prefix + "success-codes").asText().ifPresent(group::matcher);
     }
 

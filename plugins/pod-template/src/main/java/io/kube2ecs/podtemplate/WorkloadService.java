@@ -78,7 +78,9 @@ public final class WorkloadService {
             if (type.equals("ExternalName")) {
                 continue;
             }
-            if (serviceConnect) {
+            boolean publisher = ServiceRouting.selectedWorkloads(k8s, context.objects()).stream().findFirst()
+                    .map(first -> first.ref().equals(owner.ref())).orElse(false);
+            if (serviceConnect && publisher) {
                 for (SourceNode port : spec.get("ports").items()) {
                     ServiceRouting.target(port, plain).ifPresent(target -> {
                         String portName = namePort(task, target, k8s.name() + "-" + port.get("port").asText().orElse(""));
@@ -87,7 +89,7 @@ public final class WorkloadService {
                         endpoints.add(new EcsService.Endpoint(portName, discovery, k8s.name(), port.get("port").asInt().orElse(target.port())));
                     });
                 }
-            } else if (service.serviceRegistries().isEmpty()) {
+            } else if (!serviceConnect && service.serviceRegistries().isEmpty()) {
                 service.serviceRegistries().add(new EcsService.ServiceRegistry(ModelIds.cloudMapService(k8s.namespace(), k8s.name()),
                         null, null));
             }

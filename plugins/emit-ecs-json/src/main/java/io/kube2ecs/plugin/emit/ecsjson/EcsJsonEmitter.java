@@ -333,9 +333,8 @@ public final class EcsJsonEmitter implements Emitter {
                 for (EcsService.Endpoint endpoint : connect.services()) {
                     ObjectNode node = services.addObject().put("portName", endpoint.portName())
                             .put("discoveryName", endpoint.discoveryName());
-                    ArrayNode aliases = node.putArray("clientAliases");
-                    aliases.addObject().put("port", endpoint.port()).put("dnsName", endpoint.dnsName());
-                    aliases.addObject().put("port", endpoint.port()).put("dnsName", endpoint.dnsName() + "." + namespace);
+                    // the API takes one alias; the short name is the one clients of a Kubernetes Service use
+                    node.putArray("clientAliases").addObject().put("port", endpoint.port()).put("dnsName", endpoint.dnsName());
                 }
             }
         }

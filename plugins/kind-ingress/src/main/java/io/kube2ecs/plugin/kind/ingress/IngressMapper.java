@@ -360,8 +360,8 @@ public final class IngressMapper implements KindMapper {
             }
             SourceNode annotations = route.owner().root().get("metadata").get("annotations");
             String protocol = annotations.get(ALB + "backend-protocol").asText().orElse("HTTP").toUpperCase(Locale.ROOT);
-            TargetGroup tg = new TargetGroup(id, Names.elb(context.settings(), namespace, "i-" + serviceName + "-"
-                    + ServiceRouting.portNumber(service.get(), port)),
+            TargetGroup tg = new TargetGroup(id, Names.elb(context.settings(), namespace, (group.contains("/")
+                    ? group.substring(group.indexOf('/') + 1) : group) + "-" + serviceName + "-" + ServiceRouting.portNumber(service.get(), port)),
                     target.map(ServiceRouting.Target::port).orElse(servicePort.get().get("port").asInt().orElse(80)), protocol);
             annotations.get(ALB + "backend-protocol-version").asText().map(v -> v.toUpperCase(Locale.ROOT)).ifPresent(tg::protocolVersion);
             if (!workloads.isEmpty() && target.isPresent()) {

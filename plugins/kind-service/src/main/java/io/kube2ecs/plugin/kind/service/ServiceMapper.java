@@ -141,7 +141,23 @@ public final class ServiceMapper implements KindMapper {
         discovery.tags().putAll(Tags.of(service.root().get("metadata"), context.settings(), context.diagnostics()));
         model.add(discovery);
         if ("service-connect".equals(context.settings().serviceDiscovery())) {
+            if (workloads.size() > 1) {
+                context.diagnostics().warning(service.root().get("spec").get("selector"), CODE_REGISTRY, "Service Connect names one "
+                        + "endpoint per name: only " + workloads.get(0).ref() + " answers '" + service.name() + "'; "
+                        + workloads.subList(1, workloads.size()).stream().map(w -> w.ref().toString()).toList() + " are clients only",
+                        "merge the versions into one ECS service, or use serviceDiscovery: cloudmap, where several ECS services "
+                                + "can register under one name");
+            }
             return;
+        }
+        for (SourceNode port : service.root().get("spec").get("ports").items()) {
+            int number = port.get("port").asInt().orElse(0);
+            workloads.stream().map(w -> ServiceRouting.target(port, w)).flatMap(Optional::stream).findFirst()
+                    .filter(target -> target.port() != number).ifPresent(target -> context.diagnostics().warning(port.get("port"),
+                            CODE_PORT, "Cloud Map DNS records carry no port: clients of '" + service.name() + "' must call port "
+                                    + target.port() + " instead of " + number,
+                            "change the clients' port, make the container listen on " + number
+                                    + ", or use serviceDiscovery: service-connect, which keeps the Service port"));
         }
         for (SourceObject workload : workloads) {
             List<SourceObject> selecting = ServiceRouting.servicesSelecting(workload, context.objects()).stream()
