@@ -40,6 +40,7 @@ public final class ServiceMapper implements KindMapper {
     static final String CODE_REGISTRY = "SVC004";
     static final String CODE_ANNOTATION = "SVC005";
     static final String CODE_SHORT_NAME = "SVC006";
+    static final String CODE_DNS_PORT = "SVC007";
 
     private static final String AWS_LB = "service.beta.kubernetes.io/aws-load-balancer-";
     private static final Set<String> HTTP_PROTOCOLS = Set.of("http", "https", "http2", "h2c", "grpc", "kubernetes.io/h2c",
@@ -154,7 +155,7 @@ public final class ServiceMapper implements KindMapper {
             int number = port.get("port").asInt().orElse(0);
             workloads.stream().map(w -> ServiceRouting.target(port, w)).flatMap(Optional::stream).findFirst()
                     .filter(target -> target.port() != number).ifPresent(target -> context.diagnostics().warning(port.get("port"),
-                            CODE_PORT, "Cloud Map DNS records carry no port: clients of '" + service.name() + "' must call port "
+                            CODE_DNS_PORT, "Cloud Map DNS records carry no port: clients of '" + service.name() + "' must call port "
                                     + target.port() + " instead of " + number,
                             "change the clients' port, make the container listen on " + number
                                     + ", or use serviceDiscovery: service-connect, which keeps the Service port"));
