@@ -76,6 +76,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedEcsShapesLibrarySeesOnlyTheApiAndJackson() {
+        classes().that().resideInAPackage("io.kube2ecs.ecsshapes..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.kube2ecs.api..", "io.kube2ecs.ecsshapes..",
+                        "com.fasterxml.jackson..", "java..")
+                .because("emitter plugins bundle it, so it must follow the plugins' rule").check(production);
+    }
+
+    @Test
     void pluginsDoNotDependOnEachOther() {
         slices().matching("io.kube2ecs.plugin.(*).(*)..").should().notDependOnEachOther()
                 .because("each plugin can be replaced on its own").check(production);

@@ -11,23 +11,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.model.ContainerDefinition;
-import io.kube2ecs.api.model.ContainerDependency;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
-import io.kube2ecs.api.model.HealthCheck;
-import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.LogGroup;
-import io.kube2ecs.api.model.MountPoint;
-import io.kube2ecs.api.model.PortMapping;
 import io.kube2ecs.api.model.RunTask;
-import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.TaskDefinition;
-import io.kube2ecs.api.model.Ulimit;
 import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
+import io.kube2ecs.ecsshapes.ContainerShapes;
 import java.util.List;
 import java.util.Map;
 
@@ -149,10 +142,7 @@ public final class EcsJsonEmitter implements Emitter {
         if (task.ephemeralStorageGiB() != null) {
             root.putObject("ephemeralStorage").put("sizeInGiB", task.ephemeralStorageGiB());
         }
-        ArrayNode containers = root.putArray("containerDefinitions");
-        for (ContainerDefinition container : task.containers()) {
-            containers.add(container(container, values));
-        }
+        root.set("containerDefinitions", ContainerShapes.containerDefinitions(task, values.format(), true));
         if (!task.volumes().isEmpty()) {
             ArrayNode volumes = root.putArray("volumes");
             for (Volume volume : task.volumes()) {
@@ -172,121 +162,6 @@ public final class EcsJsonEmitter implements Emitter {
         }
         tags(root, task.tags());
         return root;
-    }
-
-    private static ObjectNode container(ContainerDefinition container, ValueRenderer values) {
-        ObjectNode node = JSON.objectNode();
-        node.put("name", container.name());
-        node.put("image", container.image());
-        node.put("essential", container.essential());
-        putIfSet(node, "cpu", container.cpu());
-        putIfSet(node, "memory", container.memory());
-        putIfSet(node, "memoryReservation", container.memoryReservation());
-        if (!container.portMappings().isEmpty()) {
-            ArrayNode ports = node.putArray("portMappings");
-            for (PortMapping port : container.portMappings()) {
-                ObjectNode mapping = ports.addObject();
-                mapping.put("containerPort", port.containerPort());
-                mapping.put("hostPort", port.containerPort());
-                mapping.put("protocol", port.protocol());
-                putIfSet(mapping, "name", port.name());
-                putIfSet(mapping, "appProtocol", port.appProtocol());
-            }
-        }
-        if (container.entryPoint() != null) {
-            strings(node.putArray("entryPoint"), container.entryPoint());
-        }
-        if (container.command() != null) {
-            strings(node.putArray("command"), container.command());
-        }
-        putIfSet(node, "workingDirectory", container.workingDirectory());
-        putIfSet(node, "user", container.user());
-        if (!container.environment().isEmpty()) {
-            ArrayNode environment = node.putArray("environment");
-            for (KeyValue variable : container.environment()) {
-                environment.addObject().put("name", variable.name()).put("value", variable.value());
-            }
-        }
-        if (!container.secrets().isEmpty()) {
-            ArrayNode secrets = node.putArray("secrets");
-            for (SecretRef secret : container.secrets()) {
-                String from = values.text(secret.valueFrom());
-                if (secret.jsonKey() != null) {
-                    from = from + ":" + secret.jsonKey() + "::";
-                }
-                secrets.addObject().put("name", secret.name()).put("valueFrom", from);
-            }
-        }
-        HealthCheck health = container.healthCheck();
-        if (health != null) {
-            ObjectNode check = node.putObject("healthCheck");
-            strings(check.putArray("command"), health.command());
-            putIfSet(check, "interval", health.interval());
-            putIfSet(check, "timeout", health.timeout());
-            putIfSet(check, "retries", health.retries());
-            putIfSet(check, "startPeriod", health.startPeriod());
-        }
-        if (!container.mountPoints().isEmpty()) {
-            ArrayNode mounts = node.putArray("mountPoints");
-            for (MountPoint mount : container.mountPoints()) {
-                mounts.addObject().put("sourceVolume", mount.sourceVolume()).put("containerPath", mount.containerPath())
-                        .put("readOnly", mount.readOnly());
-            }
-        }
-        if (!container.dependsOn().isEmpty()) {
-            ArrayNode depends = node.putArray("dependsOn");
-            for (ContainerDependency dependency : container.dependsOn()) {
-                depends.addObject().put("containerName", dependency.containerName()).put("condition", dependency.condition());
-            }
-        }
-        if (container.logConfiguration() != null) {
-            ObjectNode log = node.putObject("logConfiguration");
-            log.put("logDriver", container.logConfiguration().logDriver());
-            ObjectNode options = log.putObject("options");
-            boolean awslogs = container.logConfiguration().logDriver().equals("awslogs");
-            if (awslogs) {
-                // This target creates no log groups; let ECS create the group on first use.
-                options.put("awslogs-create-group", "true");
-            }
-            for (Map.Entry<String, Value> option : container.logConfiguration().options().entrySet()) {
-                options.put(option.getKey(), values.text(option.getValue()));
-            }
-        }
-        putIfSet(node, "readonlyRootFilesystem", container.readonlyRootFilesystem());
-        if (container.initProcessEnabled() || !container.capabilitiesAdd().isEmpty() || !container.capabilitiesDrop().isEmpty()) {
-            ObjectNode linux = node.putObject("linuxParameters");
-            if (container.initProcessEnabled()) {
-                linux.put("initProcessEnabled", true);
-            }
-            if (!container.capabilitiesAdd().isEmpty() || !container.capabilitiesDrop().isEmpty()) {
-                ObjectNode capabilities = linux.putObject("capabilities");
-                if (!container.capabilitiesAdd().isEmpty()) {
-                    strings(capabilities.putArray("add"), container.capabilitiesAdd());
-                }
-                if (!container.capabilitiesDrop().isEmpty()) {
-                    strings(capabilities.putArray("drop"), container.capabilitiesDrop());
-                }
-            }
-        }
-        if (!container.ulimits().isEmpty()) {
-            ArrayNode ulimits = node.putArray("ulimits");
-            for (Ulimit ulimit : container.ulimits()) {
-                ulimits.addObject().put("name", ulimit.name()).put("softLimit", ulimit.softLimit())
-                        .put("hardLimit", ulimit.hardLimit());
-            }
-        }
-        putIfSet(node, "stopTimeout", container.stopTimeout());
-        putIfSet(node, "startTimeout", container.startTimeout());
-        if (!container.dockerLabels().isEmpty()) {
-            ObjectNode labels = node.putObject("dockerLabels");
-            container.dockerLabels().forEach(labels::put);
-        }
-        if (container.repositoryCredentials() != null) {
-            node.putObject("repositoryCredentials").put("credentialsParameter", values.text(container.repositoryCredentials()));
-        }
-        putIfSet(node, "interactive", container.interactive());
-        putIfSet(node, "pseudoTerminal", container.pseudoTerminal());
-        return node;
     }
 
     static ObjectNode service(EcsService service, TaskDefinition task, ValueRenderer values) {

@@ -11,7 +11,10 @@ import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.ecsshapes.ValueFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -134,6 +137,21 @@ final class ValueRenderer {
                 .orElse("${" + inputName.toUpperCase(Locale.ROOT) + "}");
         placeholders.add(placeholder);
         return placeholder;
+    }
+
+    /** @return this renderer as the shared builder's value format: plain text nodes */
+    ValueFormat format() {
+        return new ValueFormat() {
+            @Override
+            public JsonNode value(Value value) {
+                return TextNode.valueOf(text(value));
+            }
+
+            @Override
+            public JsonNode suffixed(Value value, String suffix) {
+                return TextNode.valueOf(text(value) + suffix);
+            }
+        };
     }
 
     Set<String> placeholders() {
