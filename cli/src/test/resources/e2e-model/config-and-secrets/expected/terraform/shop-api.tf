@@ -1,0 +1,80 @@
+resource "aws_ecs_service" "shop_api" {
+  name                               = "shop-api"
+  cluster                            = var.cluster
+  task_definition                    = aws_ecs_task_definition.shop_api.arn
+  desired_count                      = 1
+  launch_type                        = "FARGATE"
+  platform_version                   = "LATEST"
+  deployment_maximum_percent         = 200
+  deployment_minimum_healthy_percent = 100
+  propagate_tags                     = "SERVICE"
+  enable_ecs_managed_tags            = true
+  enable_execute_command             = false
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.shop_tasks.id]
+    assign_public_ip = false
+  }
+}
+
+resource "aws_ecs_task_definition" "shop_api" {
+  family                   = "shop-api"
+  cpu                      = "256"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  execution_role_arn       = local.execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name      = "api"
+      image     = "registry.example.com/api:1"
+      essential = true
+      secrets = [
+        {
+          name      = "CFG_LARGE_BLOB"
+          valueFrom = aws_ssm_parameter.shop_configmap_settings_LARGE_BLOB.arn
+        },
+        {
+          name      = "CFG_LOG_LEVEL"
+          valueFrom = aws_ssm_parameter.shop_configmap_settings_LOG_LEVEL.arn
+        },
+        {
+          name      = "CFG_app.properties"
+          valueFrom = aws_ssm_parameter.shop_configmap_settings_app_properties.arn
+        },
+        {
+          name      = "password"
+          valueFrom = aws_ssm_parameter.shop_secret_db_password.arn
+        },
+        {
+          name      = "username"
+          valueFrom = aws_ssm_parameter.shop_secret_db_username.arn
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = aws_ssm_parameter.shop_secret_db_password.arn
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.shop_api.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+      repositoryCredentials = {
+        credentialsParameter = aws_secretsmanager_secret.shop_registry_registry.arn
+      }
+    },
+  ])
+}
+
+resource "aws_cloudwatch_log_group" "shop_api" {
+  name              = "/ecs/shop/api"
+  retention_in_days = 30
+}

@@ -1,0 +1,3 @@
+output "service_default_web" {
+  value = aws_ecs_service.default_web.name
+}

@@ -1,0 +1,3 @@
+output "service_default_worker" {
+  value = aws_ecs_service.default_worker.name
+}

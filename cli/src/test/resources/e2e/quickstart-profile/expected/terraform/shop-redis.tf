@@ -1,0 +1,71 @@
+resource "aws_ecs_service" "shop_redis" {
+  name                               = "shop-redis"
+  cluster                            = var.cluster
+  task_definition                    = aws_ecs_task_definition.shop_redis.arn
+  desired_count                      = 1
+  launch_type                        = "FARGATE"
+  platform_version                   = "LATEST"
+  deployment_maximum_percent         = 100
+  deployment_minimum_healthy_percent = 0
+  propagate_tags                     = "SERVICE"
+  enable_ecs_managed_tags            = true
+  enable_execute_command             = false
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = var.security_group_ids
+    assign_public_ip = false
+  }
+  service_registries {
+    registry_arn = aws_service_discovery_service.shop_redis.arn
+  }
+  tags = {
+    app         = "redis"
+    migrated-by = "kube2ecs"
+  }
+}
+
+resource "aws_ecs_task_definition" "shop_redis" {
+  family                   = "shop-redis"
+  cpu                      = "256"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  execution_role_arn       = local.execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name              = "redis"
+      image             = "public.ecr.aws/docker/library/redis:7.2"
+      essential         = true
+      cpu               = 103
+      memoryReservation = 128
+      portMappings = [
+        {
+          containerPort = 6379
+          hostPort      = 6379
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.shop_redis.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+    },
+  ])
+  tags = {
+    app         = "redis"
+    migrated-by = "kube2ecs"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "shop_redis" {
+  name              = "/ecs/shop/redis"
+  retention_in_days = 30
+}

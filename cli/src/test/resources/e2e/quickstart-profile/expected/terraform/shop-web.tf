@@ -1,0 +1,83 @@
+resource "aws_ecs_service" "shop_web" {
+  name                               = "shop-web"
+  cluster                            = var.cluster
+  task_definition                    = aws_ecs_task_definition.shop_web.arn
+  desired_count                      = 2
+  launch_type                        = "FARGATE"
+  platform_version                   = "LATEST"
+  deployment_maximum_percent         = 150
+  deployment_minimum_healthy_percent = 100
+  propagate_tags                     = "SERVICE"
+  enable_ecs_managed_tags            = true
+  enable_execute_command             = false
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = var.security_group_ids
+    assign_public_ip = false
+  }
+  service_registries {
+    registry_arn = aws_service_discovery_service.shop_web.arn
+  }
+  tags = {
+    app         = "web"
+    migrated-by = "kube2ecs"
+  }
+}
+
+resource "aws_ecs_task_definition" "shop_web" {
+  family                   = "shop-web"
+  cpu                      = "256"
+  memory                   = "512"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  execution_role_arn       = local.execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name              = "web"
+      image             = "public.ecr.aws/nginx/nginx:1.27"
+      essential         = true
+      cpu               = 256
+      memory            = 512
+      memoryReservation = 256
+      portMappings = [
+        {
+          containerPort = 8080
+          hostPort      = 8080
+          protocol      = "tcp"
+          name          = "http"
+        },
+      ]
+      environment = [
+        {
+          name  = "CACHE_HOST"
+          value = "redis.shop.svc.cluster.local"
+        },
+        {
+          name  = "CACHE_URL"
+          value = "redis://redis.shop.svc.cluster.local:6379"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.shop_web.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+    },
+  ])
+  tags = {
+    app         = "web"
+    migrated-by = "kube2ecs"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "shop_web" {
+  name              = "/ecs/shop/web"
+  retention_in_days = 30
+}

@@ -1,0 +1,71 @@
+resource "aws_ecs_service" "shop_orders" {
+  name                               = "shop-orders"
+  cluster                            = var.cluster
+  task_definition                    = aws_ecs_task_definition.shop_orders.arn
+  desired_count                      = 3
+  launch_type                        = "FARGATE"
+  platform_version                   = "LATEST"
+  deployment_maximum_percent         = 134
+  deployment_minimum_healthy_percent = 100
+  propagate_tags                     = "SERVICE"
+  enable_ecs_managed_tags            = true
+  enable_execute_command             = false
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = ["sg-0123456789abcdef0", "sg-0fedcba9876543210"]
+    assign_public_ip = false
+  }
+  tags = {
+    app = "orders"
+  }
+}
+
+resource "aws_ecs_task_definition" "shop_orders" {
+  family                   = "shop-orders"
+  cpu                      = "512"
+  memory                   = "1024"
+  network_mode             = "awsvpc"
+  requires_compatibilities = ["FARGATE"]
+  execution_role_arn       = local.execution_role_arn
+  task_role_arn            = "arn:aws:iam::123456789012:role/orders-s3"
+  container_definitions = jsonencode([
+    {
+      name              = "orders"
+      image             = "registry.example.com/orders:4"
+      essential         = true
+      cpu               = 512
+      memoryReservation = 1024
+      portMappings = [
+        {
+          containerPort = 8080
+          hostPort      = 8080
+          protocol      = "tcp"
+          name          = "http"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.shop_orders.name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = "ecs"
+        }
+      }
+      repositoryCredentials = {
+        credentialsParameter = var.missing_secretsmanager_secret_shop_registry_registry_arn
+      }
+    },
+  ])
+  tags = {
+    app = "orders"
+  }
+}
+
+resource "aws_cloudwatch_log_group" "shop_orders" {
+  name              = "/ecs/shop/orders"
+  retention_in_days = 30
+}

@@ -1,0 +1,65 @@
+package io.kube2ecs.plugin.emit.terraform;
+
+import io.kube2ecs.api.model.AwsResource;
+import io.kube2ecs.api.model.CloudMapNamespace;
+import io.kube2ecs.api.model.CloudMapService;
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.IamRole;
+import io.kube2ecs.api.model.LoadBalancer;
+import io.kube2ecs.api.model.LogGroup;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SecurityGroup;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.TargetGroup;
+import io.kube2ecs.api.model.TaskDefinition;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Terraform resource types and unique, deterministic local names for the model's resources. */
+final class Names {
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry(TaskDefinition.TYPE, "aws_ecs_task_definition"), Map.entry(EcsService.TYPE, "aws_ecs_service"),
+            Map.entry(CloudMapNamespace.TYPE, "aws_service_discovery_private_dns_namespace"),
+            Map.entry(CloudMapService.TYPE, "aws_service_discovery_service"), Map.entry(SsmParameter.TYPE, "aws_ssm_parameter"),
+            Map.entry(SecretsManagerSecret.TYPE, "aws_secretsmanager_secret"), Map.entry(LoadBalancer.TYPE, "aws_lb"),
+            Map.entry(TargetGroup.TYPE, "aws_lb_target_group"), Map.entry(SecurityGroup.TYPE, "aws_security_group"),
+            Map.entry(IamRole.TYPE, "aws_iam_role"), Map.entry(LogGroup.TYPE, "aws_cloudwatch_log_group"));
+
+    private final Map<ResourceId, String> names = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
+
+    Names(Iterable<AwsResource> resources) {
+        for (AwsResource resource : resources) {
+            String type = TYPES.get(resource.id().type());
+            if (type == null) {
+                continue;
+            }
+            String base = identifier((resource.id().namespace().isEmpty() ? "" : resource.id().namespace() + "_") + resource.id().name());
+            String name = base;
+            for (int i = 2; !taken.add(type + "." + name); i++) {
+                name = base + "_" + i;
+            }
+            names.put(resource.id(), name);
+        }
+    }
+
+    static String identifier(String text) {
+        String clean = text.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        return clean.isEmpty() || !Character.isLetter(clean.charAt(0)) ? "r_" + clean : clean;
+    }
+
+    /** @return {@code type.name} of a resource the configuration creates, or null */
+    String address(ResourceId id) {
+        String type = TYPES.get(id.type());
+        String name = names.get(id);
+        return type == null || name == null ? null : type + "." + name;
+    }
+
+    String name(ResourceId id) {
+        return names.get(id);
+    }
+}

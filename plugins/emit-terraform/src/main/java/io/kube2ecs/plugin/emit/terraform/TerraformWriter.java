@@ -1,0 +1,639 @@
+package io.kube2ecs.plugin.emit.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.AwsResource;
+import io.kube2ecs.api.model.CloudMapNamespace;
+import io.kube2ecs.api.model.CloudMapService;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.IamRole;
+import io.kube2ecs.api.model.LoadBalancer;
+import io.kube2ecs.api.model.LogGroup;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SecurityGroup;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TargetGroup;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.model.Volume;
+import io.kube2ecs.api.spi.EmitContext;
+import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.ValueFormat;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code terraform/}: {@code versions.tf}, {@code variables.tf}, {@code outputs.tf},
+ * {@code terraform.tfvars.example}, {@code main.tf} (the execution role) and one file per
+ * namespace ({@code ns-<namespace>.tf}) and per workload ({@code <namespace>-<name>.tf}). Plain
+ * resources only, references between them as Terraform references; secret values come from
+ * sensitive variables through write-only arguments, so they stay out of the state.
+ */
+final class TerraformWriter {
+
+    static final String CODE_MISSING = "TF001";
+    static final String CODE_RUN_TASK = "TF002";
+
+    private DeploymentModel model;
+    private Names names;
+    private final Map<String, String> extraVariables = new TreeMap<>();
+    private final Map<String, StringBuilder> files = new TreeMap<>();
+
+    void run(DeploymentModel model, EmitContext context) {
+        this.model = model;
+        this.names = new Names(model.resources());
+        for (AwsResource resource : model.resources()) {
+            String file = fileOf(resource);
+            String text = resource(resource);
+            if (text != null) {
+                files.computeIfAbsent(file, f -> new StringBuilder()).append(text);
+            }
+        }
+        for (RunTask run : model.all(RunTask.class)) {
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_RUN_TASK, "Terraform creates the task definition of "
+                    + run.origins() + " but does not run it", "run it once with aws ecs run-task (see the ECS JSON target's run-task.json)",
+                    null, null));
+        }
+        files.computeIfAbsent("main.tf", f -> new StringBuilder()).insert(0, executionRole());
+        context.output().write("versions.tf", versions());
+        context.output().write("variables.tf", variables());
+        context.output().write("outputs.tf", outputs());
+        context.output().write("terraform.tfvars.example", tfvarsExample());
+        files.forEach((name, text) -> context.output().write(name, text.toString().stripTrailing() + "\n"));
+        if (!extraVariables.isEmpty()) {
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_MISSING, "resources the input does not define are "
+                    + "variables of the Terraform configuration: " + String.join(", ", extraVariables.keySet()), null, null, null));
+        }
+    }
+
+    private String fileOf(AwsResource resource) {
+        ResourceId id = resource.id();
+        if (resource instanceof TaskDefinition || resource instanceof EcsService || resource instanceof LogGroup
+                || resource instanceof IamRole && id.name().startsWith("task/")) {
+            String workload = id.name().startsWith("task/") ? id.name().substring(5) : id.name();
+            return Names.identifier(id.namespace() + "-" + workload).replace('_', '-') + ".tf";
+        }
+        return id.namespace().isEmpty() ? "shared.tf" : "ns-" + Names.identifier(id.namespace()).replace('_', '-') + ".tf";
+    }
+
+    // ---- values
+
+    private Hcl.Expr value(Value value) {
+        if (value instanceof Value.Literal literal) {
+            return Hcl.str(literal.value());
+        }
+        if (value instanceof Value.Input input) {
+            return Hcl.raw("var." + input.name());
+        }
+        Value.Ref ref = (Value.Ref) value;
+        return Hcl.raw(reference(ref));
+    }
+
+    private String reference(Value.Ref ref) {
+        AwsResource target = model.find(ref.target(), AwsResource.class).orElse(null);
+        if (target instanceof IamRole role && role.existingArn() != null) {
+            Hcl.Expr existing = value(role.existingArn());
+            return existing instanceof Hcl.Str s ? "\"" + Hcl.escape(s.value()) + "\"" : Hcl.render(existing, 0);
+        }
+        String address = names.address(ref.target());
+        if (address != null) {
+            return address + "." + attribute(ref.attribute());
+        }
+        if (ref.target().type().equals(SsmParameter.TYPE) && ref.target().name().startsWith("secret/")) {
+            String rest = ref.target().name().substring("secret/".length());
+            int slash = rest.lastIndexOf('/');
+            if (slash > 0) {
+                ResourceId secret = new ResourceId(SecretsManagerSecret.TYPE, ref.target().namespace(), "secret/" + rest.substring(0, slash));
+                if (names.address(secret) != null) {
+                    return "\"${" + names.address(secret) + ".arn}:" + Hcl.escape(rest.substring(slash + 1)) + "::\"";
+                }
+            }
+        }
+        String variable = "missing_" + Names.identifier(ref.target().type() + "_" + ref.target().namespace() + "_" + ref.target().name()
+                + "_" + ref.attribute()).toLowerCase(Locale.ROOT);
+        extraVariables.put(variable, ref.attribute().name().toLowerCase(Locale.ROOT) + " of " + ref.target()
+                + ", which the input does not define");
+        return "var." + variable;
+    }
+
+    private static String attribute(Value.Attribute attribute) {
+        return switch (attribute) {
+            case ARN -> "arn";
+            case NAME -> "name";
+            case ID -> "id";
+            case DNS_NAME -> "dns_name";
+        };
+    }
+
+    /** A list whose elements may be list-typed inputs. */
+    private Hcl.Expr list(List<Value> values) {
+        List<Hcl.Expr> singles = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        for (Value value : values) {
+            Optional<EnvironmentInput> input = value instanceof Value.Input i ? model.inputNamed(i.name()) : Optional.empty();
+            if (input.isPresent() && input.get().type() == EnvironmentInput.Type.STRING_LIST) {
+                lists.add("var." + input.get().name());
+            } else {
+                singles.add(value(value));
+            }
+        }
+        if (lists.isEmpty()) {
+            return new Hcl.ListExpr(singles);
+        }
+        if (singles.isEmpty() && lists.size() == 1) {
+            return Hcl.raw(lists.get(0));
+        }
+        List<String> parts = new ArrayList<>();
+        if (!singles.isEmpty()) {
+            parts.add(Hcl.render(new Hcl.ListExpr(singles), 0));
+        }
+        parts.addAll(lists);
+        return Hcl.raw("concat(" + String.join(", ", parts) + ")");
+    }
+
+    private final ValueFormat format = new ValueFormat() {
+        @Override
+        public JsonNode value(Value value) {
+            return new POJONode(TerraformWriter.this.value(value));
+        }
+
+        @Override
+        public JsonNode suffixed(Value value, String suffix) {
+            Hcl.Expr base = TerraformWriter.this.value(value);
+            if (base instanceof Hcl.Str s) {
+                return TextNode.valueOf(s.value() + suffix);
+            }
+            String text = ((Hcl.Raw) base).text();
+            return new POJONode(text.startsWith("\"") ? Hcl.raw(text.substring(0, text.length() - 1) + Hcl.escape(suffix) + "\"")
+                    : Hcl.template(text, suffix));
+        }
+    };
+
+    private static Hcl.Expr json(JsonNode node) {
+        if (node instanceof POJONode pojo && pojo.getPojo() instanceof Hcl.Expr expr) {
+            return expr;
+        }
+        if (node.isObject()) {
+            Hcl.ObjExpr object = Hcl.object();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                object.fields().put(field.getKey(), json(field.getValue()));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            List<Hcl.Expr> items = new ArrayList<>();
+            node.forEach(item -> items.add(json(item)));
+            return new Hcl.ListExpr(items);
+        }
+        if (node.isBoolean()) {
+            return new Hcl.Bool(node.asBoolean());
+        }
+        if (node.isIntegralNumber()) {
+            return new Hcl.Num(node.asLong());
+        }
+        return Hcl.str(node.asText());
+    }
+
+    private Hcl.Expr tags(Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return null;
+        }
+        Hcl.ObjExpr object = Hcl.object();
+        new TreeMap<>(tags).forEach((k, v) -> object.fields().put(k, Hcl.str(v)));
+        return object;
+    }
+
+    // ---- resources
+
+    private String resource(AwsResource resource) {
+        String name = names.name(resource.id());
+        if (resource instanceof TaskDefinition task) {
+            return taskDefinition(task, name);
+        }
+        if (resource instanceof EcsService service) {
+            return service(service, name);
+        }
+        if (resource instanceof LogGroup group) {
+            return Hcl.block("resource", new Hcl.Body().attr("name", group.name())
+                    .attr("retention_in_days", group.retentionDays() == null ? null : new Hcl.Num(group.retentionDays()))
+                    .attr("tags", tags(group.tags())), "aws_cloudwatch_log_group", name);
+        }
+        if (resource instanceof CloudMapNamespace namespace) {
+            return Hcl.block("resource", new Hcl.Body().attr("name", namespace.dnsName()).attr("vpc", Hcl.raw("var." + StandardInputs.VPC_ID))
+                    .attr("tags", tags(namespace.tags())), "aws_service_discovery_private_dns_namespace", name);
+        }
+        if (resource instanceof CloudMapService discovery) {
+            String namespace = names.address(discovery.namespace());
+            Hcl.Body dns = new Hcl.Body().attr("namespace_id", Hcl.raw(namespace == null ? "null" : namespace + ".id"))
+                    .attr("routing_policy", "MULTIVALUE")
+                    .block("dns_records", new Hcl.Body().attr("ttl", discovery.ttlSeconds()).attr("type", discovery.recordType()));
+            return Hcl.block("resource", new Hcl.Body().attr("name", discovery.name()).block("dns_config", dns)
+                    .attr("tags", tags(discovery.tags())), "aws_service_discovery_service", name);
+        }
+        if (resource instanceof SsmParameter parameter) {
+            Hcl.Body body = new Hcl.Body().attr("name", parameter.name()).attr("type", parameter.secure() ? "SecureString" : "String")
+                    .attr("tier", parameter.advancedTier() ? "Advanced" : "Standard");
+            if (parameter.secure()) {
+                // write-only: the value never reaches the state; bump the version to rotate it
+                body.attr("value_wo", value(parameter.value())).attr("value_wo_version", 1);
+            } else {
+                body.attr("value", value(parameter.value()));
+            }
+            return Hcl.block("resource", body.attr("tags", tags(parameter.tags())), "aws_ssm_parameter", name);
+        }
+        if (resource instanceof SecretsManagerSecret secret) {
+            String text = Hcl.block("resource", new Hcl.Body().attr("name", secret.name()).attr("tags", tags(secret.tags())),
+                    "aws_secretsmanager_secret", name);
+            Hcl.ObjExpr values = Hcl.object();
+            secret.values().forEach((k, v) -> values.fields().put(k, value(v)));
+            return text + Hcl.block("resource", new Hcl.Body().attr("secret_id", Hcl.raw("aws_secretsmanager_secret." + name + ".id"))
+                    .attr("secret_string_wo", new Hcl.Call("jsonencode", values)).attr("secret_string_wo_version", 1),
+                    "aws_secretsmanager_secret_version", name);
+        }
+        if (resource instanceof SecurityGroup group) {
+            return securityGroup(group, name);
+        }
+        if (resource instanceof TargetGroup group) {
+            return targetGroup(group, name);
+        }
+        if (resource instanceof LoadBalancer balancer) {
+            return loadBalancer(balancer, name);
+        }
+        if (resource instanceof IamRole role) {
+            return role.existingArn() != null ? null : role(role, name);
+        }
+        return null;
+    }
+
+    private String taskDefinition(TaskDefinition task, String name) {
+        Hcl.Body body = new Hcl.Body().attr("family", task.family()).attr("cpu", Integer.toString(task.cpu()))
+                .attr("memory", Integer.toString(task.memory())).attr("network_mode", "awsvpc")
+                .attr("requires_compatibilities", Hcl.strings(List.of("FARGATE")))
+                .attr("execution_role_arn", Hcl.raw("local.execution_role_arn"));
+        if (task.taskRole() != null) {
+            body.attr("task_role_arn", value(task.taskRole()));
+        }
+        if (task.pidMode() != null) {
+            body.attr("pid_mode", task.pidMode());
+        }
+        body.attr("container_definitions", new Hcl.Call("jsonencode", json(ContainerShapes.containerDefinitions(task, format, false))));
+        for (Volume volume : task.volumes()) {
+            Hcl.Body v = new Hcl.Body().attr("name", volume.name());
+            if (volume.efsFileSystemId() != null) {
+                Hcl.Body efs = new Hcl.Body().attr("file_system_id", value(volume.efsFileSystemId()))
+                        .attr("root_directory", volume.efsRootDirectory())
+                        .attr("transit_encryption", volume.transitEncryption() ? "ENABLED" : null);
+                v.block("efs_volume_configuration", efs);
+            }
+            body.block("volume", v);
+        }
+        if (task.cpuArchitecture() != null || task.operatingSystemFamily() != null) {
+            body.block("runtime_platform", new Hcl.Body().attr("cpu_architecture", task.cpuArchitecture())
+                    .attr("operating_system_family", task.operatingSystemFamily()));
+        }
+        if (task.ephemeralStorageGiB() != null) {
+            body.block("ephemeral_storage", new Hcl.Body().attr("size_in_gib", task.ephemeralStorageGiB()));
+        }
+        body.attr("tags", tags(task.tags()));
+        return Hcl.block("resource", body, "aws_ecs_task_definition", name);
+    }
+
+    private String service(EcsService service, String name) {
+        String task = names.address(service.taskDefinition());
+        Hcl.Body body = new Hcl.Body().attr("name", service.serviceName()).attr("cluster", value(service.cluster()))
+                .attr("task_definition", Hcl.raw(task + ".arn")).attr("desired_count", service.desiredCount())
+                .attr("launch_type", "FARGATE").attr("platform_version", service.platformVersion())
+                .attr("deployment_maximum_percent", service.maximumPercent())
+                .attr("deployment_minimum_healthy_percent", service.minimumHealthyPercent())
+                .attr("propagate_tags", "SERVICE").attr("enable_ecs_managed_tags", true)
+                .attr("enable_execute_command", service.enableExecuteCommand());
+        if (service.healthCheckGracePeriodSeconds() != null) {
+            body.attr("health_check_grace_period_seconds", service.healthCheckGracePeriodSeconds());
+        }
+        body.block("deployment_circuit_breaker", new Hcl.Body().attr("enable", service.circuitBreaker())
+                .attr("rollback", service.circuitBreaker()));
+        body.block("network_configuration", new Hcl.Body().attr("subnets", list(service.subnets()))
+                .attr("security_groups", list(service.securityGroups())).attr("assign_public_ip", service.assignPublicIp()));
+        List<String> dependsOn = new ArrayList<>();
+        for (EcsService.LoadBalancerAttachment attachment : service.loadBalancers()) {
+            body.block("load_balancer", new Hcl.Body().attr("target_group_arn", value(Value.ref(attachment.targetGroup(), Value.Attribute.ARN)))
+                    .attr("container_name", attachment.containerName()).attr("container_port", attachment.containerPort()));
+            listenersOf(attachment.targetGroup()).forEach(dependsOn::add);
+        }
+        for (EcsService.ServiceRegistry registry : service.serviceRegistries()) {
+            body.block("service_registries", new Hcl.Body().attr("registry_arn",
+                    value(Value.ref(registry.discoveryService(), Value.Attribute.ARN))));
+        }
+        if (service.serviceConnect() != null) {
+            String namespace = names.address(service.serviceConnect().namespace());
+            Hcl.Body connect = new Hcl.Body().attr("enabled", true)
+                    .attr("namespace", namespace == null ? Hcl.str(service.serviceConnect().namespace().name()) : Hcl.raw(namespace + ".arn"));
+            for (EcsService.Endpoint endpoint : service.serviceConnect().services()) {
+                connect.block("service", new Hcl.Body().attr("port_name", endpoint.portName()).attr("discovery_name", endpoint.discoveryName())
+                        .block("client_alias", new Hcl.Body().attr("port", endpoint.port()).attr("dns_name", endpoint.dnsName())));
+            }
+            body.block("service_connect_configuration", connect);
+        }
+        if (!dependsOn.isEmpty()) {
+            body.attr("depends_on", new Hcl.ListExpr(new TreeSet<>(dependsOn).stream().<Hcl.Expr>map(Hcl::raw).toList()));
+        }
+        body.attr("tags", tags(service.tags()));
+        return Hcl.block("resource", body, "aws_ecs_service", name);
+    }
+
+    private List<String> listenersOf(ResourceId targetGroup) {
+        List<String> out = new ArrayList<>();
+        for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
+            String lb = names.name(balancer.id());
+            for (LoadBalancer.Listener listener : balancer.listeners()) {
+                boolean uses = targetGroup.equals(listener.defaultAction().targetGroup())
+                        || listener.rules().stream().anyMatch(r -> targetGroup.equals(r.action().targetGroup()));
+                if (uses) {
+                    out.add("aws_lb_listener." + lb + "_" + listener.port());
+                }
+            }
+        }
+        return out;
+    }
+
+    private String securityGroup(SecurityGroup group, String name) {
+        StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body().attr("name", group.name())
+                .attr("description", group.description()).attr("vpc_id", Hcl.raw("var." + StandardInputs.VPC_ID))
+                .attr("tags", tags(group.tags())), "aws_security_group", name));
+        out.append(Hcl.block("resource", new Hcl.Body().attr("security_group_id", Hcl.raw("aws_security_group." + name + ".id"))
+                .attr("ip_protocol", "-1").attr("cidr_ipv4", "0.0.0.0/0").attr("description", "all outbound traffic"),
+                "aws_vpc_security_group_egress_rule", name + "_all"));
+        int i = 0;
+        for (SecurityGroup.IngressRule rule : group.ingress()) {
+            Hcl.Body body = new Hcl.Body().attr("security_group_id", Hcl.raw("aws_security_group." + name + ".id"))
+                    .attr("ip_protocol", rule.protocol()).attr("from_port", rule.fromPort()).attr("to_port", rule.toPort());
+            if (rule.cidr() != null) {
+                body.attr("cidr_ipv4", value(rule.cidr()));
+            }
+            if (rule.sourceGroup() != null) {
+                body.attr("referenced_security_group_id", value(rule.sourceGroup()));
+            }
+            body.attr("description", rule.description());
+            out.append(Hcl.block("resource", body, "aws_vpc_security_group_ingress_rule", name + "_" + (++i)));
+        }
+        return out.toString();
+    }
+
+    private String targetGroup(TargetGroup group, String name) {
+        Hcl.Body body = new Hcl.Body().attr("name", group.name()).attr("port", group.port()).attr("protocol", group.protocol())
+                .attr("target_type", "ip").attr("vpc_id", Hcl.raw("var." + StandardInputs.VPC_ID))
+                .attr("protocol_version", group.protocolVersion());
+        Hcl.Body health = new Hcl.Body().attr("enabled", true).attr("path", group.healthCheckPath()).attr("port", group.healthCheckPort())
+                .attr("protocol", group.healthCheckProtocol()).attr("matcher", group.matcher());
+        if (group.healthCheckIntervalSeconds() != null) {
+            health.attr("interval", group.healthCheckIntervalSeconds());
+        }
+        if (group.healthCheckTimeoutSeconds() != null) {
+            health.attr("timeout", group.healthCheckTimeoutSeconds());
+        }
+        if (group.healthyThreshold() != null) {
+            health.attr("healthy_threshold", group.healthyThreshold());
+        }
+        if (group.unhealthyThreshold() != null) {
+            health.attr("unhealthy_threshold", group.unhealthyThreshold());
+        }
+        body.block("health_check", health).attr("tags", tags(group.tags()));
+        return Hcl.block("resource", body, "aws_lb_target_group", name);
+    }
+
+    private String loadBalancer(LoadBalancer balancer, String name) {
+        StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body().attr("name", balancer.name())
+                .attr("load_balancer_type", balancer.type()).attr("internal", !balancer.internetFacing())
+                .attr("ip_address_type", balancer.ipAddressType())
+                .attr("subnets", Hcl.raw(balancer.internetFacing() ? "var.public_subnet_ids" : "var." + StandardInputs.SUBNET_IDS))
+                .attr("security_groups", balancer.securityGroups().isEmpty() ? null : list(balancer.securityGroups()))
+                .attr("tags", tags(balancer.tags())), "aws_lb", name));
+        if (balancer.internetFacing()) {
+            extraVariables.put("public_subnet_ids", "public subnets for internet-facing load balancers");
+        }
+        for (LoadBalancer.Listener listener : balancer.listeners()) {
+            String listenerName = name + "_" + listener.port();
+            Hcl.Body body = new Hcl.Body().attr("load_balancer_arn", Hcl.raw("aws_lb." + name + ".arn"))
+                    .attr("port", listener.port()).attr("protocol", listener.protocol()).attr("ssl_policy", listener.sslPolicy());
+            if (!listener.certificates().isEmpty()) {
+                body.attr("certificate_arn", value(listener.certificates().get(0)));
+            }
+            body.block("default_action", action(listener.defaultAction()));
+            out.append(Hcl.block("resource", body, "aws_lb_listener", listenerName));
+            for (int i = 1; i < listener.certificates().size(); i++) {
+                out.append(Hcl.block("resource", new Hcl.Body().attr("listener_arn", Hcl.raw("aws_lb_listener." + listenerName + ".arn"))
+                        .attr("certificate_arn", value(listener.certificates().get(i))), "aws_lb_listener_certificate", listenerName + "_" + i));
+            }
+            for (LoadBalancer.Rule rule : listener.rules()) {
+                Hcl.Body ruleBody = new Hcl.Body().attr("listener_arn", Hcl.raw("aws_lb_listener." + listenerName + ".arn"))
+                        .attr("priority", rule.priority()).block("action", action(rule.action()));
+                if (!rule.hosts().isEmpty()) {
+                    ruleBody.block("condition", new Hcl.Body().block("host_header", new Hcl.Body().attr("values", Hcl.strings(rule.hosts()))));
+                }
+                if (!rule.paths().isEmpty()) {
+                    ruleBody.block("condition", new Hcl.Body().block("path_pattern", new Hcl.Body().attr("values", Hcl.strings(rule.paths()))));
+                }
+                out.append(Hcl.block("resource", ruleBody, "aws_lb_listener_rule", listenerName + "_" + rule.priority()));
+            }
+        }
+        return out.toString();
+    }
+
+    private Hcl.Body action(LoadBalancer.Action action) {
+        return switch (action.type()) {
+            case FORWARD -> new Hcl.Body().attr("type", "forward")
+                    .attr("target_group_arn", value(Value.ref(action.targetGroup(), Value.Attribute.ARN)));
+            case REDIRECT -> new Hcl.Body().attr("type", "redirect").block("redirect", new Hcl.Body()
+                    .attr("status_code", action.statusCode()).attr("protocol", action.protocol()).attr("port", action.port())
+                    .attr("host", action.host()).attr("path", action.path()));
+            case FIXED_RESPONSE -> new Hcl.Body().attr("type", "fixed-response").block("fixed_response", new Hcl.Body()
+                    .attr("content_type", action.contentType() == null ? "text/plain" : action.contentType())
+                    .attr("status_code", action.statusCode()).attr("message_body", action.body()));
+        };
+    }
+
+    private String role(IamRole role, String name) {
+        Hcl.Body body = new Hcl.Body().attr("name", role.name())
+                .attr("assume_role_policy", new Hcl.Call("jsonencode", assumeEcsTasks())).attr("tags", tags(role.tags()));
+        StringBuilder out = new StringBuilder(Hcl.block("resource", body, "aws_iam_role", name));
+        if (!role.statements().isEmpty()) {
+            out.append(Hcl.block("resource", new Hcl.Body().attr("name", "least-privilege").attr("role", Hcl.raw("aws_iam_role." + name + ".id"))
+                    .attr("policy", new Hcl.Call("jsonencode", policy(role.statements()))), "aws_iam_role_policy", name));
+        }
+        return out.toString();
+    }
+
+    private static Hcl.Expr assumeEcsTasks() {
+        Hcl.ObjExpr principal = Hcl.object();
+        principal.fields().put("Service", Hcl.str("ecs-tasks.amazonaws.com"));
+        Hcl.ObjExpr statement = Hcl.object();
+        statement.fields().put("Effect", Hcl.str("Allow"));
+        statement.fields().put("Principal", principal);
+        statement.fields().put("Action", Hcl.str("sts:AssumeRole"));
+        Hcl.ObjExpr document = Hcl.object();
+        document.fields().put("Version", Hcl.str("2012-10-17"));
+        document.fields().put("Statement", new Hcl.ListExpr(List.of(statement)));
+        return document;
+    }
+
+    private Hcl.Expr policy(List<IamRole.PolicyStatement> statements) {
+        List<Hcl.Expr> list = new ArrayList<>();
+        for (IamRole.PolicyStatement statement : statements) {
+            Hcl.ObjExpr node = Hcl.object();
+            node.fields().put("Effect", Hcl.str("Allow"));
+            node.fields().put("Action", Hcl.strings(statement.actions()));
+            node.fields().put("Resource", new Hcl.ListExpr(statement.resources().stream().map(this::value).toList()));
+            list.add(node);
+        }
+        Hcl.ObjExpr document = Hcl.object();
+        document.fields().put("Version", Hcl.str("2012-10-17"));
+        document.fields().put("Statement", new Hcl.ListExpr(list));
+        return document;
+    }
+
+    /** The execution role: the profile's, or one created with the managed policy and read access to exactly the secrets used. */
+    private String executionRole() {
+        List<Value> parameters = new ArrayList<>();
+        List<Hcl.Expr> secrets = new ArrayList<>();
+        for (TaskDefinition task : model.all(TaskDefinition.class)) {
+            task.containers().forEach(c -> {
+                for (SecretRef secret : c.secrets()) {
+                    Hcl.Expr rendered = value(secret.valueFrom());
+                    String text = rendered instanceof Hcl.Raw r ? r.text() : "";
+                    if (text.contains("aws_secretsmanager_secret.")) {
+                        String address = text.replaceAll(".*(aws_secretsmanager_secret\\.[A-Za-z0-9_-]+)\\.arn.*", "$1");
+                        secrets.add(Hcl.raw(address + ".arn"));
+                    } else if (!parameters.contains(secret.valueFrom())) {
+                        parameters.add(secret.valueFrom());
+                    }
+                }
+                if (c.repositoryCredentials() != null) {
+                    secrets.add(value(c.repositoryCredentials()));
+                }
+            });
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(Hcl.block("locals", new Hcl.Body().attr("execution_role_arn", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN
+                + " != null ? var." + StandardInputs.EXECUTION_ROLE_ARN + " : aws_iam_role.execution[0].arn"))));
+        out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
+                .attr("name_prefix", "ecs-execution-").attr("assume_role_policy", new Hcl.Call("jsonencode", assumeEcsTasks())),
+                "aws_iam_role", "execution"));
+        out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
+                .attr("role", Hcl.raw("aws_iam_role.execution[0].name"))
+                .attr("policy_arn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"),
+                "aws_iam_role_policy_attachment", "execution"));
+        List<IamRole.PolicyStatement> statements = new ArrayList<>();
+        if (!parameters.isEmpty()) {
+            statements.add(new IamRole.PolicyStatement(List.of("ssm:GetParameters"), parameters));
+        }
+        List<Hcl.Expr> reads = new ArrayList<>();
+        if (!statements.isEmpty() || !secrets.isEmpty()) {
+            Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
+            if (!secrets.isEmpty()) {
+                Hcl.ObjExpr statement = Hcl.object();
+                statement.fields().put("Effect", Hcl.str("Allow"));
+                statement.fields().put("Action", Hcl.strings(List.of("secretsmanager:GetSecretValue")));
+                statement.fields().put("Resource", new Hcl.ListExpr(secrets.stream().distinct().toList()));
+                reads.addAll(((Hcl.ListExpr) document.fields().get("Statement")).items());
+                reads.add(statement);
+                document.fields().put("Statement", new Hcl.ListExpr(reads));
+            }
+            out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
+                    .attr("name", "read-secrets").attr("role", Hcl.raw("aws_iam_role.execution[0].id"))
+                    .attr("policy", new Hcl.Call("jsonencode", document)), "aws_iam_role_policy", "execution_secrets"));
+        }
+        return out.toString();
+    }
+
+    // ---- files around the resources
+
+    private static String versions() {
+        Hcl.ObjExpr aws = Hcl.object();
+        aws.fields().put("source", Hcl.str("hashicorp/aws"));
+        aws.fields().put("version", Hcl.str("~> 5.0"));
+        String terraform = Hcl.block("terraform", new Hcl.Body().attr("required_version", ">= 1.11")
+                .block("required_providers", new Hcl.Body().attr("aws", aws)));
+        return terraform + Hcl.block("provider", new Hcl.Body().attr("region", Hcl.raw("var." + StandardInputs.REGION)), "aws")
+                .stripTrailing() + "\n";
+    }
+
+    private String variables() {
+        StringBuilder out = new StringBuilder();
+        Map<String, EnvironmentInput> inputs = new TreeMap<>();
+        model.inputs().forEach(i -> inputs.put(i.name(), i));
+        // the configuration always needs these, whether or not a mapper asked for them
+        for (String name : List.of(StandardInputs.REGION, StandardInputs.VPC_ID, StandardInputs.EXECUTION_ROLE_ARN)) {
+            model.inputNamed(name).ifPresent(i -> inputs.putIfAbsent(name, i));
+        }
+        for (EnvironmentInput input : inputs.values()) {
+            Hcl.Body body = new Hcl.Body().attr("description", input.description())
+                    .attr("type", Hcl.raw(input.type() == EnvironmentInput.Type.STRING_LIST ? "list(string)"
+                            : input.type() == EnvironmentInput.Type.NUMBER ? "number" : "string"));
+            if (input.sensitive()) {
+                body.attr("sensitive", true).attr("ephemeral", true);
+            } else if (input.isKnown()) {
+                body.attr("default", input.type() == EnvironmentInput.Type.STRING_LIST ? Hcl.strings(input.value()) : Hcl.str(input.value().get(0)));
+            } else if (input.name().equals(StandardInputs.EXECUTION_ROLE_ARN)) {
+                body.attr("default", Hcl.raw("null"));
+            }
+            out.append(Hcl.block("variable", body, input.name()));
+        }
+        extraVariables.forEach((name, description) -> out.append(Hcl.block("variable", new Hcl.Body().attr("description", description)
+                .attr("type", Hcl.raw(name.equals("public_subnet_ids") ? "list(string)" : "string")), name)));
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    private String outputs() {
+        StringBuilder out = new StringBuilder();
+        for (EcsService service : model.all(EcsService.class)) {
+            out.append(Hcl.block("output", new Hcl.Body().attr("value", Hcl.raw(names.address(service.id()) + ".name")),
+                    "service_" + names.name(service.id())));
+        }
+        for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
+            out.append(Hcl.block("output", new Hcl.Body().attr("value", Hcl.raw(names.address(balancer.id()) + ".dns_name")),
+                    "load_balancer_" + names.name(balancer.id())));
+        }
+        for (CloudMapNamespace namespace : model.all(CloudMapNamespace.class)) {
+            out.append(Hcl.block("output", new Hcl.Body().attr("value", Hcl.raw(names.address(namespace.id()) + ".id")),
+                    "namespace_" + names.name(namespace.id())));
+        }
+        return out.length() == 0 ? "# no outputs\n" : out.toString().stripTrailing() + "\n";
+    }
+
+    private String tfvarsExample() {
+        StringBuilder out = new StringBuilder("# Copy to terraform.tfvars and fill in. Secret values: set TF_VAR_<name> in the environment\n"
+                + "# instead of writing them into a file.\n");
+        Map<String, EnvironmentInput> inputs = new LinkedHashMap<>();
+        model.inputs().forEach(i -> inputs.put(i.name(), i));
+        for (EnvironmentInput input : inputs.values()) {
+            String example = input.type() == EnvironmentInput.Type.STRING_LIST ? "[\"...\"]" : "\"...\"";
+            if (input.isKnown()) {
+                example = input.type() == EnvironmentInput.Type.STRING_LIST
+                        ? Hcl.render(Hcl.strings(input.value()), 0) : "\"" + Hcl.escape(input.value().get(0)) + "\"";
+            }
+            out.append(input.sensitive() ? "# " : "").append(input.name()).append(" = ").append(input.sensitive() ? "(sensitive: TF_VAR_"
+                    + input.name() + ")" : example).append('\n');
+        }
+        extraVariables.keySet().forEach(name -> out.append(name).append(" = ")
+                .append(name.equals("public_subnet_ids") ? "[\"...\"]" : "\"...\"").append('\n'));
+        return out.toString();
+    }
+}

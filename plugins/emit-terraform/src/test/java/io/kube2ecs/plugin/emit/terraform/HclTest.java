@@ -1,0 +1,58 @@
+package io.kube2ecs.plugin.emit.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HclTest {
+
+    @Test
+    void stringsAreEscapedSoUserValuesAreNeverInterpolated() {
+        assertThat(Hcl.render(Hcl.str("echo ${HOME} %{if x}y%{endif} \"q\" a\\b\nnext\ttab $x %d"), 0))
+                .isEqualTo("\"echo $${HOME} %%{if x}y%%{endif} \\\"q\\\" a\\\\b\\nnext\\ttab $x %d\"");
+    }
+
+    @Test
+    void templatesEscapeTheirLiteralPart() {
+        assertThat(Hcl.render(Hcl.template("aws_secretsmanager_secret.db.arn", ":pa${ss}::"), 0))
+                .isEqualTo("\"${aws_secretsmanager_secret.db.arn}:pa$${ss}::\"");
+    }
+
+    @Test
+    void equalsSignsAlignAcrossRunsOfSingleLineAttributesAsTerraformFmtDoes() {
+        Hcl.ObjExpr object = Hcl.object();
+        object.fields().put("k", new Hcl.Num(1));
+        object.fields().put("longkey", new Hcl.Num(2));
+        String text = Hcl.block("resource", new Hcl.Body().attr("name", "a").attr("longer_name", "b")
+                .attr("obj", object).attr("after", 3)
+                .block("block", new Hcl.Body().attr("x", 1).attr("yy", 2))
+                .attr("list", Hcl.strings(List.of("a", "b"))).attr("awslogs-group", "g").attr("com.docker.label", "x"), "aws_x", "a");
+        assertThat(text).isEqualTo("""
+                resource "aws_x" "a" {
+                  name        = "a"
+                  longer_name = "b"
+                  obj = {
+                    k       = 1
+                    longkey = 2
+                  }
+                  after = 3
+                  block {
+                    x  = 1
+                    yy = 2
+                  }
+                  list               = ["a", "b"]
+                  awslogs-group      = "g"
+                  "com.docker.label" = "x"
+                }
+
+                """);
+    }
+
+    @Test
+    void identifiersAreValidTerraformNames() {
+        assertThat(Names.identifier("shop_web.v2")).isEqualTo("shop_web_v2");
+        assertThat(Names.identifier("1st")).isEqualTo("r_1st");
+        assertThat(Names.identifier("ingress/public")).isEqualTo("ingress_public");
+    }
+}
