@@ -121,7 +121,8 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("nothing written: fix the errors above and run again");
             return;
         }
-        err.println("wrote " + result.filesWritten().size() + " files to " + output);
+        err.println(result.filesWritten().isEmpty() ? "nothing to write: " + output + " left as it was"
+                : "wrote " + result.filesWritten().size() + " files to " + output);
         if (result.filesWritten().contains("secret-values.env")) {
             err.println("secret values: " + output.resolve("secret-values.env") + " (mode 0600; delete it after use)");
         }

@@ -142,7 +142,7 @@ public final class ConversionPipeline {
             SortedMap<String, byte[]> files = emitStage.run(model, emitters, settings, profile, diagnostics);
             if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
                 StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
-                outcome.secretValues().forEach((name, value) -> env.append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
+                outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
                         .append(shellQuote(value)).append('\n'));
                 files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
             }

@@ -19,7 +19,7 @@ variable "region" {
   type        = string
 }
 
-variable "secret_default_tls_tls_key" {
+variable "secret_default_tls_tls_key_5a70e9b" {
   description = "value of key 'tls.key' of Secret default/tls"
   type        = string
   sensitive   = true

@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Creates the SSM parameters and Secrets Manager secrets the task definitions read.
-# Secret values are not in this file: export the variables named below before running it
-# (or source the file written by kube2ecs --include-secret-values). Needs the AWS CLI and jq.
+# Creates the SSM parameters and Secrets Manager secrets the task definitions read; safe to run again.
+# Secret values are not in this file: export the variables it names first (or
+# `set -a; . secret-values.env; set +a` with the file kube2ecs --include-secret-values writes).
+# Needs the AWS CLI and jq.
 set -euo pipefail
-aws ssm put-parameter --overwrite --name '/kube2ecs/default/configmap/scripts/start.sh' --type String --value '#!/bin/sh
+require() { [[ -n "${!1:-}" ]] || { echo "set $1 to the secret value" >&2; exit 1; }; }
+put_secret() {
+  local string
+  string=$(jq -n "$2")
+  if aws secretsmanager describe-secret --secret-id "$1" >/dev/null 2>&1; then
+    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null
+  else
+    SECRET_STRING="$string" jq -n --arg name "$1" '{Name: $name, SecretString: env.SECRET_STRING}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null
+  fi
+}
+jq -n --arg name '/kube2ecs/default/configmap/scripts/start.sh' --arg value '#!/bin/sh
 echo "home is ${HOME}" \
   && printf '\''%{not a directive}\n'\''
-'
+' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null

@@ -1,6 +1,19 @@
 #!/usr/bin/env bash
-# Creates the SSM parameters and Secrets Manager secrets the task definitions read.
-# Secret values are not in this file: export the variables named below before running it
-# (or source the file written by kube2ecs --include-secret-values). Needs the AWS CLI and jq.
+# Creates the SSM parameters and Secrets Manager secrets the task definitions read; safe to run again.
+# Secret values are not in this file: export the variables it names first (or
+# `set -a; . secret-values.env; set +a` with the file kube2ecs --include-secret-values writes).
+# Needs the AWS CLI and jq.
 set -euo pipefail
-aws secretsmanager create-secret --name 'kube2ecs/shop/db' --kms-key-id 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' --secret-string "$(jq -n --arg k_password "${SECRET_SHOP_DB_PASSWORD:?set it to the secret value}" --arg k_username "${SECRET_SHOP_DB_USERNAME:?set it to the secret value}" '{"password": $k_password, "username": $k_username}')"
+require() { [[ -n "${!1:-}" ]] || { echo "set $1 to the secret value" >&2; exit 1; }; }
+put_secret() {
+  local string
+  string=$(jq -n "$2")
+  if aws secretsmanager describe-secret --secret-id "$1" >/dev/null 2>&1; then
+    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null
+  else
+    SECRET_STRING="$string" jq -n --arg name "$1" --arg key 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' '{Name: $name, SecretString: env.SECRET_STRING, KmsKeyId: $key}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null
+  fi
+}
+require SECRET_SHOP_DB_PASSWORD
+require SECRET_SHOP_DB_USERNAME
+put_secret 'kube2ecs/shop/db' '{"password": env.SECRET_SHOP_DB_PASSWORD, "username": env.SECRET_SHOP_DB_USERNAME}'

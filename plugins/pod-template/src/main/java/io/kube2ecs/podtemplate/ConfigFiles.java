@@ -134,15 +134,21 @@ final class ConfigFiles {
         return new ArrayList<>(keys);
     }
 
-    private static String mode(SourceNode node, String fallback) {
+    private String mode(SourceNode node, String fallback) {
         if (!node.exists()) {
             return fallback;
         }
         // YAML writes modes in octal (0644) or decimal (420); both are the same bits
-        String text = node.asText().orElse("");
-        int value = text.startsWith("0") && text.length() > 1 ? Integer.parseInt(text.substring(1), 8)
-                : node.asInt().orElse(Integer.parseInt(fallback, 8));
-        return String.format("%04o", value & 0777);
+        String text = node.asText().orElse("").toLowerCase(java.util.Locale.ROOT);
+        try {
+            int value = text.startsWith("0o") ? Integer.parseInt(text.substring(2), 8)
+                    : text.startsWith("0") && text.length() > 1 ? Integer.parseInt(text.substring(1), 8)
+                    : Integer.parseInt(text);
+            return String.format("%04o", value & 0777);
+        } catch (NumberFormatException e) {
+            diagnostics.warning(node, PodCodes.VOLUME, "file mode '" + text + "' is not a number; " + fallback + " is used", null);
+            return fallback;
+        }
     }
 
     /** @return whether a volume of this name is materialized */
@@ -183,6 +189,7 @@ final class ConfigFiles {
         }
         List<Value> parameters = files.stream().map(f -> Value.ref(f.parameterId(), Value.Attribute.ARN)).distinct().toList();
         IamRole.PolicyStatement read = new IamRole.PolicyStatement(List.of("ssm:GetParameter"), parameters);
+        String kmsKey = pod.context().settings().kmsKeyArn();
         if (existingRole != null) {
             diagnostics.warning(pod.owner().root().get("metadata").get("name"), PodCodes.VOLUME, "the task role is an existing role; "
                     + "it needs ssm:GetParameter on the " + parameters.size() + " parameters the config files come from",
@@ -193,6 +200,9 @@ final class ConfigFiles {
         IamRole role = pod.context().model().find(roleId, IamRole.class).orElseGet(() -> pod.context().model().add(
                 new IamRole(roleId, pod.context().settings().awsName(pod.namespace(), pod.owner().name() + "-task", 64), null)));
         role.statements().add(read);
+        if (kmsKey != null) {
+            role.statements().add(new IamRole.PolicyStatement(List.of("kms:Decrypt"), List.of(Value.of(kmsKey))));
+        }
         role.addOrigin(pod.owner().ref());
         task.taskRole(Value.ref(roleId, Value.Attribute.ARN));
     }

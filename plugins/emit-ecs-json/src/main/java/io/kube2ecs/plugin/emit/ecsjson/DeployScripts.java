@@ -105,54 +105,73 @@ final class DeployScripts {
         resources.forEach(list::add);
     }
 
-    /** @return a shell script creating every parameter and secret of the model, or null when there are none */
+    /**
+     * @return a shell script creating every parameter and secret of the model, or null when there
+     *         are none. Values travel as JSON on standard input ({@code --cli-input-json
+     *         file:///dev/stdin}), built by jq from the environment, so no value is ever a command
+     *         argument: none shows in process listings, and values starting with {@code -} or
+     *         {@code file://} are stored as they are.
+     */
     static String parametersScript(DeploymentModel model, ValueRenderer values, String kmsKey) {
         StringBuilder script = new StringBuilder();
         for (SsmParameter parameter : model.all(SsmParameter.class)) {
-            script.append("aws ssm put-parameter --overwrite --name ").append(quote(parameter.name()));
-            if (parameter.secure()) {
-                script.append(" --type SecureString").append(kmsKey == null ? "" : " --key-id " + quote(kmsKey))
-                        .append(" --value \"${").append(variable(parameter.value())).append(":?set it to the secret value}\"");
+            String source = parameter.secure() ? variable(parameter.value()) : null;
+            if (source != null) {
+                script.append("require ").append(source).append('\n');
+            }
+            StringBuilder jq = new StringBuilder("jq -n --arg name ").append(quote(parameter.name()));
+            String value;
+            if (source == null) {
+                jq.append(" --arg value ").append(quote(values.text(parameter.value())));
+                value = "$value";
             } else {
-                script.append(" --type String --value ").append(quote(values.text(parameter.value())));
+                value = "env." + source;
             }
-            if (parameter.advancedTier()) {
-                script.append(" --tier Advanced");
-            }
-            script.append('\n');
+            jq.append(" '{Name: $name, Value: ").append(value).append(", Type: \"").append(parameter.secure() ? "SecureString" : "String")
+                    .append("\", Overwrite: true").append(parameter.advancedTier() ? ", Tier: \"Advanced\"" : "")
+                    .append(parameter.secure() && kmsKey != null ? ", KeyId: " + jsonString(kmsKey) : "").append("}'");
+            script.append(jq).append(" | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null\n");
         }
         for (SecretsManagerSecret secret : model.all(SecretsManagerSecret.class)) {
-            StringBuilder jq = new StringBuilder("jq -n");
             StringBuilder object = new StringBuilder("{");
             for (java.util.Map.Entry<String, Value> entry : secret.values().entrySet()) {
-                String key = entry.getKey();
                 String variable = variable(entry.getValue());
-                jq.append(" --arg ").append(argName(key)).append(" \"${").append(variable).append(":?set it to the secret value}\"");
-                object.append(object.length() > 1 ? ", " : "").append('"').append(key.replace("\"", "\\\"")).append("\": $")
-                        .append(argName(key));
+                script.append("require ").append(variable).append('\n');
+                object.append(object.length() > 1 ? ", " : "").append(jsonString(entry.getKey())).append(": env.").append(variable);
             }
             object.append('}');
-            script.append("aws secretsmanager create-secret --name ").append(quote(secret.name()))
-                    .append(kmsKey == null ? "" : " --kms-key-id " + quote(kmsKey))
-                    .append(" --secret-string \"$(").append(jq).append(' ').append(quote(object.toString())).append(")\"\n");
+            script.append("put_secret ").append(quote(secret.name())).append(' ').append(quote(object.toString())).append('\n');
         }
         if (script.length() == 0) {
             return null;
         }
         return "#!/usr/bin/env bash\n"
-                + "# Creates the SSM parameters and Secrets Manager secrets the task definitions read.\n"
-                + "# Secret values are not in this file: export the variables named below before running it\n"
-                + "# (or source the file written by kube2ecs --include-secret-values). Needs the AWS CLI and jq.\n"
-                + "set -euo pipefail\n" + script;
+                + "# Creates the SSM parameters and Secrets Manager secrets the task definitions read; safe to run again.\n"
+                + "# Secret values are not in this file: export the variables it names first (or\n"
+                + "# `set -a; . secret-values.env; set +a` with the file kube2ecs --include-secret-values writes).\n"
+                + "# Needs the AWS CLI and jq.\n"
+                + "set -euo pipefail\n"
+                + "require() { [[ -n \"${!1:-}\" ]] || { echo \"set $1 to the secret value\" >&2; exit 1; }; }\n"
+                + "put_secret() {\n"
+                + "  local string\n"
+                + "  string=$(jq -n \"$2\")\n"
+                + "  if aws secretsmanager describe-secret --secret-id \"$1\" >/dev/null 2>&1; then\n"
+                + "    SECRET_STRING=\"$string\" jq -n --arg id \"$1\" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null\n"
+                + "  else\n"
+                + "    SECRET_STRING=\"$string\" jq -n --arg name \"$1\"" + (kmsKey == null ? "" : " --arg key " + quote(kmsKey))
+                + " '{Name: $name, SecretString: env.SECRET_STRING" + (kmsKey == null ? "" : ", KmsKeyId: $key") + "}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null\n"
+                + "  fi\n"
+                + "}\n" + script;
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String variable(Value value) {
         return value instanceof Value.Input input ? input.name().toUpperCase(Locale.ROOT) : "VALUE";
     }
 
-    private static String argName(String key) {
-        return "k_" + key.replaceAll("[^A-Za-z0-9_]", "_");
-    }
 
     static String quote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";

@@ -153,7 +153,9 @@ class EcsJsonEmitterTest {
                 "shop/cart/execution-role-policy.json", "parameters.sh");
         assertThat(files.get("shop/cart/execution-role-policy.json")).contains("ssm:GetParameters")
                 .contains("arn:aws:ssm:eu-west-1:123456789012:parameter/k2e/shop/secret/db/password");
-        assertThat(files.get("parameters.sh")).contains("--type SecureString --value \"${DB_PASSWORD:?");
+        // the value comes from the environment through jq and stdin: never a command-line argument
+        assertThat(files.get("parameters.sh")).contains("require DB_PASSWORD")
+                .contains("Value: env.DB_PASSWORD, Type: \"SecureString\"").contains("--cli-input-json file:///dev/stdin");
         assertThat(EcsSchemaValidator.validateTaskDefinition(files.get("shop/cart/task-definition.json"))).isEmpty();
         assertThat(EcsSchemaValidator.validateService(files.get("shop/cart/service.json"))).isEmpty();
         String task = files.get("shop/cart/task-definition.json");

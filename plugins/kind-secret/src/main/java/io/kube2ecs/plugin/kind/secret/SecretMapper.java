@@ -88,16 +88,21 @@ public final class SecretMapper implements KindMapper {
         return out;
     }
 
-    private static String input(SourceObject secret, String key) {
-        return ("secret_" + secret.namespace() + "_" + secret.name() + "_" + key).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_]+", "_");
+    /** A variable name per key; keys that differ only in case or punctuation get a stable hash to stay apart. */
+    private static String input(SourceObject secret, String key, DeploymentModel model) {
+        String raw = "secret_" + secret.namespace() + "_" + secret.name() + "_" + key;
+        String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        if (!name.equals(raw) || model.inputNamed(name).isPresent()) {
+            name = name + "_" + Integer.toHexString(raw.hashCode() & 0xfffffff);
+        }
+        return name;
     }
 
     private static void parameters(SourceObject secret, Map<String, String> values, MappingContext context) {
         DeploymentModel model = context.model();
         String prefix = "/" + context.settings().parameterPrefix() + "/" + secret.namespace() + "/secret/" + secret.name() + "/";
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            String name = input(secret, entry.getKey());
+            String name = input(secret, entry.getKey(), model);
             model.declare(new EnvironmentInput(name, "value of key '" + entry.getKey() + "' of Secret " + secret.namespace() + "/"
                     + secret.name(), EnvironmentInput.Type.STRING, true, List.of()));
             context.secretValue(name, entry.getValue());
@@ -116,7 +121,7 @@ public final class SecretMapper implements KindMapper {
         DeploymentModel model = context.model();
         Map<String, Value> keys = new TreeMap<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
-            String name = input(secret, entry.getKey());
+            String name = input(secret, entry.getKey(), model);
             model.declare(new EnvironmentInput(name, "value of key '" + entry.getKey() + "' of Secret " + secret.namespace() + "/"
                     + secret.name(), EnvironmentInput.Type.STRING, true, List.of()));
             keys.put(entry.getKey(), model.input(name));
