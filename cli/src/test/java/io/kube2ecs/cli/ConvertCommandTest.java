@@ -81,7 +81,7 @@ class ConvertCommandTest {
 
         CliRunner.Result unknownTarget = CliRunner.run(dir, "convert", "-f", "x.yaml", "--target", "pulumi");
         assertThat(unknownTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknownTarget.err()).contains("unknown target 'pulumi'").contains("installed targets: ecs-json");
+        assertThat(unknownTarget.err()).contains("unknown target 'pulumi'").contains("installed targets: cloudformation, ecs-json, terraform");
 
         CliRunner.Result missingFile = CliRunner.run(dir, "convert");
         assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -1,0 +1,637 @@
+package io.kube2ecs.plugin.emit.cloudformation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.AwsResource;
+import io.kube2ecs.api.model.CloudMapNamespace;
+import io.kube2ecs.api.model.CloudMapService;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.IamRole;
+import io.kube2ecs.api.model.LoadBalancer;
+import io.kube2ecs.api.model.LogGroup;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SecurityGroup;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TargetGroup;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.model.Volume;
+import io.kube2ecs.api.spi.EmitContext;
+import io.kube2ecs.api.spi.Emitter;
+import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.ValueFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code cloudformation} target: {@code template.yaml} (one stack) and {@code parameters.json}.
+ * Environment inputs are parameters (secret values {@code NoEcho}); cross-references are
+ * {@code Ref}, {@code Fn::GetAtt} and {@code Fn::Sub}. CloudFormation cannot create SecureString
+ * parameters, so the template reads those from parameters created beforehand (the ECS JSON
+ * target's {@code parameters.sh} creates them); Secrets Manager secrets are created from
+ * {@code NoEcho} parameters.
+ */
+public final class CloudFormationEmitter implements Emitter {
+
+    static final String CODE_SECURE = "CFN001";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+
+    @Override
+    public String target() {
+        return "cloudformation";
+    }
+
+    @Override
+    public void emit(DeploymentModel model, EmitContext context) {
+        new Writer(model).write(context);
+    }
+
+    /** One run's state. */
+    private static final class Writer {
+        private final DeploymentModel model;
+        private final Map<ResourceId, String> logicalIds = new HashMap<>();
+        private final Set<String> taken = new HashSet<>();
+        private final ObjectNode parameters = JSON.objectNode();
+        private final ObjectNode resources = JSON.objectNode();
+        private final Map<String, JsonNode> parameterValues = new TreeMap<>();
+        private int secureReferenced;
+
+        Writer(DeploymentModel model) {
+            this.model = model;
+            for (AwsResource resource : model.resources()) {
+                String base = pascal(resource.id().type()) + pascal(resource.id().namespace() + "-" + resource.id().name());
+                String id = base;
+                for (int i = 2; !taken.add(id); i++) {
+                    id = base + i;
+                }
+                logicalIds.put(resource.id(), id);
+            }
+        }
+
+        static String pascal(String text) {
+            StringBuilder out = new StringBuilder();
+            boolean upper = true;
+            for (char c : text.toCharArray()) {
+                if (Character.isLetterOrDigit(c) && c < 128) {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                } else {
+                    upper = true;
+                }
+            }
+            return out.toString();
+        }
+
+        void write(EmitContext context) {
+            for (AwsResource resource : model.resources()) {
+                resource(resource);
+            }
+            executionRole();
+            ObjectNode template = JSON.objectNode();
+            template.put("AWSTemplateFormatVersion", "2010-09-09");
+            template.put("Description", "ECS on Fargate, converted from Kubernetes by kube2ecs");
+            ObjectNode conditions = JSON.objectNode();
+            conditions.set("CreateExecutionRole", fn("Fn::Equals", JSON.arrayNode().add(ref("ExecutionRoleArn")).add("")));
+            template.set("Parameters", parameters);
+            template.set("Conditions", conditions);
+            template.set("Resources", resources);
+            ObjectNode outputs = JSON.objectNode();
+            for (EcsService service : model.all(EcsService.class)) {
+                outputs.putObject("Service" + logicalIds.get(service.id())).set("Value", getAtt(logicalIds.get(service.id()), "Name"));
+            }
+            for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
+                outputs.putObject(logicalIds.get(balancer.id()) + "DnsName").set("Value", getAtt(logicalIds.get(balancer.id()), "DNSName"));
+            }
+            if (!outputs.isEmpty()) {
+                template.set("Outputs", outputs);
+            }
+            if (secureReferenced > 0) {
+                context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SECURE, "the template reads " + secureReferenced
+                        + " SecureString parameters that CloudFormation cannot create", "create them first with the ECS JSON "
+                        + "target's parameters.sh (or aws ssm put-parameter)", null, null));
+            }
+            try {
+                context.output().write("template.yaml", YAML.writeValueAsString(template));
+                ArrayNode values = JSON.arrayNode();
+                parameterValues.forEach((k, v) -> values.addObject().put("ParameterKey", k).set("ParameterValue", v));
+                context.output().write("parameters.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(values).replace("\r\n", "\n") + "\n");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the template", e);
+            }
+        }
+
+        // ---- values
+
+        private static ObjectNode fn(String name, JsonNode argument) {
+            ObjectNode node = JSON.objectNode();
+            node.set(name, argument);
+            return node;
+        }
+
+        private static ObjectNode ref(String name) {
+            return fn("Ref", JSON.textNode(name));
+        }
+
+        private static ObjectNode getAtt(String logicalId, String attribute) {
+            return fn("Fn::GetAtt", JSON.arrayNode().add(logicalId).add(attribute));
+        }
+
+        private static ObjectNode sub(String template) {
+            return fn("Fn::Sub", JSON.textNode(template));
+        }
+
+        private String parameter(EnvironmentInput input) {
+            String name = pascal(input.name());
+            if (!parameters.has(name)) {
+                ObjectNode node = parameters.putObject(name);
+                String type = switch (input.name()) {
+                    case StandardInputs.SUBNET_IDS -> "List<AWS::EC2::Subnet::Id>";
+                    case StandardInputs.SECURITY_GROUP_IDS -> "List<AWS::EC2::SecurityGroup::Id>";
+                    case StandardInputs.VPC_ID -> "AWS::EC2::VPC::Id";
+                    default -> input.type() == EnvironmentInput.Type.STRING_LIST ? "CommaDelimitedList"
+                            : input.type() == EnvironmentInput.Type.NUMBER ? "Number" : "String";
+                };
+                node.put("Type", type);
+                node.put("Description", input.description());
+                if (input.sensitive()) {
+                    node.put("NoEcho", true);
+                } else if (input.isKnown()) {
+                    node.put("Default", String.join(",", input.value()));
+                    parameterValues.put(name, JSON.textNode(String.join(",", input.value())));
+                }
+            }
+            return name;
+        }
+
+        JsonNode value(Value value) {
+            if (value instanceof Value.Literal literal) {
+                return JSON.textNode(literal.value());
+            }
+            if (value instanceof Value.Input input) {
+                if (input.name().equals(StandardInputs.REGION)) {
+                    return ref("AWS::Region");
+                }
+                if (input.name().equals(StandardInputs.ACCOUNT_ID)) {
+                    return ref("AWS::AccountId");
+                }
+                if (input.name().equals(StandardInputs.EXECUTION_ROLE_ARN)) {
+                    return fn("Fn::If", JSON.arrayNode().add("CreateExecutionRole").add(getAtt("ExecutionRole", "Arn"))
+                            .add(ref("ExecutionRoleArn")));
+                }
+                return ref(parameter(model.inputNamed(input.name()).orElseThrow()));
+            }
+            Value.Ref ref = (Value.Ref) value;
+            AwsResource target = model.find(ref.target(), AwsResource.class).orElse(null);
+            String id = logicalIds.get(ref.target());
+            if (target instanceof IamRole role && role.existingArn() != null) {
+                return value(role.existingArn());
+            }
+            if (target instanceof SsmParameter parameter) {
+                String name = parameter.name().startsWith("/") ? parameter.name().substring(1) : parameter.name();
+                return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + name.replace("${", "${!"));
+            }
+            if (target != null) {
+                return switch (ref.attribute()) {
+                    case ARN -> target instanceof TaskDefinition || target instanceof SecretsManagerSecret
+                            || target instanceof LoadBalancer || target instanceof TargetGroup ? ref(id) : getAtt(id, "Arn");
+                    case NAME -> target instanceof EcsService ? getAtt(id, "Name") : ref(id);
+                    case ID -> target instanceof SecurityGroup ? getAtt(id, "GroupId") : getAtt(id, "Id");
+                    case DNS_NAME -> getAtt(id, "DNSName");
+                };
+            }
+            if (ref.target().type().equals(SsmParameter.TYPE) && ref.target().name().startsWith("secret/")) {
+                String rest = ref.target().name().substring("secret/".length());
+                int slash = rest.lastIndexOf('/');
+                String secret = slash > 0 ? logicalIds.get(new ResourceId(SecretsManagerSecret.TYPE, ref.target().namespace(),
+                        "secret/" + rest.substring(0, slash))) : null;
+                if (secret != null) {
+                    return sub("${" + secret + "}:" + rest.substring(slash + 1) + "::");
+                }
+            }
+            String name = "Missing" + pascal(ref.target().type() + "-" + ref.target().namespace() + "-" + ref.target().name()
+                    + "-" + ref.attribute().name());
+            if (!parameters.has(name)) {
+                parameters.putObject(name).put("Type", "String").put("Description", ref.attribute().name().toLowerCase()
+                        + " of " + ref.target() + ", which the input does not define");
+            }
+            return ref(name);
+        }
+
+        private JsonNode list(List<Value> values) {
+            if (values.size() == 1 && values.get(0) instanceof Value.Input input
+                    && model.inputNamed(input.name()).map(i -> i.type() == EnvironmentInput.Type.STRING_LIST).orElse(false)) {
+                return value(values.get(0));
+            }
+            ArrayNode out = JSON.arrayNode();
+            values.forEach(v -> out.add(value(v)));
+            return out;
+        }
+
+        private final ValueFormat format = new ValueFormat() {
+            @Override
+            public JsonNode value(Value value) {
+                return Writer.this.value(value);
+            }
+
+            @Override
+            public JsonNode suffixed(Value value, String suffix) {
+                JsonNode base = Writer.this.value(value);
+                if (base.isTextual()) {
+                    return JSON.textNode(base.asText() + suffix);
+                }
+                return fn("Fn::Join", JSON.arrayNode().add("").add(JSON.arrayNode().add(base).add(suffix)));
+            }
+        };
+
+        /** ECS API names are camelCase, CloudFormation's PascalCase; user data maps keep their keys. */
+        private static JsonNode pascalKeys(JsonNode node, boolean userData) {
+            if (node.isObject() && !isIntrinsic(node)) {
+                ObjectNode out = JSON.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    String key = userData ? field.getKey() : Character.toUpperCase(field.getKey().charAt(0)) + field.getKey().substring(1);
+                    boolean data = !userData && (field.getKey().equals("dockerLabels") || field.getKey().equals("options"));
+                    out.set(key, pascalKeys(field.getValue(), data));
+                }
+                return out;
+            }
+            if (node.isArray()) {
+                ArrayNode out = JSON.arrayNode();
+                node.forEach(item -> out.add(pascalKeys(item, false)));
+                return out;
+            }
+            return node;
+        }
+
+        private static boolean isIntrinsic(JsonNode node) {
+            Iterator<String> names = node.fieldNames();
+            if (!names.hasNext()) {
+                return false;
+            }
+            String first = names.next();
+            return !names.hasNext() && (first.equals("Ref") || first.startsWith("Fn::"));
+        }
+
+        private ArrayNode tags(Map<String, String> tags) {
+            ArrayNode out = JSON.arrayNode();
+            new TreeMap<>(tags).forEach((k, v) -> out.addObject().put("Key", k).put("Value", v));
+            return out;
+        }
+
+        private ObjectNode add(AwsResource resource, String type) {
+            ObjectNode node = resources.putObject(logicalIds.get(resource.id()));
+            node.put("Type", type);
+            return node.putObject("Properties");
+        }
+
+        // ---- resources
+
+        private void resource(AwsResource resource) {
+            if (resource instanceof TaskDefinition task) {
+                taskDefinition(task);
+            } else if (resource instanceof EcsService service) {
+                service(service);
+            } else if (resource instanceof LogGroup group) {
+                ObjectNode p = add(group, "AWS::Logs::LogGroup").put("LogGroupName", group.name());
+                if (group.retentionDays() != null) {
+                    p.put("RetentionInDays", group.retentionDays());
+                }
+            } else if (resource instanceof CloudMapNamespace namespace) {
+                add(namespace, "AWS::ServiceDiscovery::PrivateDnsNamespace").put("Name", namespace.dnsName())
+                        .set("Vpc", value(Value.input(StandardInputs.VPC_ID)));
+            } else if (resource instanceof CloudMapService discovery) {
+                ObjectNode dns = add(discovery, "AWS::ServiceDiscovery::Service").put("Name", discovery.name()).putObject("DnsConfig");
+                dns.set("NamespaceId", getAtt(logicalIds.get(discovery.namespace()), "Id"));
+                dns.put("RoutingPolicy", "MULTIVALUE");
+                dns.putArray("DnsRecords").addObject().put("TTL", discovery.ttlSeconds()).put("Type", discovery.recordType());
+            } else if (resource instanceof SsmParameter parameter) {
+                if (parameter.secure()) {
+                    secureReferenced++;
+                    return;
+                }
+                add(parameter, "AWS::SSM::Parameter").put("Name", parameter.name()).put("Type", "String")
+                        .put("Tier", parameter.advancedTier() ? "Advanced" : "Standard").set("Value", value(parameter.value()));
+            } else if (resource instanceof SecretsManagerSecret secret) {
+                StringBuilder json = new StringBuilder("{");
+                secret.values().forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"${")
+                        .append(parameter(model.inputNamed(((Value.Input) v).name()).orElseThrow())).append("}\""));
+                add(secret, "AWS::SecretsManager::Secret").put("Name", secret.name()).set("SecretString", sub(json.append('}').toString()));
+            } else if (resource instanceof SecurityGroup group) {
+                securityGroup(group);
+            } else if (resource instanceof TargetGroup group) {
+                targetGroup(group);
+            } else if (resource instanceof LoadBalancer balancer) {
+                loadBalancer(balancer);
+            } else if (resource instanceof IamRole role && role.existingArn() == null) {
+                ObjectNode p = add(role, "AWS::IAM::Role");
+                p.set("AssumeRolePolicyDocument", assumeEcsTasks());
+                if (!role.statements().isEmpty()) {
+                    ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", "least-privilege");
+                    policy.set("PolicyDocument", policy(role.statements()));
+                }
+            }
+        }
+
+        private void taskDefinition(TaskDefinition task) {
+            ObjectNode p = add(task, "AWS::ECS::TaskDefinition").put("Family", task.family()).put("Cpu", Integer.toString(task.cpu()))
+                    .put("Memory", Integer.toString(task.memory())).put("NetworkMode", "awsvpc");
+            p.putArray("RequiresCompatibilities").add("FARGATE");
+            p.set("ExecutionRoleArn", value(Value.input(StandardInputs.EXECUTION_ROLE_ARN)));
+            if (task.taskRole() != null) {
+                p.set("TaskRoleArn", value(task.taskRole()));
+            }
+            if (task.pidMode() != null) {
+                p.put("PidMode", task.pidMode());
+            }
+            p.set("ContainerDefinitions", pascalKeys(ContainerShapes.containerDefinitions(task, format, false), false));
+            if (!task.volumes().isEmpty()) {
+                ArrayNode volumes = p.putArray("Volumes");
+                for (Volume volume : task.volumes()) {
+                    ObjectNode v = volumes.addObject().put("Name", volume.name());
+                    if (volume.efsFileSystemId() != null) {
+                        ObjectNode efs = v.putObject("EFSVolumeConfiguration");
+                        efs.set("FilesystemId", value(volume.efsFileSystemId()));
+                        if (volume.efsRootDirectory() != null) {
+                            efs.put("RootDirectory", volume.efsRootDirectory());
+                        }
+                    }
+                }
+            }
+            if (task.cpuArchitecture() != null || task.operatingSystemFamily() != null) {
+                ObjectNode platform = p.putObject("RuntimePlatform");
+                if (task.cpuArchitecture() != null) {
+                    platform.put("CpuArchitecture", task.cpuArchitecture());
+                }
+                if (task.operatingSystemFamily() != null) {
+                    platform.put("OperatingSystemFamily", task.operatingSystemFamily());
+                }
+            }
+            if (task.ephemeralStorageGiB() != null) {
+                p.putObject("EphemeralStorage").put("SizeInGiB", task.ephemeralStorageGiB());
+            }
+            if (!task.tags().isEmpty()) {
+                p.set("Tags", tags(task.tags()));
+            }
+        }
+
+        private void service(EcsService service) {
+            ObjectNode p = add(service, "AWS::ECS::Service").put("ServiceName", service.serviceName());
+            p.set("Cluster", value(service.cluster()));
+            p.set("TaskDefinition", ref(logicalIds.get(service.taskDefinition())));
+            p.put("DesiredCount", service.desiredCount()).put("LaunchType", "FARGATE").put("PlatformVersion", service.platformVersion());
+            ObjectNode deployment = p.putObject("DeploymentConfiguration").put("MaximumPercent", service.maximumPercent())
+                    .put("MinimumHealthyPercent", service.minimumHealthyPercent());
+            deployment.putObject("DeploymentCircuitBreaker").put("Enable", service.circuitBreaker()).put("Rollback", service.circuitBreaker());
+            ObjectNode vpc = p.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
+            vpc.set("Subnets", list(service.subnets()));
+            vpc.set("SecurityGroups", list(service.securityGroups()));
+            vpc.put("AssignPublicIp", service.assignPublicIp() ? "ENABLED" : "DISABLED");
+            List<String> dependsOn = new ArrayList<>();
+            if (!service.loadBalancers().isEmpty()) {
+                ArrayNode balancers = p.putArray("LoadBalancers");
+                for (EcsService.LoadBalancerAttachment attachment : service.loadBalancers()) {
+                    ObjectNode node = balancers.addObject();
+                    node.set("TargetGroupArn", value(Value.ref(attachment.targetGroup(), Value.Attribute.ARN)));
+                    node.put("ContainerName", attachment.containerName()).put("ContainerPort", attachment.containerPort());
+                    dependsOn.addAll(listenersOf(attachment.targetGroup()));
+                }
+            }
+            if (!service.serviceRegistries().isEmpty()) {
+                ArrayNode registries = p.putArray("ServiceRegistries");
+                service.serviceRegistries().forEach(r -> registries.addObject().set("RegistryArn",
+                        value(Value.ref(r.discoveryService(), Value.Attribute.ARN))));
+            }
+            if (service.serviceConnect() != null) {
+                ObjectNode connect = p.putObject("ServiceConnectConfiguration").put("Enabled", true);
+                String namespace = logicalIds.get(service.serviceConnect().namespace());
+                connect.set("Namespace", namespace == null ? JSON.textNode(service.serviceConnect().namespace().name())
+                        : getAtt(namespace, "Arn"));
+                if (!service.serviceConnect().services().isEmpty()) {
+                    ArrayNode services = connect.putArray("Services");
+                    for (EcsService.Endpoint endpoint : service.serviceConnect().services()) {
+                        ObjectNode node = services.addObject().put("PortName", endpoint.portName()).put("DiscoveryName", endpoint.discoveryName());
+                        node.putArray("ClientAliases").addObject().put("Port", endpoint.port()).put("DnsName", endpoint.dnsName());
+                    }
+                }
+            }
+            if (service.healthCheckGracePeriodSeconds() != null) {
+                p.put("HealthCheckGracePeriodSeconds", service.healthCheckGracePeriodSeconds());
+            }
+            p.put("PropagateTags", "SERVICE").put("EnableECSManagedTags", true).put("EnableExecuteCommand", service.enableExecuteCommand());
+            if (!service.tags().isEmpty()) {
+                p.set("Tags", tags(service.tags()));
+            }
+            if (!dependsOn.isEmpty()) {
+                ArrayNode depends = ((ObjectNode) resources.get(logicalIds.get(service.id()))).putArray("DependsOn");
+                new java.util.TreeSet<>(dependsOn).forEach(depends::add);
+            }
+        }
+
+        private List<String> listenersOf(ResourceId targetGroup) {
+            List<String> out = new ArrayList<>();
+            for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
+                for (LoadBalancer.Listener listener : balancer.listeners()) {
+                    if (targetGroup.equals(listener.defaultAction().targetGroup())
+                            || listener.rules().stream().anyMatch(r -> targetGroup.equals(r.action().targetGroup()))) {
+                        out.add(logicalIds.get(balancer.id()) + "Listener" + listener.port());
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void securityGroup(SecurityGroup group) {
+            String id = logicalIds.get(group.id());
+            ObjectNode p = add(group, "AWS::EC2::SecurityGroup").put("GroupName", group.name()).put("GroupDescription", group.description());
+            p.set("VpcId", value(Value.input(StandardInputs.VPC_ID)));
+            int i = 0;
+            for (SecurityGroup.IngressRule rule : group.ingress()) {
+                ObjectNode r = resources.putObject(id + "Ingress" + (++i)).put("Type", "AWS::EC2::SecurityGroupIngress").putObject("Properties");
+                r.set("GroupId", getAtt(id, "GroupId"));
+                r.put("IpProtocol", rule.protocol()).put("FromPort", rule.fromPort()).put("ToPort", rule.toPort());
+                if (rule.cidr() != null) {
+                    r.set("CidrIp", value(rule.cidr()));
+                }
+                if (rule.sourceGroup() != null) {
+                    r.set("SourceSecurityGroupId", value(rule.sourceGroup()));
+                }
+                r.put("Description", rule.description());
+            }
+        }
+
+        private void targetGroup(TargetGroup group) {
+            ObjectNode p = add(group, "AWS::ElasticLoadBalancingV2::TargetGroup").put("Name", group.name()).put("Port", group.port())
+                    .put("Protocol", group.protocol()).put("TargetType", "ip");
+            p.set("VpcId", value(Value.input(StandardInputs.VPC_ID)));
+            if (group.protocolVersion() != null) {
+                p.put("ProtocolVersion", group.protocolVersion());
+            }
+            if (group.healthCheckPath() != null) {
+                p.put("HealthCheckPath", group.healthCheckPath());
+            }
+            if (group.healthCheckPort() != null) {
+                p.put("HealthCheckPort", group.healthCheckPort());
+            }
+            if (group.healthCheckProtocol() != null) {
+                p.put("HealthCheckProtocol", group.healthCheckProtocol());
+            }
+            if (group.healthCheckIntervalSeconds() != null) {
+                p.put("HealthCheckIntervalSeconds", group.healthCheckIntervalSeconds());
+            }
+            if (group.healthCheckTimeoutSeconds() != null) {
+                p.put("HealthCheckTimeoutSeconds", group.healthCheckTimeoutSeconds());
+            }
+            if (group.healthyThreshold() != null) {
+                p.put("HealthyThresholdCount", group.healthyThreshold());
+            }
+            if (group.unhealthyThreshold() != null) {
+                p.put("UnhealthyThresholdCount", group.unhealthyThreshold());
+            }
+            if (group.matcher() != null) {
+                p.putObject("Matcher").put(group.protocolVersion() != null && group.protocolVersion().equals("GRPC") ? "GrpcCode" : "HttpCode",
+                        group.matcher());
+            }
+        }
+
+        private void loadBalancer(LoadBalancer balancer) {
+            String id = logicalIds.get(balancer.id());
+            ObjectNode p = add(balancer, "AWS::ElasticLoadBalancingV2::LoadBalancer").put("Name", balancer.name())
+                    .put("Type", balancer.type()).put("Scheme", balancer.internetFacing() ? "internet-facing" : "internal")
+                    .put("IpAddressType", balancer.ipAddressType());
+            if (balancer.internetFacing()) {
+                parameters.putObject("PublicSubnetIds").put("Type", "List<AWS::EC2::Subnet::Id>")
+                        .put("Description", "public subnets for internet-facing load balancers");
+                p.set("Subnets", ref("PublicSubnetIds"));
+            } else {
+                p.set("Subnets", value(Value.input(StandardInputs.SUBNET_IDS)));
+            }
+            if (!balancer.securityGroups().isEmpty()) {
+                p.set("SecurityGroups", list(balancer.securityGroups()));
+            }
+            if (!balancer.tags().isEmpty()) {
+                p.set("Tags", tags(balancer.tags()));
+            }
+            for (LoadBalancer.Listener listener : balancer.listeners()) {
+                String listenerId = id + "Listener" + listener.port();
+                ObjectNode l = resources.putObject(listenerId).put("Type", "AWS::ElasticLoadBalancingV2::Listener").putObject("Properties");
+                l.set("LoadBalancerArn", ref(id));
+                l.put("Port", listener.port()).put("Protocol", listener.protocol());
+                if (listener.sslPolicy() != null) {
+                    l.put("SslPolicy", listener.sslPolicy());
+                }
+                if (!listener.certificates().isEmpty()) {
+                    l.putArray("Certificates").addObject().set("CertificateArn", value(listener.certificates().get(0)));
+                }
+                l.putArray("DefaultActions").add(action(listener.defaultAction()));
+                for (LoadBalancer.Rule rule : listener.rules()) {
+                    ObjectNode r = resources.putObject(listenerId + "Rule" + rule.priority())
+                            .put("Type", "AWS::ElasticLoadBalancingV2::ListenerRule").putObject("Properties");
+                    r.set("ListenerArn", ref(listenerId));
+                    r.put("Priority", rule.priority());
+                    r.putArray("Actions").add(action(rule.action()));
+                    ArrayNode conditions = r.putArray("Conditions");
+                    if (!rule.hosts().isEmpty()) {
+                        ArrayNode values = conditions.addObject().put("Field", "host-header").putObject("HostHeaderConfig").putArray("Values");
+                        rule.hosts().forEach(values::add);
+                    }
+                    if (!rule.paths().isEmpty()) {
+                        ArrayNode values = conditions.addObject().put("Field", "path-pattern").putObject("PathPatternConfig").putArray("Values");
+                        rule.paths().forEach(values::add);
+                    }
+                }
+            }
+        }
+
+        private ObjectNode action(LoadBalancer.Action action) {
+            ObjectNode node = JSON.objectNode();
+            switch (action.type()) {
+                case FORWARD -> node.put("Type", "forward").set("TargetGroupArn", value(Value.ref(action.targetGroup(), Value.Attribute.ARN)));
+                case REDIRECT -> node.put("Type", "redirect").putObject("RedirectConfig").put("StatusCode", action.statusCode())
+                        .put("Protocol", action.protocol()).put("Port", action.port()).put("Host", action.host()).put("Path", action.path());
+                case FIXED_RESPONSE -> {
+                    ObjectNode config = node.put("Type", "fixed-response").putObject("FixedResponseConfig")
+                            .put("StatusCode", action.statusCode()).put("ContentType", action.contentType() == null ? "text/plain" : action.contentType());
+                    if (action.body() != null) {
+                        config.put("MessageBody", action.body());
+                    }
+                }
+                default -> throw new IllegalStateException("unknown action " + action.type());
+            }
+            return node;
+        }
+
+        private static ObjectNode assumeEcsTasks() {
+            ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
+            ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow").put("Action", "sts:AssumeRole");
+            statement.putObject("Principal").put("Service", "ecs-tasks.amazonaws.com");
+            return document;
+        }
+
+        private ObjectNode policy(List<IamRole.PolicyStatement> statements) {
+            ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
+            ArrayNode list = document.putArray("Statement");
+            for (IamRole.PolicyStatement statement : statements) {
+                ObjectNode node = list.addObject().put("Effect", "Allow");
+                ArrayNode actions = node.putArray("Action");
+                statement.actions().forEach(actions::add);
+                ArrayNode resourcesNode = node.putArray("Resource");
+                statement.resources().forEach(r -> resourcesNode.add(value(r)));
+            }
+            return document;
+        }
+
+        /** The execution role: the ExecutionRoleArn parameter, or a role created when it is empty. */
+        private void executionRole() {
+            parameters.putObject("ExecutionRoleArn").put("Type", "String").put("Default", "")
+                    .put("Description", "existing ECS task execution role; empty to create one");
+            List<Value> reads = new ArrayList<>();
+            for (TaskDefinition task : model.all(TaskDefinition.class)) {
+                task.containers().forEach(c -> {
+                    for (SecretRef secret : c.secrets()) {
+                        if (!reads.contains(secret.valueFrom())) {
+                            reads.add(secret.valueFrom());
+                        }
+                    }
+                    if (c.repositoryCredentials() != null && !reads.contains(c.repositoryCredentials())) {
+                        reads.add(c.repositoryCredentials());
+                    }
+                });
+            }
+            ObjectNode role = resources.putObject("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
+            ObjectNode p = role.putObject("Properties");
+            p.set("AssumeRolePolicyDocument", assumeEcsTasks());
+            p.putArray("ManagedPolicyArns").add(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+            if (!reads.isEmpty()) {
+                ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", "read-secrets");
+                policy.set("PolicyDocument", policy(List.of(new IamRole.PolicyStatement(
+                        List.of("ssm:GetParameters", "secretsmanager:GetSecretValue"), reads))));
+            }
+        }
+    }
+}
