@@ -39,6 +39,26 @@ resource "aws_ecs_task_definition" "default_worker" {
           name  = "TEMPLATE"
           value = "$${var.not_a_reference}"
         },
+        {
+          name  = "YAML_YES"
+          value = "yes"
+        },
+        {
+          name  = "YAML_OCTAL"
+          value = "0123"
+        },
+        {
+          name  = "YAML_FLOAT"
+          value = "1e3"
+        },
+        {
+          name  = "YAML_ALIAS"
+          value = "*star"
+        },
+        {
+          name  = "YAML_ANCHOR"
+          value = "&anchor"
+        },
       ]
       secrets = [
         {
