@@ -19,6 +19,7 @@ jq -n --arg name '/kube2ecs/shop/configmap/settings/LOG_LEVEL' --arg value 'info
 jq -n --arg name '/kube2ecs/shop/configmap/settings/app.properties' --arg value 'feature.x=true
 feature.y=false
 ' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+jq -n --arg name '/kube2ecs/shop/configmap/settings/log_level' --arg value 'debug' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
 require SECRET_SHOP_BROKEN_OK
 jq -n --arg name '/kube2ecs/shop/secret/broken/ok' '{Name: $name, Value: env.SECRET_SHOP_BROKEN_OK, Type: "SecureString", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
 require SECRET_SHOP_DB_PASSWORD

@@ -45,6 +45,13 @@ resource "aws_ssm_parameter" "shop_configmap_settings_app_properties" {
   value = "feature.x=true\nfeature.y=false\n"
 }
 
+resource "aws_ssm_parameter" "shop_configmap_settings_log_level" {
+  name  = "/kube2ecs/shop/configmap/settings/log_level"
+  type  = "String"
+  tier  = "Standard"
+  value = "debug"
+}
+
 resource "aws_ssm_parameter" "shop_secret_broken_ok" {
   name             = "/kube2ecs/shop/secret/broken/ok"
   type             = "SecureString"

@@ -1,0 +1,72 @@
+package io.kube2ecs.plugin.emit.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.model.ContainerDefinition;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.KeyValue;
+import io.kube2ecs.api.model.LogConfiguration;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.spi.ConversionSettings;
+import io.kube2ecs.api.spi.EmitContext;
+import io.kube2ecs.api.spi.Output;
+import io.kube2ecs.api.spi.PluginOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** User data keeps its spelling; API property names become PascalCase; ambiguous YAML stays a string. */
+class CloudFormationEmitterTest {
+
+    @Test
+    void userDataKeysKeepTheirSpellingAndAmbiguousValuesStayStrings() {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "api"), "shop-api");
+        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+        ContainerDefinition container = new ContainerDefinition("api", "example/api:1");
+        container.dockerLabels().put("com.example.Team-Name", "payments");
+        container.logConfiguration(new LogConfiguration("awslogs", Map.of("awslogs-stream-prefix", Value.of("ecs"),
+                "awslogs-region", model.input(StandardInputs.REGION))));
+        container.environment().add(new KeyValue("FLAG", "yes"));
+        container.environment().add(new KeyValue("OCTAL", "0123"));
+        task.containers().add(container);
+        model.add(task);
+
+        Map<String, String> files = new TreeMap<>();
+        new CloudFormationEmitter().emit(model, new EmitContext() {
+            @Override
+            public Output output() {
+                return files::put;
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return Diagnostics.NONE;
+            }
+
+            @Override
+            public PluginOptions options() {
+                return Map::of;
+            }
+
+            @Override
+            public ConversionSettings settings() {
+                return null;
+            }
+        });
+        String template = files.get("template.yaml");
+        assertThat(template).contains("DockerLabels:").contains("com.example.Team-Name: \"payments\"")
+                .contains("LogConfiguration:").contains("LogDriver: \"awslogs\"").contains("awslogs-stream-prefix: \"ecs\"")
+                .contains("awslogs-region:").contains("Ref: \"AWS::Region\"")
+                .contains("Value: \"yes\"").contains("Value: \"0123\"")
+                .doesNotContain("dockerLabels").doesNotContain("AwslogsStreamPrefix");
+    }
+}
