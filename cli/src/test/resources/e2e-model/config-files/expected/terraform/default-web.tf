@@ -19,6 +19,7 @@ resource "aws_ecs_service" "default_web" {
     security_groups  = [aws_security_group.default_tasks.id]
     assign_public_ip = false
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
 }
 
 resource "aws_ecs_task_definition" "default_web" {

@@ -1,8 +1,3 @@
-variable "account_id" {
-  description = "AWS account id"
-  type        = string
-}
-
 variable "cluster" {
   description = "ECS cluster name or ARN"
   type        = string

@@ -27,7 +27,7 @@ resource "aws_ecs_service" "game_2048_deployment_2048" {
   service_registries {
     registry_arn = aws_service_discovery_service.game_2048_service_2048.arn
   }
-  depends_on = [aws_lb_listener.ingress_game_2048_ingress_2048_80]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.ingress_game_2048_ingress_2048_80]
 }
 
 resource "aws_ecs_task_definition" "game_2048_deployment_2048" {

@@ -27,7 +27,7 @@ resource "aws_ecs_service" "grpcserver_grpcserver" {
   service_registries {
     registry_arn = aws_service_discovery_service.grpcserver_grpcserver.arn
   }
-  depends_on = [aws_lb_listener.ingress_grpcserver_grpcserver_443]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.ingress_grpcserver_grpcserver_443]
 }
 
 resource "aws_ecs_task_definition" "grpcserver_grpcserver" {

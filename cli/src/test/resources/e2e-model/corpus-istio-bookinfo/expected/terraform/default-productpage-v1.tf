@@ -27,7 +27,7 @@ resource "aws_ecs_service" "default_productpage_v1" {
   service_registries {
     registry_arn = aws_service_discovery_service.default_productpage.arn
   }
-  depends_on = [aws_lb_listener.ingress_default_gateway_80]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.ingress_default_gateway_80]
   tags = {
     app     = "productpage"
     version = "v1"

@@ -22,6 +22,7 @@ resource "aws_ecs_service" "default_ratings_v1" {
   service_registries {
     registry_arn = aws_service_discovery_service.default_ratings.arn
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
   tags = {
     app     = "ratings"
     version = "v1"

@@ -22,6 +22,7 @@ resource "aws_ecs_service" "default_reviews_v3" {
   service_registries {
     registry_arn = aws_service_discovery_service.default_reviews.arn
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
   tags = {
     app     = "reviews"
     version = "v3"

@@ -27,7 +27,7 @@ resource "aws_ecs_service" "ops_admin" {
   service_registries {
     registry_arn = aws_service_discovery_service.ops_admin.arn
   }
-  depends_on = [aws_lb_listener.ingress_public_443]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.ingress_public_443]
 }
 
 resource "aws_ecs_task_definition" "ops_admin" {

@@ -32,7 +32,7 @@ resource "aws_ecs_service" "shop_web" {
   service_registries {
     registry_arn = aws_service_discovery_service.shop_web.arn
   }
-  depends_on = [aws_lb_listener.ingress_public_443, aws_lb_listener.shop_service_web_public_443]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.ingress_public_443, aws_lb_listener.shop_service_web_public_443]
 }
 
 resource "aws_ecs_task_definition" "shop_web" {

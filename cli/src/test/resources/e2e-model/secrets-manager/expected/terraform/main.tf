@@ -37,6 +37,11 @@ resource "aws_iam_role_policy" "execution_secrets" {
         Action   = ["secretsmanager:GetSecretValue"]
         Resource = [aws_secretsmanager_secret.shop_secret_db.arn]
       },
+      {
+        Effect   = "Allow"
+        Action   = ["kms:Decrypt"]
+        Resource = ["arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]
+      },
     ]
   })
 }

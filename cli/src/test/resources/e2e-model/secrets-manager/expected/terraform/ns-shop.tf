@@ -12,7 +12,8 @@ resource "aws_vpc_security_group_egress_rule" "shop_tasks_all" {
 }
 
 resource "aws_secretsmanager_secret" "shop_secret_db" {
-  name = "kube2ecs/shop/db"
+  name       = "kube2ecs/shop/db"
+  kms_key_id = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }
 
 resource "aws_secretsmanager_secret_version" "shop_secret_db" {

@@ -1,9 +1,3 @@
-variable "account_id" {
-  description = "AWS account id"
-  type        = string
-  default     = "123456789012"
-}
-
 variable "cluster" {
   description = "ECS cluster name or ARN"
   type        = string

@@ -39,6 +39,7 @@ resource "aws_ecs_service" "shop_catalog" {
       }
     }
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
 }
 
 resource "aws_ecs_task_definition" "shop_catalog" {

@@ -23,6 +23,7 @@ resource "aws_ecs_service" "shop_ui" {
     enabled   = true
     namespace = aws_service_discovery_private_dns_namespace.shop_shop_svc_cluster_local.arn
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
 }
 
 resource "aws_ecs_task_definition" "shop_ui" {

@@ -22,6 +22,7 @@ resource "aws_ecs_service" "shop_redis" {
   service_registries {
     registry_arn = aws_service_discovery_service.shop_redis.arn
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
   tags = {
     app         = "redis"
     migrated-by = "kube2ecs"

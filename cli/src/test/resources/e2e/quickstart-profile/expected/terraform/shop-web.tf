@@ -22,6 +22,7 @@ resource "aws_ecs_service" "shop_web" {
   service_registries {
     registry_arn = aws_service_discovery_service.shop_web.arn
   }
+  depends_on = [aws_iam_role_policy_attachment.execution]
   tags = {
     app         = "web"
     migrated-by = "kube2ecs"

@@ -19,6 +19,7 @@ resource "aws_ecs_service" "shop_billing" {
     security_groups  = ["sg-0123456789abcdef0", "sg-0fedcba9876543210"]
     assign_public_ip = false
   }
+  depends_on = [aws_iam_role_policy.execution_secrets, aws_iam_role_policy_attachment.execution]
 }
 
 resource "aws_ecs_task_definition" "shop_billing" {

@@ -54,10 +54,18 @@ final class TerraformWriter {
     private Names names;
     private final Map<String, String> extraVariables = new TreeMap<>();
     private final Map<String, StringBuilder> files = new TreeMap<>();
+    /** Variables the written configuration references: only these are declared. */
+    private final java.util.Set<String> usedVariables = new java.util.TreeSet<>(List.of(StandardInputs.REGION,
+            StandardInputs.EXECUTION_ROLE_ARN));
+    private String kmsKey;
+    private boolean hasSecretReads;
 
     void run(DeploymentModel model, EmitContext context) {
         this.model = model;
+        this.kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
         this.names = new Names(model.resources());
+        this.hasSecretReads = model.all(TaskDefinition.class).stream().anyMatch(t -> t.containers().stream()
+                .anyMatch(c -> !c.secrets().isEmpty() || c.repositoryCredentials() != null));
         for (AwsResource resource : model.resources()) {
             String file = fileOf(resource);
             String text = resource(resource);
@@ -99,10 +107,16 @@ final class TerraformWriter {
             return Hcl.str(literal.value());
         }
         if (value instanceof Value.Input input) {
-            return Hcl.raw("var." + input.name());
+            return Hcl.raw(variable(input.name()));
         }
         Value.Ref ref = (Value.Ref) value;
         return Hcl.raw(reference(ref));
+    }
+
+    /** A reference to a variable, which is then declared. */
+    private String variable(String name) {
+        usedVariables.add(name);
+        return "var." + name;
     }
 
     private String reference(Value.Ref ref) {
@@ -148,7 +162,7 @@ final class TerraformWriter {
         for (Value value : values) {
             Optional<EnvironmentInput> input = value instanceof Value.Input i ? model.inputNamed(i.name()) : Optional.empty();
             if (input.isPresent() && input.get().type() == EnvironmentInput.Type.STRING_LIST) {
-                lists.add("var." + input.get().name());
+                lists.add(variable(input.get().name()));
             } else {
                 singles.add(value(value));
             }
@@ -237,7 +251,7 @@ final class TerraformWriter {
                     .attr("tags", tags(group.tags())), "aws_cloudwatch_log_group", name);
         }
         if (resource instanceof CloudMapNamespace namespace) {
-            return Hcl.block("resource", new Hcl.Body().attr("name", namespace.dnsName()).attr("vpc", Hcl.raw("var." + StandardInputs.VPC_ID))
+            return Hcl.block("resource", new Hcl.Body().attr("name", namespace.dnsName()).attr("vpc", Hcl.raw(variable(StandardInputs.VPC_ID)))
                     .attr("tags", tags(namespace.tags())), "aws_service_discovery_private_dns_namespace", name);
         }
         if (resource instanceof CloudMapService discovery) {
@@ -253,14 +267,15 @@ final class TerraformWriter {
                     .attr("tier", parameter.advancedTier() ? "Advanced" : "Standard");
             if (parameter.secure()) {
                 // write-only: the value never reaches the state; bump the version to rotate it
-                body.attr("value_wo", value(parameter.value())).attr("value_wo_version", 1);
+                body.attr("value_wo", value(parameter.value())).attr("value_wo_version", 1).attr("key_id", kmsKey);
             } else {
                 body.attr("value", value(parameter.value()));
             }
             return Hcl.block("resource", body.attr("tags", tags(parameter.tags())), "aws_ssm_parameter", name);
         }
         if (resource instanceof SecretsManagerSecret secret) {
-            String text = Hcl.block("resource", new Hcl.Body().attr("name", secret.name()).attr("tags", tags(secret.tags())),
+            String text = Hcl.block("resource", new Hcl.Body().attr("name", secret.name()).attr("kms_key_id", kmsKey)
+                    .attr("tags", tags(secret.tags())),
                     "aws_secretsmanager_secret", name);
             Hcl.ObjExpr values = Hcl.object();
             secret.values().forEach((k, v) -> values.fields().put(k, value(v)));
@@ -352,9 +367,12 @@ final class TerraformWriter {
             }
             body.block("service_connect_configuration", connect);
         }
-        if (!dependsOn.isEmpty()) {
-            body.attr("depends_on", new Hcl.ListExpr(new TreeSet<>(dependsOn).stream().<Hcl.Expr>map(Hcl::raw).toList()));
+        // the first tasks start only once the execution role may pull images, write logs and read secrets
+        dependsOn.add("aws_iam_role_policy_attachment.execution");
+        if (hasSecretReads) {
+            dependsOn.add("aws_iam_role_policy.execution_secrets");
         }
+        body.attr("depends_on", new Hcl.ListExpr(new TreeSet<>(dependsOn).stream().<Hcl.Expr>map(Hcl::raw).toList()));
         body.attr("tags", tags(service.tags()));
         return Hcl.block("resource", body, "aws_ecs_service", name);
     }
@@ -376,7 +394,7 @@ final class TerraformWriter {
 
     private String securityGroup(SecurityGroup group, String name) {
         StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body().attr("name", group.name())
-                .attr("description", group.description()).attr("vpc_id", Hcl.raw("var." + StandardInputs.VPC_ID))
+                .attr("description", group.description()).attr("vpc_id", Hcl.raw(variable(StandardInputs.VPC_ID)))
                 .attr("tags", tags(group.tags())), "aws_security_group", name));
         out.append(Hcl.block("resource", new Hcl.Body().attr("security_group_id", Hcl.raw("aws_security_group." + name + ".id"))
                 .attr("ip_protocol", "-1").attr("cidr_ipv4", "0.0.0.0/0").attr("description", "all outbound traffic"),
@@ -399,7 +417,7 @@ final class TerraformWriter {
 
     private String targetGroup(TargetGroup group, String name) {
         Hcl.Body body = new Hcl.Body().attr("name", group.name()).attr("port", group.port()).attr("protocol", group.protocol())
-                .attr("target_type", "ip").attr("vpc_id", Hcl.raw("var." + StandardInputs.VPC_ID))
+                .attr("target_type", "ip").attr("vpc_id", Hcl.raw(variable(StandardInputs.VPC_ID)))
                 .attr("protocol_version", group.protocolVersion());
         Hcl.Body health = new Hcl.Body().attr("enabled", true).attr("path", group.healthCheckPath()).attr("port", group.healthCheckPort())
                 .attr("protocol", group.healthCheckProtocol()).attr("matcher", group.matcher());
@@ -423,7 +441,7 @@ final class TerraformWriter {
         StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body().attr("name", balancer.name())
                 .attr("load_balancer_type", balancer.type()).attr("internal", !balancer.internetFacing())
                 .attr("ip_address_type", balancer.ipAddressType())
-                .attr("subnets", Hcl.raw(balancer.internetFacing() ? "var.public_subnet_ids" : "var." + StandardInputs.SUBNET_IDS))
+                .attr("subnets", Hcl.raw(balancer.internetFacing() ? "var.public_subnet_ids" : variable(StandardInputs.SUBNET_IDS)))
                 .attr("security_groups", balancer.securityGroups().isEmpty() ? null : list(balancer.securityGroups()))
                 .attr("tags", tags(balancer.tags())), "aws_lb", name));
         if (balancer.internetFacing()) {
@@ -556,6 +574,15 @@ final class TerraformWriter {
                 reads.add(statement);
                 document.fields().put("Statement", new Hcl.ListExpr(reads));
             }
+            if (kmsKey != null) {
+                Hcl.ObjExpr decrypt = Hcl.object();
+                decrypt.fields().put("Effect", Hcl.str("Allow"));
+                decrypt.fields().put("Action", Hcl.strings(List.of("kms:Decrypt")));
+                decrypt.fields().put("Resource", Hcl.strings(List.of(kmsKey)));
+                List<Hcl.Expr> all = new ArrayList<>(((Hcl.ListExpr) document.fields().get("Statement")).items());
+                all.add(decrypt);
+                document.fields().put("Statement", new Hcl.ListExpr(all));
+            }
             out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
                     .attr("name", "read-secrets").attr("role", Hcl.raw("aws_iam_role.execution[0].id"))
                     .attr("policy", new Hcl.Call("jsonencode", document)), "aws_iam_role_policy", "execution_secrets"));
@@ -578,10 +605,8 @@ final class TerraformWriter {
     private String variables() {
         StringBuilder out = new StringBuilder();
         Map<String, EnvironmentInput> inputs = new TreeMap<>();
-        model.inputs().forEach(i -> inputs.put(i.name(), i));
-        // the configuration always needs these, whether or not a mapper asked for them
-        for (String name : List.of(StandardInputs.REGION, StandardInputs.VPC_ID, StandardInputs.EXECUTION_ROLE_ARN)) {
-            model.inputNamed(name).ifPresent(i -> inputs.putIfAbsent(name, i));
+        for (String name : usedVariables) {
+            model.inputNamed(name).ifPresent(i -> inputs.put(name, i));
         }
         for (EnvironmentInput input : inputs.values()) {
             Hcl.Body body = new Hcl.Body().attr("description", input.description())
@@ -622,8 +647,14 @@ final class TerraformWriter {
         StringBuilder out = new StringBuilder("# Copy to terraform.tfvars and fill in. Secret values: set TF_VAR_<name> in the environment\n"
                 + "# instead of writing them into a file.\n");
         Map<String, EnvironmentInput> inputs = new LinkedHashMap<>();
-        model.inputs().forEach(i -> inputs.put(i.name(), i));
+        for (String name : usedVariables) {
+            model.inputNamed(name).ifPresent(i -> inputs.put(name, i));
+        }
         for (EnvironmentInput input : inputs.values()) {
+            if (input.name().equals(StandardInputs.EXECUTION_ROLE_ARN) && !input.isKnown()) {
+                out.append("# execution_role_arn = \"...\"  # leave unset to create the execution role\n");
+                continue;
+            }
             String example = input.type() == EnvironmentInput.Type.STRING_LIST ? "[\"...\"]" : "\"...\"";
             if (input.isKnown()) {
                 example = input.type() == EnvironmentInput.Type.STRING_LIST
