@@ -27,6 +27,18 @@ resource "aws_service_discovery_service" "shop_web" {
   }
 }
 
+resource "aws_service_discovery_service" "shop_web_canary" {
+  name = "web-canary"
+  dns_config {
+    namespace_id   = aws_service_discovery_private_dns_namespace.shop_shop_svc_cluster_local.id
+    routing_policy = "MULTIVALUE"
+    dns_records {
+      ttl  = 10
+      type = "A"
+    }
+  }
+}
+
 resource "aws_service_discovery_service" "shop_web_headless" {
   name = "web-headless"
   dns_config {
@@ -129,6 +141,23 @@ resource "aws_lb_listener" "shop_service_web_public_443" {
   default_action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.shop_service_web_public_443.arn
+  }
+}
+
+resource "aws_lb_target_group" "shop_ingress_public_web_canary_80" {
+  name        = "shop-public-web-canary-80"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = var.vpc_id
+  health_check {
+    enabled             = true
+    path                = "/ready"
+    protocol            = "HTTP"
+    interval            = 20
+    timeout             = 2
+    healthy_threshold   = 2
+    unhealthy_threshold = 3
   }
 }
 

@@ -132,6 +132,25 @@ resource "aws_lb_listener_rule" "ingress_public_443_4" {
   priority     = 4
   action {
     type             = "forward"
+    target_group_arn = aws_lb_target_group.shop_ingress_public_web_canary_80.arn
+  }
+  condition {
+    host_header {
+      values = ["shop.example.com"]
+    }
+  }
+  condition {
+    path_pattern {
+      values = ["/beta", "/beta/*"]
+    }
+  }
+}
+
+resource "aws_lb_listener_rule" "ingress_public_443_5" {
+  listener_arn = aws_lb_listener.ingress_public_443.arn
+  priority     = 5
+  action {
+    type             = "forward"
     target_group_arn = aws_lb_target_group.shop_ingress_public_web_80.arn
   }
   condition {
@@ -146,9 +165,9 @@ resource "aws_lb_listener_rule" "ingress_public_443_4" {
   }
 }
 
-resource "aws_lb_listener_rule" "ingress_public_443_5" {
+resource "aws_lb_listener_rule" "ingress_public_443_6" {
   listener_arn = aws_lb_listener.ingress_public_443.arn
-  priority     = 5
+  priority     = 6
   action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.shop_ingress_public_web_80.arn
@@ -165,9 +184,9 @@ resource "aws_lb_listener_rule" "ingress_public_443_5" {
   }
 }
 
-resource "aws_lb_listener_rule" "ingress_public_443_6" {
+resource "aws_lb_listener_rule" "ingress_public_443_7" {
   listener_arn = aws_lb_listener.ingress_public_443.arn
-  priority     = 6
+  priority     = 7
   action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.ops_ingress_public_admin_9000.arn

@@ -29,6 +29,11 @@ resource "aws_ecs_service" "shop_web" {
     container_name   = "web"
     container_port   = 8080
   }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.shop_ingress_public_web_canary_80.arn
+    container_name   = "web"
+    container_port   = 8080
+  }
   service_registries {
     registry_arn = aws_service_discovery_service.shop_web.arn
   }

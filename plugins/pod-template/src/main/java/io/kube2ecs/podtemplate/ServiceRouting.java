@@ -196,6 +196,31 @@ public final class ServiceRouting {
                 backend.get("servicePort").asText().orElse(""), backend));
     }
 
+    private static final java.util.regex.Pattern FORWARD_TARGET = java.util.regex.Pattern.compile(
+            "\"serviceName\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"servicePort\"\\s*:\\s*\"?([^\",}]+)\"?");
+
+    /**
+     * The Services a backend sends traffic to: itself, or for {@code use-annotation} the Services of
+     * the {@code alb.ingress.kubernetes.io/actions.<name>} forward action.
+     *
+     * @param ingress an Ingress
+     * @param backend one of its backends
+     * @return the backends traffic reaches
+     */
+    public static List<Backend> forwardTargets(SourceObject ingress, Backend backend) {
+        if (!backend.port().equals("use-annotation")) {
+            return List.of(backend);
+        }
+        String action = ingress.root().get("metadata").get("annotations")
+                .get("alb.ingress.kubernetes.io/actions." + backend.service()).asText().orElse("");
+        List<Backend> out = new ArrayList<>();
+        java.util.regex.Matcher m = FORWARD_TARGET.matcher(action);
+        if (action.contains("\"forward\"") && m.find()) {
+            out.add(new Backend(m.group(1), m.group(2).trim(), backend.at()));
+        }
+        return out;
+    }
+
     /**
      * @param ingress an Ingress
      * @return its load-balancer group: {@code alb.ingress.kubernetes.io/group.name}, else

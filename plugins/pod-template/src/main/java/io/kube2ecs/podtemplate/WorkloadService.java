@@ -106,7 +106,8 @@ public final class WorkloadService {
                 if (!ingress.namespace().equals(owner.namespace())) {
                     continue;
                 }
-                for (ServiceRouting.Backend backend : ServiceRouting.backends(ingress)) {
+                for (ServiceRouting.Backend plainBackend : ServiceRouting.backends(ingress)) {
+                    for (ServiceRouting.Backend backend : ServiceRouting.forwardTargets(ingress, plainBackend))
                     for (SourceObject k8s : services) {
                         if (!k8s.name().equals(backend.service())) {
                             continue;

@@ -242,12 +242,15 @@ public final class IngressMapper implements KindMapper {
             certificates.add(model.input(input));
         }
         String sslPolicy = annotations.text(ALB + "ssl-policy").orElse(DEFAULT_SSL_POLICY);
-        boolean redirect = annotations.text(ALB + "ssl-redirect").isPresent();
+        Optional<String> redirectPort = annotations.text(ALB + "ssl-redirect");
+        boolean redirect = redirectPort.isPresent() && ports.containsValue("HTTPS");
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             boolean https = port.getValue().equals("HTTPS");
             if (!https && redirect) {
+                String to = redirectPort.get().trim().matches("\\d+") ? redirectPort.get().trim() : "443";
                 balancer.listeners().add(new LoadBalancer.Listener(port.getKey(), "HTTP", List.of(), null,
-                        LoadBalancer.Action.redirectToHttps(), List.of()));
+                        new LoadBalancer.Action(LoadBalancer.ActionType.REDIRECT, null, "HTTP_301", "HTTPS", to, "#{host}",
+                                "/#{path}", null, null), List.of()));
                 continue;
             }
             balancer.listeners().add(new LoadBalancer.Listener(port.getKey(), port.getValue(), https ? certificates : List.of(),
