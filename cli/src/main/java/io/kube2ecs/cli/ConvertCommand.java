@@ -126,11 +126,16 @@ public final class ConvertCommand implements Callable<Integer> {
         if (result.filesWritten().contains("secret-values.env")) {
             err.println("secret values: " + output.resolve("secret-values.env") + " (mode 0600; delete it after use)");
         }
-        if (!result.placeholders().isEmpty()) {
-            err.println("fill in before deploying (or set them in a --profile file):");
-            for (EnvironmentInput input : result.placeholders()) {
+        List<EnvironmentInput> environment = result.placeholders().stream().filter(i -> !i.sensitive()).toList();
+        long secrets = result.placeholders().stream().filter(EnvironmentInput::sensitive).count();
+        if (!environment.isEmpty()) {
+            err.println("environment values not in the profile (ECS JSON placeholders, Terraform variables, CloudFormation parameters):");
+            for (EnvironmentInput input : environment) {
                 err.println("  " + input.placeholder() + "  " + input.description());
             }
+        }
+        if (secrets > 0) {
+            err.println(secrets + " secret values are supplied at deploy time, never written: see docs/secrets.md");
         }
     }
 
