@@ -174,10 +174,10 @@ final class ConfigFiles {
         StringBuilder script = new StringBuilder("set -eu");
         for (File file : files) {
             String target = staging(file.volume()) + "/" + file.path();
-            script.append("\nmkdir -p \"$(dirname ").append(quote(target)).append(")\"")
-                    .append("\naws ssm get-parameter --with-decryption --name ").append(quote(file.parameter()))
-                    .append(" --query Parameter.Value --output text > ").append(quote(target))
-                    .append("\nchmod ").append(file.mode()).append(' ').append(quote(target));
+            script.append("\nmkdir -p \"$(dirname ").append(ProbeMapper.shellQuote(target)).append(")\"")
+                    .append("\naws ssm get-parameter --with-decryption --name ").append(ProbeMapper.shellQuote(file.parameter()))
+                    .append(" --query Parameter.Value --output text > ").append(ProbeMapper.shellQuote(target))
+                    .append("\nchmod ").append(file.mode()).append(' ').append(ProbeMapper.shellQuote(target));
         }
         writer.command(List.of(script.toString()));
         volumes.keySet().forEach(v -> writer.mountPoints().add(new MountPoint(v, staging(v), false)));
@@ -205,9 +205,5 @@ final class ConfigFiles {
         }
         role.addOrigin(pod.owner().ref());
         task.taskRole(Value.ref(roleId, Value.Attribute.ARN));
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
     }
 }

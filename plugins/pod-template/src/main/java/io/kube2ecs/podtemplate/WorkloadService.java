@@ -191,15 +191,9 @@ public final class WorkloadService {
      */
     static List<Value> securityGroups(SourceObject owner, UnaryOperator<SourceNode> template, MappingContext context) {
         SourceNode pod = template.apply(context.objects().find(owner.ref()).orElse(owner).root());
-        Map<String, String> podLabels = pod.get("metadata").get("labels").asStringMap();
-        String account = pod.get("spec").get("serviceAccountName").asText()
-                .or(() -> pod.get("spec").get("serviceAccount").asText()).orElse("default");
-        Map<String, String> accountLabels = context.objects()
-                .find(new ObjectRef(SERVICE_ACCOUNT, owner.namespace(), account))
-                .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
         Set<String> groups = new LinkedHashSet<>();
         for (SourceObject policy : context.objects().all(SECURITY_GROUP_POLICY)) {
-            if (policy.namespace().equals(owner.namespace()) && matches(policy, podLabels, accountLabels)) {
+            if (policy.namespace().equals(owner.namespace()) && selects(policy, pod, owner.namespace(), context.objects())) {
                 for (SourceNode id : policy.root().get("spec").get("securityGroups").get("groupIds").items()) {
                     id.asText().ifPresent(groups::add);
                 }
@@ -212,6 +206,22 @@ public final class WorkloadService {
             groups.forEach(g -> out.add(Value.of(g)));
         }
         return out;
+    }
+
+    /**
+     * @param policy    a SecurityGroupPolicy (plain view)
+     * @param pod       a pod template (metadata and spec, plain view)
+     * @param namespace the pod's namespace
+     * @param index     the input, to read the pod's ServiceAccount labels
+     * @return whether the policy selects the pod
+     */
+    public static boolean selects(SourceObject policy, SourceNode pod, String namespace, io.kube2ecs.api.spi.ObjectIndex index) {
+        Map<String, String> podLabels = pod.get("metadata").get("labels").asStringMap();
+        String account = pod.get("spec").get("serviceAccountName").asText()
+                .or(() -> pod.get("spec").get("serviceAccount").asText()).orElse("default");
+        Map<String, String> accountLabels = index.find(new ObjectRef(SERVICE_ACCOUNT, namespace, account))
+                .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
+        return matches(policy, podLabels, accountLabels);
     }
 
     /** Whether a SecurityGroupPolicy selects a pod, by its pod or service-account selector. */

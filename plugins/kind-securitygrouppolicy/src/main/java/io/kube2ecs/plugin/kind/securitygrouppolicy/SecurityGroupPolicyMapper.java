@@ -1,6 +1,5 @@
 package io.kube2ecs.plugin.kind.securitygrouppolicy;
 
-import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
@@ -11,8 +10,6 @@ import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * A SecurityGroupPolicy gives its security groups to the pods it selects. The workload mappers
@@ -26,7 +23,6 @@ public final class SecurityGroupPolicyMapper implements KindMapper {
 
     private static final List<ResourceKind> WORKLOADS = List.of(new ResourceKind("apps", "Deployment"),
             new ResourceKind("apps", "ReplicaSet"), new ResourceKind("", "Pod"));
-    private static final ResourceKind SERVICE_ACCOUNT = new ResourceKind("", "ServiceAccount");
 
     @Override
     public ResourceKind kind() {
@@ -53,16 +49,7 @@ public final class SecurityGroupPolicyMapper implements KindMapper {
                 if (!workload.namespace().equals(policy.namespace()) || !ServiceRouting.standalone(workload)) {
                     continue;
                 }
-                UnaryOperator<SourceNode> template = kind.kind().equals("Pod") ? UnaryOperator.identity()
-                        : root -> root.get("spec").get("template");
-                SourceNode pod = template.apply(workload.root());
-                Map<String, String> labels = pod.get("metadata").get("labels").asStringMap();
-                String account = pod.get("spec").get("serviceAccountName").asText()
-                        .or(() -> pod.get("spec").get("serviceAccount").asText()).orElse("default");
-                Map<String, String> accountLabels = context.objects()
-                        .find(new ObjectRef(SERVICE_ACCOUNT, workload.namespace(), account))
-                        .map(a -> a.root().get("metadata").get("labels").asStringMap()).orElse(Map.of());
-                if (WorkloadService.matches(plainPolicy, labels, accountLabels)) {
+                if (WorkloadService.selects(plainPolicy, ServiceRouting.podTemplate(workload), workload.namespace(), context.objects())) {
                     matched.add(workload.ref().toString());
                 }
             }
