@@ -18,5 +18,5 @@ jq -n --arg name '/kube2ecs/default/configmap/nginx-conf/mime.types' --arg value
 jq -n --arg name '/kube2ecs/default/configmap/nginx-conf/nginx.conf' --arg value 'events {}
 http { server { listen 8080; } }
 ' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
-require SECRET_DEFAULT_TLS_TLS_KEY_5A70E9B
-jq -n --arg name '/kube2ecs/default/secret/tls/tls.key' '{Name: $name, Value: env.SECRET_DEFAULT_TLS_TLS_KEY_5A70E9B, Type: "SecureString", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+require SECRET_DEFAULT_TLS_TLS_KEY
+jq -n --arg name '/kube2ecs/default/secret/tls/tls.key' '{Name: $name, Value: env.SECRET_DEFAULT_TLS_TLS_KEY, Type: "SecureString", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null

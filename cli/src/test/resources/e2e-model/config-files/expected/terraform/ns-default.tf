@@ -29,6 +29,6 @@ resource "aws_ssm_parameter" "default_secret_tls_tls_key" {
   name             = "/kube2ecs/default/secret/tls/tls.key"
   type             = "SecureString"
   tier             = "Standard"
-  value_wo         = var.secret_default_tls_tls_key_5a70e9b
+  value_wo         = var.secret_default_tls_tls_key
   value_wo_version = 1
 }

@@ -14,7 +14,7 @@ variable "region" {
   type        = string
 }
 
-variable "secret_default_tls_tls_key_5a70e9b" {
+variable "secret_default_tls_tls_key" {
   description = "value of key 'tls.key' of Secret default/tls"
   type        = string
   sensitive   = true

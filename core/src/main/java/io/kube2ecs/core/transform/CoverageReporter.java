@@ -31,7 +31,7 @@ public final class CoverageReporter {
                       Diagnostics diagnostics) {
         if (node.ignoredReason() != null) {
             diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED,
-                    "field '" + path + "' is not converted: " + node.ignoredReason(), null,
+                    (path.isEmpty() ? object.ref().toString() : "field '" + path + "'") + " is not converted: " + node.ignoredReason(), null,
                     new SourceLocation(object.file(), line, column, path), pluginId));
             return;
         }

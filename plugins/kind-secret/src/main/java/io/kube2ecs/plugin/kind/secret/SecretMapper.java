@@ -92,7 +92,7 @@ public final class SecretMapper implements KindMapper {
     private static String input(SourceObject secret, String key, DeploymentModel model) {
         String raw = "secret_" + secret.namespace() + "_" + secret.name() + "_" + key;
         String name = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-        if (!name.equals(raw) || model.inputNamed(name).isPresent()) {
+        if (model.inputNamed(name).isPresent()) {
             name = name + "_" + Integer.toHexString(raw.hashCode() & 0xfffffff);
         }
         return name;
