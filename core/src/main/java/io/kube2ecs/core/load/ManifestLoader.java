@@ -81,7 +81,10 @@ public final class ManifestLoader {
                 new YamlTextParser(limits).parse(origin, content, sink);
             }
         } catch (ParseProblem problem) {
-            diagnostics.report(new Diagnostic(Severity.ERROR, problem.code(), problem.getMessage(), problem.hint(),
+            // a Go template is the most common reason a chart's file does not parse
+            String hint = content.contains("{{") ? "this looks like a Helm or Go template; render it first: "
+                    + "helm template RELEASE CHART | kube2ecs convert -f -" : problem.hint();
+            diagnostics.report(new Diagnostic(Severity.ERROR, problem.code(), problem.getMessage(), hint,
                     new SourceLocation(origin, problem.line(), problem.column(), ""), null));
         }
         return out;

@@ -87,6 +87,16 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void helmTemplatesGetAHintToRenderThemFirst() {
+        load("deployment.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n");
+        assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.location().line()).isEqualTo(4);
+            assertThat(d.hint()).contains("helm template");
+        });
+    }
+
+    @Test
     void reportsJsonSyntaxError() {
         load("bad.json", "{\"apiVersion\": \"v1\",\n \"kind\": }");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
