@@ -67,10 +67,10 @@ public final class ServiceRouting {
             return out;
         }
         LabelSelector labels = LabelSelector.of(selector);
+        LabelSelector everything = LabelSelector.of(Map.of());
         for (ResourceKind kind : WORKLOADS) {
-            for (SourceObject workload : index.all(kind)) {
-                if (workload.namespace().equals(service.namespace()) && standalone(workload)
-                        && labels.matches(podTemplate(workload).get("metadata").get("labels").asStringMap())) {
+            for (SourceObject workload : index.select(kind, service.namespace(), everything)) {
+                if (standalone(workload) && labels.matches(podTemplate(workload).get("metadata").get("labels").asStringMap())) {
                     out.add(workload);
                 }
             }
@@ -86,9 +86,9 @@ public final class ServiceRouting {
     public static List<SourceObject> servicesSelecting(SourceObject workload, ObjectIndex index) {
         Map<String, String> labels = podTemplate(workload).get("metadata").get("labels").asStringMap();
         List<SourceObject> out = new ArrayList<>();
-        for (SourceObject service : index.all(SERVICE)) {
+        for (SourceObject service : index.select(SERVICE, workload.namespace(), LabelSelector.of(Map.of()))) {
             Map<String, String> selector = service.root().get("spec").get("selector").asStringMap();
-            if (service.namespace().equals(workload.namespace()) && !selector.isEmpty()
+            if (!selector.isEmpty()
                     && LabelSelector.of(selector).matches(labels)) {
                 out.add(service);
             }

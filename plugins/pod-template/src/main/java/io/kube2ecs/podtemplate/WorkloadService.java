@@ -102,10 +102,8 @@ public final class WorkloadService {
             }
         }
         for (ResourceKind kind : ServiceRouting.INGRESSES) {
-            for (SourceObject ingress : context.objects().all(kind)) {
-                if (!ingress.namespace().equals(owner.namespace())) {
-                    continue;
-                }
+            for (SourceObject ingress : context.objects().select(kind, owner.namespace(),
+                    io.kube2ecs.api.source.LabelSelector.of(Map.of()))) {
                 for (ServiceRouting.Backend plainBackend : ServiceRouting.backends(ingress)) {
                     for (ServiceRouting.Backend backend : ServiceRouting.forwardTargets(ingress, plainBackend))
                     for (SourceObject k8s : services) {
@@ -192,8 +190,9 @@ public final class WorkloadService {
     static List<Value> securityGroups(SourceObject owner, UnaryOperator<SourceNode> template, MappingContext context) {
         SourceNode pod = template.apply(context.objects().find(owner.ref()).orElse(owner).root());
         Set<String> groups = new LinkedHashSet<>();
-        for (SourceObject policy : context.objects().all(SECURITY_GROUP_POLICY)) {
-            if (policy.namespace().equals(owner.namespace()) && selects(policy, pod, owner.namespace(), context.objects())) {
+        for (SourceObject policy : context.objects().select(SECURITY_GROUP_POLICY, owner.namespace(),
+                io.kube2ecs.api.source.LabelSelector.of(Map.of()))) {
+            if (selects(policy, pod, owner.namespace(), context.objects())) {
                 for (SourceNode id : policy.root().get("spec").get("securityGroups").get("groupIds").items()) {
                     id.asText().ifPresent(groups::add);
                 }
