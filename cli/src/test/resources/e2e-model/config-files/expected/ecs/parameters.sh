@@ -5,18 +5,29 @@
 # Needs the AWS CLI and jq.
 set -euo pipefail
 require() { [[ -n "${!1:-}" ]] || { echo "set $1 to the secret value" >&2; exit 1; }; }
+# the request goes through a private temporary file: never a command argument, and the AWS CLI v1
+# reads --cli-input-json twice, which a pipe cannot serve
+aws_json() {
+  local file status=0
+  file=$(mktemp)
+  chmod 600 "$file"
+  cat >"$file"
+  aws "$@" --cli-input-json "file://$file" >/dev/null || status=$?
+  rm -f "$file"
+  return $status
+}
 put_secret() {
   local string
   string=$(jq -n "$2")
   if aws secretsmanager describe-secret --secret-id "$1" >/dev/null 2>&1; then
-    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null
+    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws_json secretsmanager put-secret-value
   else
-    SECRET_STRING="$string" jq -n --arg name "$1" '{Name: $name, SecretString: env.SECRET_STRING}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null
+    SECRET_STRING="$string" jq -n --arg name "$1" '{Name: $name, SecretString: env.SECRET_STRING}' | aws_json secretsmanager create-secret
   fi
 }
-jq -n --arg name '/kube2ecs/default/configmap/nginx-conf/mime.types' --arg value 'types {}' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+jq -n --arg name '/kube2ecs/default/configmap/nginx-conf/mime.types' --arg value 'types {}' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws_json ssm put-parameter
 jq -n --arg name '/kube2ecs/default/configmap/nginx-conf/nginx.conf' --arg value 'events {}
 http { server { listen 8080; } }
-' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws_json ssm put-parameter
 require SECRET_DEFAULT_TLS_TLS_KEY
-jq -n --arg name '/kube2ecs/default/secret/tls/tls.key' '{Name: $name, Value: env.SECRET_DEFAULT_TLS_TLS_KEY, Type: "SecureString", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+jq -n --arg name '/kube2ecs/default/secret/tls/tls.key' '{Name: $name, Value: env.SECRET_DEFAULT_TLS_TLS_KEY, Type: "SecureString", Overwrite: true}' | aws_json ssm put-parameter

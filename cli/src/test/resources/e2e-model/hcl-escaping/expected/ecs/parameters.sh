@@ -5,16 +5,27 @@
 # Needs the AWS CLI and jq.
 set -euo pipefail
 require() { [[ -n "${!1:-}" ]] || { echo "set $1 to the secret value" >&2; exit 1; }; }
+# the request goes through a private temporary file: never a command argument, and the AWS CLI v1
+# reads --cli-input-json twice, which a pipe cannot serve
+aws_json() {
+  local file status=0
+  file=$(mktemp)
+  chmod 600 "$file"
+  cat >"$file"
+  aws "$@" --cli-input-json "file://$file" >/dev/null || status=$?
+  rm -f "$file"
+  return $status
+}
 put_secret() {
   local string
   string=$(jq -n "$2")
   if aws secretsmanager describe-secret --secret-id "$1" >/dev/null 2>&1; then
-    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null
+    SECRET_STRING="$string" jq -n --arg id "$1" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws_json secretsmanager put-secret-value
   else
-    SECRET_STRING="$string" jq -n --arg name "$1" '{Name: $name, SecretString: env.SECRET_STRING}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null
+    SECRET_STRING="$string" jq -n --arg name "$1" '{Name: $name, SecretString: env.SECRET_STRING}' | aws_json secretsmanager create-secret
   fi
 }
 jq -n --arg name '/kube2ecs/default/configmap/scripts/start.sh' --arg value '#!/bin/sh
 echo "home is ${HOME}" \
   && printf '\''%{not a directive}\n'\''
-' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null
+' '{Name: $name, Value: $value, Type: "String", Overwrite: true}' | aws_json ssm put-parameter

@@ -165,25 +165,34 @@ public final class CloudFormationEmitter implements Emitter {
             return fn("Fn::Sub", JSON.textNode(template));
         }
 
+        private final Map<String, String> parameterNames = new HashMap<>();
+
         private String parameter(EnvironmentInput input) {
-            String name = pascal(input.name());
-            if (!parameters.has(name)) {
-                ObjectNode node = parameters.putObject(name);
-                String type = switch (input.name()) {
-                    case StandardInputs.SUBNET_IDS -> "List<AWS::EC2::Subnet::Id>";
-                    case StandardInputs.SECURITY_GROUP_IDS -> "List<AWS::EC2::SecurityGroup::Id>";
-                    case StandardInputs.VPC_ID -> "AWS::EC2::VPC::Id";
-                    default -> input.type() == EnvironmentInput.Type.STRING_LIST ? "CommaDelimitedList"
-                            : input.type() == EnvironmentInput.Type.NUMBER ? "Number" : "String";
-                };
-                node.put("Type", type);
-                node.put("Description", input.description());
-                if (input.sensitive()) {
-                    node.put("NoEcho", true);
-                } else if (input.isKnown()) {
-                    node.put("Default", String.join(",", input.value()));
-                    parameterValues.put(name, JSON.textNode(String.join(",", input.value())));
-                }
+            String known = parameterNames.get(input.name());
+            if (known != null) {
+                return known;
+            }
+            String base = pascal(input.name());
+            String name = base;
+            for (int i = 2; parameterNames.containsValue(name) || parameters.has(name); i++) {
+                name = base + i;
+            }
+            parameterNames.put(input.name(), name);
+            ObjectNode node = parameters.putObject(name);
+            String type = switch (input.name()) {
+                case StandardInputs.SUBNET_IDS -> "List<AWS::EC2::Subnet::Id>";
+                case StandardInputs.SECURITY_GROUP_IDS -> "List<AWS::EC2::SecurityGroup::Id>";
+                case StandardInputs.VPC_ID -> "AWS::EC2::VPC::Id";
+                default -> input.type() == EnvironmentInput.Type.STRING_LIST ? "CommaDelimitedList"
+                        : input.type() == EnvironmentInput.Type.NUMBER ? "Number" : "String";
+            };
+            node.put("Type", type);
+            node.put("Description", input.description());
+            if (input.sensitive()) {
+                node.put("NoEcho", true);
+            } else if (input.isKnown()) {
+                node.put("Default", String.join(",", input.value()));
+                parameterValues.put(name, JSON.textNode(String.join(",", input.value())));
             }
             return name;
         }
@@ -606,9 +615,26 @@ public final class CloudFormationEmitter implements Emitter {
             return document;
         }
 
+        /** The policy resource for a secret reference: a Secrets Manager key reads its whole secret. */
+        private JsonNode secretResource(Value value) {
+            if (value instanceof Value.Ref ref && model.find(ref.target(), AwsResource.class).isEmpty()
+                    && ref.target().type().equals(SsmParameter.TYPE) && ref.target().name().startsWith("secret/")) {
+                String rest = ref.target().name().substring("secret/".length());
+                int slash = rest.lastIndexOf('/');
+                String secret = slash > 0 ? logicalIds.get(new ResourceId(SecretsManagerSecret.TYPE, ref.target().namespace(),
+                        "secret/" + rest.substring(0, slash))) : null;
+                if (secret != null) {
+                    return ref(secret);
+                }
+            }
+            return value(value);
+        }
+
         /** The execution role: the ExecutionRoleArn parameter, or a role created when it is empty. */
         private void executionRole() {
-            parameters.putObject("ExecutionRoleArn").put("Type", "String").put("Default", "")
+            String profileRole = model.inputNamed(StandardInputs.EXECUTION_ROLE_ARN).filter(EnvironmentInput::isKnown)
+                    .map(i -> i.value().get(0)).orElse("");
+            parameters.putObject("ExecutionRoleArn").put("Type", "String").put("Default", profileRole)
                     .put("Description", "existing ECS task execution role; empty to create one");
             List<Value> reads = new ArrayList<>();
             for (TaskDefinition task : model.all(TaskDefinition.class)) {
@@ -629,8 +655,18 @@ public final class CloudFormationEmitter implements Emitter {
             p.putArray("ManagedPolicyArns").add(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
             if (!reads.isEmpty()) {
                 ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", "read-secrets");
-                policy.set("PolicyDocument", policy(List.of(new IamRole.PolicyStatement(
-                        List.of("ssm:GetParameters", "secretsmanager:GetSecretValue"), reads))));
+                ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
+                ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
+                statement.putArray("Action").add("ssm:GetParameters").add("secretsmanager:GetSecretValue");
+                ArrayNode list = statement.putArray("Resource");
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (Value read : reads) {
+                    JsonNode resource = secretResource(read);
+                    if (seen.add(resource.toString())) {
+                        list.add(resource);
+                    }
+                }
+                policy.set("PolicyDocument", document);
             }
         }
     }

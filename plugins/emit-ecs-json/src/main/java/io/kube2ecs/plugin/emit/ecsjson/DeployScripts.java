@@ -109,7 +109,8 @@ final class DeployScripts {
      * @return a shell script creating every parameter and secret of the model, or null when there
      *         are none. Values travel as JSON on standard input ({@code --cli-input-json
      *         file:///dev/stdin}), built by jq from the environment, so no value is ever a command
-     *         argument: none shows in process listings, and values starting with {@code -} or
+     *         argument: none shows in process listings (a private temporary file carries the
+     *         request), and values starting with {@code -} or
      *         {@code file://} are stored as they are.
      */
     static String parametersScript(DeploymentModel model, ValueRenderer values, String kmsKey) {
@@ -130,7 +131,7 @@ final class DeployScripts {
             jq.append(" '{Name: $name, Value: ").append(value).append(", Type: \"").append(parameter.secure() ? "SecureString" : "String")
                     .append("\", Overwrite: true").append(parameter.advancedTier() ? ", Tier: \"Advanced\"" : "")
                     .append(parameter.secure() && kmsKey != null ? ", KeyId: " + jsonString(kmsKey) : "").append("}'");
-            script.append(jq).append(" | aws ssm put-parameter --cli-input-json file:///dev/stdin >/dev/null\n");
+            script.append(jq).append(" | aws_json ssm put-parameter\n");
         }
         for (SecretsManagerSecret secret : model.all(SecretsManagerSecret.class)) {
             StringBuilder object = new StringBuilder("{");
@@ -152,14 +153,25 @@ final class DeployScripts {
                 + "# Needs the AWS CLI and jq.\n"
                 + "set -euo pipefail\n"
                 + "require() { [[ -n \"${!1:-}\" ]] || { echo \"set $1 to the secret value\" >&2; exit 1; }; }\n"
+                + "# the request goes through a private temporary file: never a command argument, and the AWS CLI v1\n"
+                + "# reads --cli-input-json twice, which a pipe cannot serve\n"
+                + "aws_json() {\n"
+                + "  local file status=0\n"
+                + "  file=$(mktemp)\n"
+                + "  chmod 600 \"$file\"\n"
+                + "  cat >\"$file\"\n"
+                + "  aws \"$@\" --cli-input-json \"file://$file\" >/dev/null || status=$?\n"
+                + "  rm -f \"$file\"\n"
+                + "  return $status\n"
+                + "}\n"
                 + "put_secret() {\n"
                 + "  local string\n"
                 + "  string=$(jq -n \"$2\")\n"
                 + "  if aws secretsmanager describe-secret --secret-id \"$1\" >/dev/null 2>&1; then\n"
-                + "    SECRET_STRING=\"$string\" jq -n --arg id \"$1\" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null\n"
+                + "    SECRET_STRING=\"$string\" jq -n --arg id \"$1\" '{SecretId: $id, SecretString: env.SECRET_STRING}' | aws_json secretsmanager put-secret-value\n"
                 + "  else\n"
                 + "    SECRET_STRING=\"$string\" jq -n --arg name \"$1\"" + (kmsKey == null ? "" : " --arg key " + quote(kmsKey))
-                + " '{Name: $name, SecretString: env.SECRET_STRING" + (kmsKey == null ? "" : ", KmsKeyId: $key") + "}' | aws secretsmanager create-secret --cli-input-json file:///dev/stdin >/dev/null\n"
+                + " '{Name: $name, SecretString: env.SECRET_STRING" + (kmsKey == null ? "" : ", KmsKeyId: $key") + "}' | aws_json secretsmanager create-secret\n"
                 + "  fi\n"
                 + "}\n" + script;
     }

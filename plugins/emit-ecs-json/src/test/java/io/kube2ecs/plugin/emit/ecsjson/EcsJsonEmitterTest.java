@@ -155,7 +155,7 @@ class EcsJsonEmitterTest {
                 .contains("arn:aws:ssm:eu-west-1:123456789012:parameter/k2e/shop/secret/db/password");
         // the value comes from the environment through jq and stdin: never a command-line argument
         assertThat(files.get("parameters.sh")).contains("require DB_PASSWORD")
-                .contains("Value: env.DB_PASSWORD, Type: \"SecureString\"").contains("--cli-input-json file:///dev/stdin");
+                .contains("Value: env.DB_PASSWORD, Type: \"SecureString\"").contains("| aws_json ssm put-parameter");
         assertThat(EcsSchemaValidator.validateTaskDefinition(files.get("shop/cart/task-definition.json"))).isEmpty();
         assertThat(EcsSchemaValidator.validateService(files.get("shop/cart/service.json"))).isEmpty();
         String task = files.get("shop/cart/task-definition.json");
