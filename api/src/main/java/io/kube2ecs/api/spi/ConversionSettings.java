@@ -62,6 +62,11 @@ public interface ConversionSettings {
         return null;
     }
 
+    /** @return whether targets that create resources also create the ECS cluster (named by the cluster input) */
+    default boolean createCluster() {
+        return false;
+    }
+
     /** @return tags to add to every resource that takes tags, never null */
     Map<String, String> tags();
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param region           AWS region, e.g. {@code eu-west-1}
  * @param accountId        12-digit AWS account id
  * @param cluster          ECS cluster name or ARN
+ * @param createCluster    whether the Terraform and CloudFormation targets create the cluster
  * @param vpcId            VPC the tasks run in
  * @param vpcCidr          the VPC's CIDR block, allowed to reach internal load balancers
  * @param subnets          subnet ids for the tasks
@@ -30,14 +31,14 @@ import java.util.Map;
  * @param plugins          which plugin handles a kind or target when several could
  * @param options          per-plugin options, keyed by plugin id
  */
-public record Profile(String region, String accountId, String cluster, String vpcId, String vpcCidr, List<String> subnets,
+public record Profile(String region, String accountId, String cluster, Boolean createCluster, String vpcId, String vpcCidr, List<String> subnets,
                       List<String> securityGroups, Boolean assignPublicIp, String executionRoleArn, String namePrefix,
                       String platformVersion, String sizing, String serviceDiscovery,
                       String loadBalancerScheme, String secrets, String parameterPrefix, String kmsKeyArn, Logging logging, Map<String, String> tags, Plugins plugins,
                       Map<String, Map<String, Object>> options) {
 
     /** The profile used when the user gives none. */
-    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
     public Profile {

@@ -81,6 +81,11 @@ public final class Settings implements ConversionSettings {
     }
 
     @Override
+    public boolean createCluster() {
+        return Boolean.TRUE.equals(profile.createCluster());
+    }
+
+    @Override
     public Map<String, String> tags() {
         return profile.tags();
     }

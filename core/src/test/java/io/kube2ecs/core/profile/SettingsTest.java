@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static Settings withPrefix(String prefix) {
-        return new Settings(new Profile(null, null, null, null, null, List.of(), List.of(), null, null, prefix, null, null, null,
+        return new Settings(new Profile(null, null, null, null, null, null, List.of(), List.of(), null, null, prefix, null, null, null,
                 null, null, null, null, null, Map.of(), null, null));
     }
 

@@ -79,6 +79,7 @@ public final class CloudFormationEmitter implements Emitter {
         private final ObjectNode resources = JSON.objectNode();
         private final Map<String, JsonNode> parameterValues = new TreeMap<>();
         private int secureReferenced;
+        private boolean createCluster;
 
         Writer(DeploymentModel model) {
             this.model = model;
@@ -107,6 +108,11 @@ public final class CloudFormationEmitter implements Emitter {
         }
 
         void write(EmitContext context) {
+            createCluster = context.settings() != null && context.settings().createCluster();
+            if (createCluster) {
+                resources.putObject("EcsCluster").put("Type", "AWS::ECS::Cluster").putObject("Properties")
+                        .set("ClusterName", value(Value.input(StandardInputs.CLUSTER)));
+            }
             for (AwsResource resource : model.resources()) {
                 resource(resource);
             }
@@ -411,7 +417,7 @@ public final class CloudFormationEmitter implements Emitter {
 
         private void service(EcsService service) {
             ObjectNode p = add(service, "AWS::ECS::Service").put("ServiceName", service.serviceName());
-            p.set("Cluster", value(service.cluster()));
+            p.set("Cluster", createCluster ? ref("EcsCluster") : value(service.cluster()));
             p.set("TaskDefinition", ref(logicalIds.get(service.taskDefinition())));
             p.put("DesiredCount", service.desiredCount()).put("LaunchType", "FARGATE").put("PlatformVersion", service.platformVersion());
             ObjectNode deployment = p.putObject("DeploymentConfiguration").put("MaximumPercent", service.maximumPercent())

@@ -59,10 +59,12 @@ final class TerraformWriter {
             StandardInputs.EXECUTION_ROLE_ARN));
     private String kmsKey;
     private boolean hasSecretReads;
+    private boolean createCluster;
 
     void run(DeploymentModel model, EmitContext context) {
         this.model = model;
         this.kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
+        this.createCluster = context.settings() != null && context.settings().createCluster();
         this.names = new Names(model.resources());
         this.hasSecretReads = model.all(TaskDefinition.class).stream().anyMatch(t -> t.containers().stream()
                 .anyMatch(c -> !c.secrets().isEmpty() || c.repositoryCredentials() != null));
@@ -78,7 +80,12 @@ final class TerraformWriter {
                     + run.origins() + " but does not run it", "run it once with aws ecs run-task (see the ECS JSON target's run-task.json)",
                     null, null));
         }
-        files.computeIfAbsent("main.tf", f -> new StringBuilder()).insert(0, executionRole());
+        String shared = executionRole();
+        if (createCluster) {
+            shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
+                    + shared;
+        }
+        files.computeIfAbsent("main.tf", f -> new StringBuilder()).insert(0, shared);
         context.output().write("versions.tf", versions());
         context.output().write("variables.tf", variables());
         context.output().write("outputs.tf", outputs());
@@ -333,7 +340,8 @@ final class TerraformWriter {
 
     private String service(EcsService service, String name) {
         String task = names.address(service.taskDefinition());
-        Hcl.Body body = new Hcl.Body().attr("name", service.serviceName()).attr("cluster", value(service.cluster()))
+        Hcl.Body body = new Hcl.Body().attr("name", service.serviceName())
+                .attr("cluster", createCluster ? Hcl.raw("aws_ecs_cluster.this.arn") : value(service.cluster()))
                 .attr("task_definition", Hcl.raw(task + ".arn")).attr("desired_count", service.desiredCount())
                 .attr("launch_type", "FARGATE").attr("platform_version", service.platformVersion())
                 .attr("deployment_maximum_percent", service.maximumPercent())

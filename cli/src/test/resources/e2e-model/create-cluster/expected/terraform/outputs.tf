@@ -1,0 +1,3 @@
+output "service_shop_web" {
+  value = aws_ecs_service.shop_web.name
+}
