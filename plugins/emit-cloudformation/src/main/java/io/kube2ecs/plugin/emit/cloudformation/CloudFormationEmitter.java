@@ -80,6 +80,7 @@ public final class CloudFormationEmitter implements Emitter {
         private final Map<String, JsonNode> parameterValues = new TreeMap<>();
         private int secureReferenced;
         private boolean createCluster;
+        private String kmsKey;
 
         Writer(DeploymentModel model) {
             this.model = model;
@@ -109,6 +110,7 @@ public final class CloudFormationEmitter implements Emitter {
 
         void write(EmitContext context) {
             createCluster = context.settings() != null && context.settings().createCluster();
+            kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
             if (createCluster) {
                 resources.putObject("EcsCluster").put("Type", "AWS::ECS::Cluster").putObject("Properties")
                         .set("ClusterName", value(Value.input(StandardInputs.CLUSTER)));
@@ -356,7 +358,11 @@ public final class CloudFormationEmitter implements Emitter {
                 StringBuilder json = new StringBuilder("{");
                 secret.values().forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"${")
                         .append(parameter(model.inputNamed(((Value.Input) v).name()).orElseThrow())).append("}\""));
-                add(secret, "AWS::SecretsManager::Secret").put("Name", secret.name()).set("SecretString", sub(json.append('}').toString()));
+                ObjectNode p = add(secret, "AWS::SecretsManager::Secret").put("Name", secret.name());
+                p.set("SecretString", sub(json.append('}').toString()));
+                if (kmsKey != null) {
+                    p.put("KmsKeyId", kmsKey);
+                }
             } else if (resource instanceof SecurityGroup group) {
                 securityGroup(group);
             } else if (resource instanceof TargetGroup group) {
@@ -671,6 +677,11 @@ public final class CloudFormationEmitter implements Emitter {
                     if (seen.add(resource.toString())) {
                         list.add(resource);
                     }
+                }
+                if (kmsKey != null) {
+                    ObjectNode decrypt = ((ArrayNode) document.get("Statement")).addObject().put("Effect", "Allow");
+                    decrypt.putArray("Action").add("kms:Decrypt");
+                    decrypt.putArray("Resource").add(kmsKey);
                 }
                 policy.set("PolicyDocument", document);
             }
