@@ -76,6 +76,14 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
     private List<String> pluginPath = new ArrayList<>();
 
+    @Option(names = "--option", paramLabel = "PLUGIN.KEY=VALUE",
+            description = "A plugin option, overriding the profile's options: e.g. emit-cloudformation.format=json. Repeatable.")
+    private Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--cloudformation-format", paramLabel = "FORMAT",
+            description = "yaml (default) or json: the format of the CloudFormation template.")
+    private String cloudformationFormat;
+
     @Option(names = "--include-secret-values",
             description = "Also write the Secrets' values into OUT/secret-values.env (mode 0600). Off by default: outputs carry references only.")
     private boolean includeSecretValues;
@@ -96,8 +104,25 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, Map<String, Object>> pluginOptions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            int dot = option.getKey().indexOf('.');
+            if (dot <= 0 || dot == option.getKey().length() - 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--option needs PLUGIN.KEY=VALUE, got '" + option.getKey() + "'");
+            }
+            pluginOptions.computeIfAbsent(option.getKey().substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(option.getKey().substring(dot + 1), option.getValue());
+        }
+        if (cloudformationFormat != null) {
+            if (!cloudformationFormat.equals("json") && !cloudformationFormat.equals("yaml")) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--cloudformation-format takes yaml or json, not '" + cloudformationFormat + "'");
+            }
+            pluginOptions.computeIfAbsent("emit-cloudformation", k -> new LinkedHashMap<>()).put("format", cloudformationFormat);
+        }
         ConversionRequest request = new ConversionRequest("files", files, recursive, namespace, targets, profile,
-                mappers, emitters, output, includeSecretValues);
+                mappers, emitters, output, includeSecretValues, pluginOptions);
         ConversionResult result = PluginPath.pipeline(cli, pluginPath).convert(request);
         if (format == DiagnosticsFormat.json) {
             printJson(result);

@@ -99,6 +99,18 @@ class ConvertCommandTest {
     }
 
     @Test
+    void cloudFormationTemplateCanBeJson() throws Exception {
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", CorpusPaths.corpus().resolve("k8s-guestbook").toString(),
+                "-o", "out", "--target", "cloudformation", "--cloudformation-format", "json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode template = new ObjectMapper().readTree(dir.resolve("out/cloudformation/template.json").toFile());
+        assertThat(template.at("/AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");
+        assertThat(template.at("/Resources").size()).isGreaterThan(5);
+        assertThat(dir.resolve("out/cloudformation/template.yaml")).doesNotExist();
+        assertThat(CliRunner.run(dir, "convert", "-f", "x.yaml", "--cloudformation-format", "xml").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void helpAndVersion() {
         CliRunner.Result help = CliRunner.run(dir, "convert", "--help");
         assertThat(help.exitCode()).isZero();

@@ -109,7 +109,7 @@ public final class ConversionPipeline {
      */
     public ConversionResult convert(ConversionRequest request) {
         DiagnosticCollector diagnostics = new DiagnosticCollector();
-        Profile profile = readProfile(request.profile(), diagnostics);
+        Profile profile = readProfile(request.profile(), diagnostics).withOptions(request.pluginOptions());
         if (diagnostics.hasErrors()) {
             return new ConversionResult(diagnostics.sorted(), List.of(), List.of(), 0, 0, 0);
         }

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param emitterChoices  {@code --emitter TARGET=PLUGIN} choices (override the profile's)
  * @param outputDir       where to write
  * @param includeSecretValues write the Secrets' values into {@code secret-values.env} (mode 0600)
+ * @param pluginOptions   plugin options from the command line, by plugin id; they override the profile's
  */
 public record ConversionRequest(String source, List<String> locations, boolean recursive, String namespace,
                                 List<String> targets, Path profile, Map<String, String> mapperChoices,
-                                Map<String, String> emitterChoices, Path outputDir, boolean includeSecretValues) {
+                                Map<String, String> emitterChoices, Path outputDir, boolean includeSecretValues,
+                                Map<String, Map<String, Object>> pluginOptions) {
     public ConversionRequest {
         Objects.requireNonNull(source, "source");
         locations = List.copyOf(locations);
@@ -29,5 +31,14 @@ public record ConversionRequest(String source, List<String> locations, boolean r
         mapperChoices = Map.copyOf(mapperChoices);
         emitterChoices = Map.copyOf(emitterChoices);
         Objects.requireNonNull(outputDir, "outputDir");
+        pluginOptions = Map.copyOf(pluginOptions);
+    }
+
+    /** A request without command-line plugin options. */
+    public ConversionRequest(String source, List<String> locations, boolean recursive, String namespace,
+                             List<String> targets, Path profile, Map<String, String> mapperChoices,
+                             Map<String, String> emitterChoices, Path outputDir, boolean includeSecretValues) {
+        this(source, locations, recursive, namespace, targets, profile, mapperChoices, emitterChoices, outputDir,
+                includeSecretValues, Map.of());
     }
 }

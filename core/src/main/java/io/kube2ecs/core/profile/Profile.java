@@ -84,4 +84,23 @@ public record Profile(String region, String accountId, String cluster, Boolean c
             emitters = emitters == null ? Map.of() : Map.copyOf(emitters);
         }
     }
+
+    /**
+     * @param extra plugin options by plugin id, overriding this profile's keys one by one
+     * @return a copy with the options merged
+     */
+    public Profile withOptions(Map<String, Map<String, Object>> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, Map<String, Object>> merged = new java.util.TreeMap<>(options);
+        extra.forEach((plugin, values) -> {
+            Map<String, Object> one = new java.util.TreeMap<>(merged.getOrDefault(plugin, Map.of()));
+            one.putAll(values);
+            merged.put(plugin, one);
+        });
+        return new Profile(region, accountId, cluster, createCluster, vpcId, vpcCidr, subnets, securityGroups, assignPublicIp,
+                executionRoleArn, namePrefix, platformVersion, sizing, serviceDiscovery, loadBalancerScheme, secrets, parameterPrefix,
+                kmsKeyArn, logging, tags, plugins, merged);
+    }
 }

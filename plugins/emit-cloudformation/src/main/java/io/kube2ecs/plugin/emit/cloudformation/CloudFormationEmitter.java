@@ -143,7 +143,12 @@ public final class CloudFormationEmitter implements Emitter {
                         + "target's parameters.sh (or aws ssm put-parameter)", null, null));
             }
             try {
-                context.output().write("template.yaml", YAML.writeValueAsString(template));
+                if (context.options().text("format").map("json"::equals).orElse(false)) {
+                    context.output().write("template.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(template).replace("\r\n", "\n") + "\n");
+                } else {
+                    context.output().write("template.yaml", YAML.writeValueAsString(template));
+                }
                 ArrayNode values = JSON.arrayNode();
                 parameterValues.forEach((k, v) -> values.addObject().put("ParameterKey", k).set("ParameterValue", v));
                 context.output().write("parameters.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
