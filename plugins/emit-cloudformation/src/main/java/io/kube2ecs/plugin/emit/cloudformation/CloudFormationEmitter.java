@@ -361,8 +361,14 @@ public final class CloudFormationEmitter implements Emitter {
                         .put("Tier", parameter.advancedTier() ? "Advanced" : "Standard").set("Value", value(parameter.value()));
             } else if (resource instanceof SecretsManagerSecret secret) {
                 StringBuilder json = new StringBuilder("{");
-                secret.values().forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"${")
-                        .append(parameter(model.inputNamed(((Value.Input) v).name()).orElseThrow())).append("}\""));
+                secret.values().forEach((k, v) -> {
+                    EnvironmentInput input = model.inputNamed(((Value.Input) v).name()).orElseThrow();
+                    String name = parameter(input);
+                    // Fn::Sub cannot escape, so the person filling in the parameter has to (SEC003 names such keys)
+                    ((ObjectNode) parameters.get(name)).put("Description", input.description()
+                            + "; JSON-escaped, without quotes: it goes inside a JSON string");
+                    json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":\"${").append(name).append("}\"");
+                });
                 ObjectNode p = add(secret, "AWS::SecretsManager::Secret").put("Name", secret.name());
                 p.set("SecretString", sub(json.append('}').toString()));
                 if (kmsKey != null) {

@@ -34,6 +34,7 @@ public final class SecretMapper implements KindMapper {
 
     static final String CODE_BASE64 = "SEC001";
     static final String CODE_TYPE = "SEC002";
+    static final String CODE_JSON_ESCAPE = "SEC003";
 
     @Override
     public ResourceKind kind() {
@@ -126,6 +127,7 @@ public final class SecretMapper implements KindMapper {
                     + secret.name(), EnvironmentInput.Type.STRING, true, List.of()));
             keys.put(entry.getKey(), model.input(name));
             context.secretValue(name, entry.getValue());
+            warnIfNeedsJsonEscaping(secret, entry.getKey(), entry.getValue(), context.diagnostics());
         }
         SecretsManagerSecret stored = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, secret.namespace(),
                 "secret/" + secret.name()), context.settings().parameterPrefix() + "/" + secret.namespace() + "/" + secret.name(), keys);
@@ -145,12 +147,35 @@ public final class SecretMapper implements KindMapper {
                     + secret.name(), EnvironmentInput.Type.STRING, true, List.of()));
             keys.put(key, model.input(name));
         }
-        DockerConfig.credentials(values).forEach((key, value) -> context.secretValue(("registry_" + secret.namespace() + "_"
-                + secret.name() + "_" + key).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"), value));
+        DockerConfig.credentials(values).forEach((key, value) -> {
+            context.secretValue(("registry_" + secret.namespace() + "_" + secret.name() + "_" + key).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_]+", "_"), value);
+            warnIfNeedsJsonEscaping(secret, key, value, context.diagnostics());
+        });
         SecretsManagerSecret stored = new SecretsManagerSecret(ModelIds.registryCredentials(secret.namespace(), secret.name()),
                 context.settings().parameterPrefix() + "/" + secret.namespace() + "/registry/" + secret.name(), keys);
         stored.addOrigin(secret.ref());
         stored.tags().putAll(context.settings().tags());
         model.add(stored);
+    }
+
+    /**
+     * A Secrets Manager secret is one JSON document. The CloudFormation target can only assemble it with
+     * {@code Fn::Sub}, which does not escape, so such a value breaks the document unless the user passes it
+     * escaped. Only the key is named: the value is secret.
+     */
+    private static void warnIfNeedsJsonEscaping(SourceObject secret, String key, String value, Diagnostics diagnostics) {
+        boolean needsEscaping = value.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20);
+        if (needsEscaping) {
+            SourceNode at = secret.root().get("stringData").get(key);
+            if (!at.exists()) {
+                at = secret.root().get("data").get(key);
+            }
+            diagnostics.warning(at.exists() ? at : secret.root(), CODE_JSON_ESCAPE, "value of key '" + key + "' of Secret '"
+                    + secret.name() + "' holds a quote, a backslash or a control character (such as a line break); the "
+                    + "cloudformation target places it in the secret's JSON without escaping",
+                    "pass that CloudFormation parameter JSON-escaped (\\\" for \", \\\\ for \\, \\n for a line break); "
+                    + "ecs-json and terraform escape it themselves");
+        }
     }
 }
