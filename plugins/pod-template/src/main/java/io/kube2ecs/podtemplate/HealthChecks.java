@@ -12,6 +12,9 @@ import java.util.OptionalInt;
  */
 public final class HealthChecks {
 
+    private static final int DEFAULT_INTERVAL = 30;
+    private static final int LONGEST_DEFAULT_TIMEOUT = 10;
+
     private HealthChecks() {
     }
 
@@ -41,6 +44,7 @@ public final class HealthChecks {
                 group.healthCheckTimeoutSeconds(clamp(probe.get("timeoutSeconds").asInt().orElse(1), 2, 120));
                 group.healthyThreshold(clamp(probe.get("successThreshold").asInt().orElse(1), 2, 10));
                 group.unhealthyThreshold(clamp(probe.get("failureThreshold").asInt().orElse(3), 2, 10));
+                keepTimeoutBelowInterval(group);
             }
         }
     }
@@ -84,6 +88,24 @@ public final class HealthChecks {
         number(annotations.get(prefix + unhealthy)).ifPresent(v -> group.unhealthyThreshold(clamp(v, 2, 10)));
         if (codes != null) {
             annotations.get(prefix + codes).asText().ifPresent(group::matcher);
+        }
+        keepTimeoutBelowInterval(group);
+    }
+
+    /**
+     * Kubernetes lets a probe wait as long as its period or longer; Elastic Load Balancing refuses a
+     * target group whose timeout is not below its interval. Raising the interval keeps the probe's
+     * patience (a slow endpoint still passes) at the cost of slower detection. ELB's default
+     * timeouts (5 s for HTTP, up to 10 s otherwise) count when only the interval is set, and its
+     * default interval (30 s) when only the timeout is.
+     */
+    private static void keepTimeoutBelowInterval(TargetGroup group) {
+        Integer interval = group.healthCheckIntervalSeconds();
+        Integer timeout = group.healthCheckTimeoutSeconds();
+        if (timeout != null && timeout >= (interval == null ? DEFAULT_INTERVAL : interval)) {
+            group.healthCheckIntervalSeconds(timeout + 1);
+        } else if (timeout == null && interval != null && interval <= LONGEST_DEFAULT_TIMEOUT) {
+            group.healthCheckTimeoutSeconds(Math.max(2, Math.min(5, interval - 1)));
         }
     }
 
