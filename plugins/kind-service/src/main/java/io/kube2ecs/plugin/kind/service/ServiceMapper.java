@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A Service: the workloads it selects register in Cloud Map under
@@ -76,6 +77,12 @@ public final class ServiceMapper implements KindMapper {
         } else if (workloads.isEmpty()) {
             diagnostics.warning(selector, CODE_SELECTOR, "Service '" + service.name() + "' selects no Deployment, ReplicaSet or "
                     + "Pod of the input, so nothing will answer it", "check the labels, or convert the workload together with it");
+        } else if (workloads.stream().allMatch(w -> w.kind().kind().equals("Pod"))) {
+            // a bare Pod becomes a one-off task (run-task), which can join neither a Cloud Map service nor a target group
+            diagnostics.warning(selector, CODE_SELECTOR, "Service '" + service.name() + "' selects only bare Pods ("
+                    + workloads.stream().map(w -> w.ref().toString()).collect(Collectors.joining(", ")) + "), which become one-off "
+                    + "tasks: they register in neither its Cloud Map service nor a load balancer, so nothing will answer it",
+                    "convert the Pod as a Deployment with replicas: 1, whose ECS service keeps it running and registered");
         }
         if (type.equals("NodePort")) {
             diagnostics.warning(spec.get("type"), CODE_TYPE, "NodePort has no meaning on Fargate (there are no nodes); the Service "
