@@ -33,6 +33,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.ValueFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,14 @@ import java.util.TreeMap;
 public final class CloudFormationEmitter implements Emitter {
 
     static final String CODE_SECURE = "CFN001";
+    static final String CODE_LIMITS = "CFN002";
+
+    /** CloudFormation's per-stack quotas, which cannot be raised. */
+    static final int MAX_RESOURCES = 500;
+    static final int MAX_PARAMETERS = 200;
+    static final int MAX_OUTPUTS = 200;
+    static final int MAX_TEMPLATE_BYTES_IN_S3 = 1_000_000;
+    static final int MAX_TEMPLATE_BYTES_IN_REQUEST = 51_200;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -143,18 +152,48 @@ public final class CloudFormationEmitter implements Emitter {
                         + "target's parameters.sh (or aws ssm put-parameter)", null, null));
             }
             try {
-                if (context.options().text("format").map("json"::equals).orElse(false)) {
-                    context.output().write("template.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(template).replace("\r\n", "\n") + "\n");
-                } else {
-                    context.output().write("template.yaml", YAML.writeValueAsString(template));
-                }
+                boolean json = context.options().text("format").map("json"::equals).orElse(false);
+                String text = json ? new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(template)
+                        .replace("\r\n", "\n") + "\n" : YAML.writeValueAsString(template);
+                checkStackLimits(context, text.getBytes(StandardCharsets.UTF_8).length, outputs.size());
+                context.output().write(json ? "template.json" : "template.yaml", text);
                 ArrayNode values = JSON.arrayNode();
                 parameterValues.forEach((k, v) -> values.addObject().put("ParameterKey", k).set("ParameterValue", v));
                 context.output().write("parameters.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(values).replace("\r\n", "\n") + "\n");
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the template", e);
+            }
+        }
+
+        /**
+         * The template is written anyway: the other targets and a split by hand still need it, and the
+         * counts tell the user how far over the quota it is.
+         */
+        private void checkStackLimits(EmitContext context, int bytes, int outputCount) {
+            List<String> over = new ArrayList<>();
+            if (resources.size() > MAX_RESOURCES) {
+                over.add(resources.size() + " resources (at most " + MAX_RESOURCES + ")");
+            }
+            if (parameters.size() > MAX_PARAMETERS) {
+                over.add(parameters.size() + " parameters (at most " + MAX_PARAMETERS + ")");
+            }
+            if (outputCount > MAX_OUTPUTS) {
+                over.add(outputCount + " outputs (at most " + MAX_OUTPUTS + ")");
+            }
+            if (bytes > MAX_TEMPLATE_BYTES_IN_S3) {
+                over.add(bytes + " bytes (at most " + MAX_TEMPLATE_BYTES_IN_S3 + ", from S3)");
+            }
+            if (!over.isEmpty()) {
+                context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "the template exceeds CloudFormation's "
+                        + "per-stack quotas and cannot be deployed as one stack: " + String.join(", ", over),
+                        "convert the input in parts (for example one namespace per run, each its own stack), or use the "
+                                + "terraform target, which has no such quota",
+                        null, null));
+            } else if (bytes > MAX_TEMPLATE_BYTES_IN_REQUEST) {
+                context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_LIMITS, "the template is " + bytes + " bytes, more "
+                        + "than the " + MAX_TEMPLATE_BYTES_IN_REQUEST + " a request can carry", "deploy it through S3: aws "
+                        + "cloudformation deploy --s3-bucket BUCKET …", null, null));
             }
         }
 

@@ -2,12 +2,15 @@ package io.kube2ecs.plugin.emit.cloudformation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.LogConfiguration;
+import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
@@ -16,6 +19,7 @@ import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Output;
 import io.kube2ecs.api.spi.PluginOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,5 +72,61 @@ class CloudFormationEmitterTest {
                 .contains("awslogs-region:").contains("Ref: \"AWS::Region\"")
                 .contains("Value: \"yes\"").contains("Value: \"0123\"")
                 .doesNotContain("dockerLabels").doesNotContain("AwslogsStreamPrefix");
+    }
+
+    @Test
+    void aTemplateOverTheResourceQuotaIsReportedWithItsCount() {
+        // 500 log groups and the execution role the template always declares
+        List<Diagnostic> reported = emitLogGroups(500, "app");
+        assertThat(reported).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("CFN002");
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).contains("501 resources (at most 500)");
+        });
+    }
+
+    @Test
+    void aTemplateTooLargeForARequestButWithinQuotasGetsTheS3Hint() {
+        List<Diagnostic> reported = emitLogGroups(499, "app-with-a-long-name-".repeat(10));
+        assertThat(reported).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("CFN002");
+            assertThat(d.severity()).isEqualTo(Severity.INFO);
+            assertThat(d.hint()).contains("--s3-bucket");
+        });
+    }
+
+    @Test
+    void aSmallTemplateIsNotReported() {
+        assertThat(emitLogGroups(3, "app")).isEmpty();
+    }
+
+    private static List<Diagnostic> emitLogGroups(int count, String namePrefix) {
+        DeploymentModel model = new DeploymentModel();
+        for (int i = 0; i < count; i++) {
+            model.add(new LogGroup(new ResourceId(LogGroup.TYPE, "shop", "app-" + i), "/ecs/shop/" + namePrefix + i));
+        }
+        List<Diagnostic> reported = new ArrayList<>();
+        new CloudFormationEmitter().emit(model, new EmitContext() {
+            @Override
+            public Output output() {
+                return (path, content) -> { };
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return reported::add;
+            }
+
+            @Override
+            public PluginOptions options() {
+                return Map::of;
+            }
+
+            @Override
+            public ConversionSettings settings() {
+                return null;
+            }
+        });
+        return reported;
     }
 }
