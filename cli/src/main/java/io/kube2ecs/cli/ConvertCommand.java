@@ -11,6 +11,7 @@ import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.core.ConversionRequest;
 import io.kube2ecs.core.ConversionResult;
+import io.kube2ecs.core.diag.Codes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Option;
 public final class ConvertCommand implements Callable<Integer> {
 
     /** How diagnostics are printed. */
-    enum DiagnosticsFormat { text, json }
+    enum DiagnosticsFormat { text, json, sarif }
+
+    /** What makes the run fail for a CI gate, on top of errors. */
+    enum FailOn { error, warning, unconverted }
 
     private final Kube2Ecs cli;
 
@@ -89,8 +93,13 @@ public final class ConvertCommand implements Callable<Integer> {
     private boolean includeSecretValues;
 
     @Option(names = "--diagnostics", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default, on standard error) or json (on standard output, for CI).")
+            description = "text (default, on standard error), json or sarif (SARIF 2.1.0; both on standard output, for CI).")
     private DiagnosticsFormat format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "error (default), warning, or unconverted (an object without a mapper or a field not carried over): "
+                    + "exit with " + ExitCodes.GATE + " when the output was written but the run found such a problem.")
+    private FailOn failOn;
 
     @Option(names = {"-v", "--verbose"}, description = "Also print informational diagnostics.")
     private boolean verbose;
@@ -124,12 +133,46 @@ public final class ConvertCommand implements Callable<Integer> {
         ConversionRequest request = new ConversionRequest("files", files, recursive, namespace, targets, profile,
                 mappers, emitters, output, includeSecretValues, pluginOptions);
         ConversionResult result = PluginPath.pipeline(cli, pluginPath).convert(request);
-        if (format == DiagnosticsFormat.json) {
-            printJson(result);
-        } else {
-            printText(result);
+        switch (format) {
+            case json -> printJson(result);
+            case sarif -> printSarif(result);
+            default -> printText(result);
         }
-        return result.failed() ? ExitCodes.CONVERSION_ERRORS : ExitCodes.OK;
+        if (result.failed()) {
+            return ExitCodes.CONVERSION_ERRORS;
+        }
+        if (!gateFails(result)) {
+            return ExitCodes.OK;
+        }
+        if (format == DiagnosticsFormat.text) {
+            cli.err().println("failing (exit " + ExitCodes.GATE + "): --fail-on " + failOn + " matched the "
+                    + (failOn == FailOn.warning ? "warnings" : "K2E101 and K2E201 warnings") + " above; the output was written");
+        }
+        return ExitCodes.GATE;
+    }
+
+    private boolean gateFails(ConversionResult result) {
+        return switch (failOn) {
+            case error -> false;
+            case warning -> result.count(Severity.WARNING) > 0;
+            case unconverted -> result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING
+                    && (d.code().equals(Codes.KIND_UNSUPPORTED) || d.code().equals(Codes.FIELD_NOT_CONVERTED)));
+        };
+    }
+
+    private void printSarif(ConversionResult result) {
+        String version;
+        try {
+            version = new RootCommand.Version().getVersion()[0].replaceFirst("^kube2ecs ", "");
+        } catch (java.io.IOException e) {
+            version = "unknown";
+        }
+        try {
+            cli.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(SarifReport.of(result.diagnostics(), version)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void printText(ConversionResult result) {

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An internal error (a bug in kube2ecs); nothing was written. */
     public static final int INTERNAL = 3;
+    /** The output was written, but {@code --fail-on warning|unconverted} found what it looks for. */
+    public static final int GATE = 4;
 
     private ExitCodes() {
     }

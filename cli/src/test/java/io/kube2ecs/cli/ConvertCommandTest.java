@@ -127,4 +127,70 @@ class ConvertCommandTest {
         assertThat(result.out()).contains("kind-deployment").contains("kind apps/Deployment")
                 .contains("emit-ecs-json").contains("target ecs-json").contains("source-files");
     }
+
+    private static final String UNCONVERTED = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api}
+            spec:
+              template:
+                spec:
+                  madeUpField: true
+                  containers:
+                  - {name: api, image: "example/api:1"}
+            """;
+
+    @Test
+    void failOnGatesTheExitCodeButStillWritesTheOutput() throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), UNCONVERTED);
+        assertThat(CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "plain").exitCode()).isEqualTo(ExitCodes.OK);
+        CliRunner.Result unconverted = CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "gated", "--fail-on", "unconverted");
+        assertThat(unconverted.exitCode()).as(unconverted.err()).isEqualTo(ExitCodes.GATE);
+        assertThat(unconverted.err()).contains("warning[K2E201]").contains("--fail-on unconverted matched");
+        assertThat(dir.resolve("gated/ecs/default/api/task-definition.json")).exists();
+        assertThat(CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "warned", "--fail-on", "warning").exitCode())
+                .isEqualTo(ExitCodes.GATE);
+    }
+
+    @Test
+    void failOnUnconvertedIgnoresWarningsAboutBehaviour() throws Exception {
+        // POD015 (a bare Pod is not restarted) is a warning, but everything in the input was carried over
+        Files.writeString(dir.resolve("pod.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: tool}
+                spec:
+                  containers:
+                  - {name: tool, image: "example/tool:1"}
+                """);
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "pod.yaml", "-o", "out", "--fail-on", "unconverted");
+        assertThat(result.err()).contains("warning[POD015]");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void sarifLocatesEachFindingInTheManifest() throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), UNCONVERTED);
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "out", "--diagnostics", "sarif");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        JsonNode log = new ObjectMapper().readTree(result.out());
+        assertThat(log.path("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = log.path("runs").get(0);
+        assertThat(run.path("tool").path("driver").path("name").asText()).isEqualTo("kube2ecs");
+        JsonNode finding = null;
+        for (JsonNode r : run.path("results")) {
+            if (r.path("ruleId").asText().equals("K2E201")) {
+                finding = r;
+            }
+        }
+        assertThat(finding).as(result.out()).isNotNull();
+        assertThat(finding.path("level").asText()).isEqualTo("warning");
+        assertThat(finding.path("message").path("text").asText()).contains("madeUpField");
+        JsonNode location = finding.path("locations").get(0).path("physicalLocation");
+        assertThat(location.path("artifactLocation").path("uri").asText()).isEqualTo("app.yaml");
+        assertThat(location.path("region").path("startLine").asInt()).isEqualTo(7);
+        assertThat(location.path("region").path("startColumn").asInt()).isEqualTo(7);
+        int ruleIndex = finding.path("ruleIndex").asInt();
+        assertThat(run.path("tool").path("driver").path("rules").get(ruleIndex).path("id").asText()).isEqualTo("K2E201");
+    }
 }
