@@ -89,7 +89,7 @@ class CorpusTest {
         assertThat(tasks).isEqualTo(12);
     }
 
-    private static Map<String, String> read(Path root) {
+    static Map<String, String> read(Path root) {
         Map<String, String> out = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return out;
