@@ -193,4 +193,18 @@ class ConvertCommandTest {
         int ruleIndex = finding.path("ruleIndex").asInt();
         assertThat(run.path("tool").path("driver").path("rules").get(ruleIndex).path("id").asText()).isEqualTo("K2E201");
     }
+
+    @Test
+    void anInputWithNothingToConvertWritesNothing() throws Exception {
+        // before, the Terraform and CloudFormation targets wrote an execution role and provider blocks for it
+        Files.writeString(dir.resolve("crd.yaml"), """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                """);
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "crd.yaml", "-o", "out", "-v");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+        assertThat(result.err()).contains("warning[K2E101]").contains("info[K2E011]");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

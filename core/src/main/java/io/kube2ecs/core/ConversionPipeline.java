@@ -139,7 +139,10 @@ public final class ConversionPipeline {
 
         List<String> written = List.of();
         if (!diagnostics.hasErrors()) {
-            SortedMap<String, byte[]> files = emitStage.run(model, emitters, settings, profile, diagnostics);
+            // an emitter given an empty model still writes its scaffolding (an execution role, provider
+            // blocks); that deploys nothing, so an input with nothing to convert writes nothing
+            SortedMap<String, byte[]> files = model.resources().isEmpty() ? new TreeMap<>()
+                    : emitStage.run(model, emitters, settings, profile, diagnostics);
             if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
                 StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
                 outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
