@@ -26,7 +26,8 @@ public interface Emitter {
     }
 
     /**
-     * Writes the model.
+     * Writes the model. The pipeline calls it only when the model holds at least one resource
+     * (an input with nothing to convert writes nothing); a direct caller may pass any model.
      *
      * @param model   the converted model, read-only by contract; not null
      * @param context where to write and report; not null
