@@ -1,0 +1,116 @@
+package io.kube2ecs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inputs real repositories contain that are not valid manifests: each gets its diagnostic code at
+ * a file:line where there is one, exit code 1, no stack trace and no output folder.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api}
+            spec:
+              replicas: %s
+              template:
+                spec:
+                  containers:
+                  - name: api
+                    image: example/api:1
+                    ports: [{containerPort: %s}]
+                    resources: {requests: {cpu: %s}}
+            """;
+
+    static Stream<Arguments> badInputs() {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            String previous = i == 1 ? "a" : "b" + (i - 1);
+            bomb.append("b").append(i).append(": &b").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+        }
+        return Stream.of(
+                Arguments.of("tab indentation", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n".getBytes(StandardCharsets.UTF_8),
+                        "error[K2E002]", "bad.yaml:4:"),
+                Arguments.of("unclosed quote", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \"x}\n".getBytes(StandardCharsets.UTF_8),
+                        "error[K2E002]", "bad.yaml:"),
+                Arguments.of("Helm template", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n"
+                        .getBytes(StandardCharsets.UTF_8), "error[K2E002]", "helm template"),
+                Arguments.of("alias bomb", bomb.toString().getBytes(StandardCharsets.UTF_8), "error[K2E004]", "bad.yaml:1:"),
+                Arguments.of("10,000-deep nesting", ("a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "error[K2E004]", "bad.yaml"),
+                Arguments.of("binary file", binary(), "error[K2E001]", "bad.yaml"),
+                Arguments.of("Latin-1 file", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n"
+                        .getBytes(StandardCharsets.ISO_8859_1), "error[K2E001]", "bad.yaml"),
+                Arguments.of("no kind", "apiVersion: v1\nmetadata: {name: w}\n".getBytes(StandardCharsets.UTF_8),
+                        "error[K2E006]", "bad.yaml:1:"),
+                Arguments.of("replicas as a word", DEPLOYMENT.formatted("\"three\"", 8080, "100m").getBytes(StandardCharsets.UTF_8),
+                        "error[POD007]", "bad.yaml:5:"),
+                Arguments.of("port as a name", DEPLOYMENT.formatted(1, "\"http\"", "100m").getBytes(StandardCharsets.UTF_8),
+                        "error[POD006]", "bad.yaml:11:"),
+                Arguments.of("invalid quantity", DEPLOYMENT.formatted(1, 8080, "lots").getBytes(StandardCharsets.UTF_8),
+                        "error[POD003]", "bad.yaml:12:"),
+                Arguments.of("no containers", ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n"
+                        + "    spec:\n      containers: []\n").getBytes(StandardCharsets.UTF_8), "error[POD001]", "bad.yaml:"),
+                Arguments.of("no image", ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n"
+                        + "    spec:\n      containers:\n      - name: a\n").getBytes(StandardCharsets.UTF_8), "error[POD002]", "bad.yaml:"));
+    }
+
+    private static byte[] binary() {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        return bytes;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputIsDiagnosedWithExitOneAndNothingWritten(String name, byte[] content, String code, String where) throws Exception {
+        Files.write(dir.resolve("bad.yaml"), content);
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "bad.yaml", "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).contains(code).contains(where).contains("nothing written")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anExistingOutputFolderKeepsTheUsersFilesAndAFailedRunChangesNothing() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Files.writeString(dir.resolve("good.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        assertThat(CliRunner.run(dir, "convert", "-f", "good.yaml", "-o", "out").exitCode()).isZero();
+        Path task = out.resolve("ecs/default/api/task-definition.json");
+        String converted = Files.readString(task);
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+
+        Files.writeString(dir.resolve("good.yaml"), DEPLOYMENT.formatted(1, 8080, "lots"));
+        assertThat(CliRunner.run(dir, "convert", "-f", "good.yaml", "-o", "out").exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(Files.readString(task)).isEqualTo(converted);
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void theSameObjectInTwoFilesIsAWarningNamingBoth() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        Files.writeString(dir.resolve("b.yaml"), DEPLOYMENT.formatted(2, 8080, "100m"));
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "a.yaml", "-f", "b.yaml", "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("b.yaml:1:1: warning[K2E007]").contains("a.yaml:1");
+    }
+}
