@@ -43,7 +43,13 @@ class BadInputTest {
             bomb.append("b").append(i).append(": &b").append(i).append(" [")
                     .append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
         }
+        StringBuilder huge = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n");
+        for (int i = 0; i < 1100; i++) {
+            huge.append("  key").append(i).append(": ").append("x".repeat(1000)).append('\n');
+        }
         return Stream.of(
+                Arguments.of("ConfigMap over Kubernetes' 1 MiB", huge.toString().getBytes(StandardCharsets.UTF_8),
+                        "error[CM004]", "bad.yaml:1:1"),
                 Arguments.of("tab indentation", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n".getBytes(StandardCharsets.UTF_8),
                         "error[K2E002]", "bad.yaml:4:"),
                 Arguments.of("unclosed quote", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \"x}\n".getBytes(StandardCharsets.UTF_8),

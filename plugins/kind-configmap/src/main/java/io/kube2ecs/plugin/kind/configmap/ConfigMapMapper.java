@@ -22,6 +22,10 @@ public final class ConfigMapMapper implements KindMapper {
     static final String CODE_SIZE = "CM001";
     static final String CODE_BINARY = "CM002";
     static final String CODE_NAME = "CM003";
+    static final String CODE_OBJECT_SIZE = "CM004";
+
+    /** The API server's limit on a ConfigMap's keys and values together (as for Secrets). */
+    private static final int KUBERNETES_LIMIT = 1024 * 1024;
 
     private static final int STANDARD_LIMIT = 4096;
     private static final int ADVANCED_LIMIT = 8192;
@@ -36,6 +40,15 @@ public final class ConfigMapMapper implements KindMapper {
     public void map(SourceObject configMap, MappingContext context) {
         if (configMap.name().equals("kube-root-ca.crt")) {
             configMap.root().ignore("the cluster's CA bundle, which Kubernetes puts in every namespace");
+            return;
+        }
+        long size = size(configMap);
+        if (size > KUBERNETES_LIMIT) {
+            // no cluster can hold it, so it is not what the user runs; converting it would mean thousands of parameters
+            context.diagnostics().error(configMap.root(), CODE_OBJECT_SIZE, "ConfigMap '" + configMap.name() + "' holds " + size
+                    + " bytes of keys and values; Kubernetes refuses more than " + KUBERNETES_LIMIT,
+                    "check that the file was generated correctly; large files belong in S3 or in the image");
+            configMap.root().markConverted();
             return;
         }
         String prefix = "/" + context.settings().parameterPrefix() + "/" + configMap.namespace() + "/configmap/" + configMap.name() + "/";
@@ -74,5 +87,19 @@ public final class ConfigMapMapper implements KindMapper {
         }
         configMap.root().get("immutable").ignore("SSM parameters keep a version history; there is no immutable flag");
         configMap.root().get("metadata").get("labels").asStringMap();
+    }
+
+    /** Counted as the API server counts: every key plus its value, binaryData decoded. */
+    private static long size(SourceObject configMap) {
+        long total = 0;
+        for (Map.Entry<String, SourceNode> entry : configMap.root().get("data").entries().entrySet()) {
+            total += entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + entry.getValue().asText().orElse("").getBytes(StandardCharsets.UTF_8).length;
+        }
+        for (Map.Entry<String, SourceNode> entry : configMap.root().get("binaryData").entries().entrySet()) {
+            total += entry.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + entry.getValue().asText().orElse("").replaceAll("\\s", "").length() * 3L / 4;
+        }
+        return total;
     }
 }
