@@ -45,27 +45,7 @@ class CloudFormationEmitterTest {
         model.add(task);
 
         Map<String, String> files = new TreeMap<>();
-        new CloudFormationEmitter().emit(model, new EmitContext() {
-            @Override
-            public Output output() {
-                return files::put;
-            }
-
-            @Override
-            public Diagnostics diagnostics() {
-                return Diagnostics.NONE;
-            }
-
-            @Override
-            public PluginOptions options() {
-                return Map::of;
-            }
-
-            @Override
-            public ConversionSettings settings() {
-                return null;
-            }
-        });
+        emit(model, files);
         String template = files.get("template.yaml");
         assertThat(template).contains("DockerLabels:").contains("com.example.Team-Name: \"payments\"")
                 .contains("LogConfiguration:").contains("LogDriver: \"awslogs\"").contains("awslogs-stream-prefix: \"ecs\"")
@@ -105,11 +85,16 @@ class CloudFormationEmitterTest {
         for (int i = 0; i < count; i++) {
             model.add(new LogGroup(new ResourceId(LogGroup.TYPE, "shop", "app-" + i), "/ecs/shop/" + namePrefix + i));
         }
+        return emit(model, new TreeMap<>());
+    }
+
+    /** Emits without settings or options; returns what was reported. */
+    private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files) {
         List<Diagnostic> reported = new ArrayList<>();
         new CloudFormationEmitter().emit(model, new EmitContext() {
             @Override
             public Output output() {
-                return (path, content) -> { };
+                return files::put;
             }
 
             @Override
