@@ -1,5 +1,8 @@
 package io.kube2ecs.ecsshapes;
 
+import static io.kube2ecs.ecsshapes.JsonFields.putIfSet;
+import static io.kube2ecs.ecsshapes.JsonFields.strings;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +16,6 @@ import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Ulimit;
 import io.kube2ecs.api.model.Value;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -153,27 +155,5 @@ public final class ContainerShapes {
         putIfSet(node, "interactive", container.interactive());
         putIfSet(node, "pseudoTerminal", container.pseudoTerminal());
         return node;
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static void putIfSet(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static void putIfSet(ObjectNode node, String field, Integer value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static void putIfSet(ObjectNode node, String field, Boolean value) {
-        if (value != null) {
-            node.put(field, value);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.kube2ecs.plugin.emit.ecsjson;
 
+import static io.kube2ecs.ecsshapes.JsonFields.putIfSet;
+import static io.kube2ecs.ecsshapes.JsonFields.strings;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -256,27 +259,5 @@ public final class EcsJsonEmitter implements Emitter {
         }
         ArrayNode array = root.putArray("tags");
         tags.forEach((key, value) -> array.addObject().put("key", key).put("value", value));
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static void putIfSet(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static void putIfSet(ObjectNode node, String field, Integer value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static void putIfSet(ObjectNode node, String field, Boolean value) {
-        if (value != null) {
-            node.put(field, value);
-        }
     }
 }
