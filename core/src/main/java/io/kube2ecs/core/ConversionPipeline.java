@@ -234,7 +234,7 @@ public final class ConversionPipeline {
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
                     "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
         }
-        return objects;
+        return loader.applyKustomizations(objects, diagnostics);
     }
 
     private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,

@@ -27,8 +27,10 @@ public final class Codes {
 
     /** No installed plugin maps this kind. */
     public static final String KIND_UNSUPPORTED = "K2E101";
-    /** A build-tool file (kustomization) given where manifests were expected. */
+    /** A part of a kustomization file that is not applied (patches, generators, remote resources …). */
     public static final String BUILD_FILE = "K2E102";
+    /** A kustomization's namespace was set on the objects of its resources. */
+    public static final String KUSTOMIZATION_APPLIED = "K2E103";
 
     /** A field that no plugin converted. */
     public static final String FIELD_NOT_CONVERTED = "K2E201";
@@ -37,6 +39,8 @@ public final class Codes {
 
     /** A reference to an object that is not in the input. */
     public static final String DANGLING_REFERENCE = "K2E301";
+    /** A reference, without which Kubernetes would not start the workload, to an object not in the input. */
+    public static final String MISSING_REQUIRED_OBJECT = "K2E303";
 
     /** Two resources would get the same AWS name. */
     public static final String NAME_COLLISION = "K2E302";

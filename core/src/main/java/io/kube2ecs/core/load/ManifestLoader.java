@@ -34,6 +34,7 @@ public final class ManifestLoader {
     private final LoadLimits limits;
     private final String defaultNamespace;
     private final boolean namespaceForced;
+    private final List<Kustomizations.File> kustomizations = new ArrayList<>();
 
     /**
      * @param limits           safety limits
@@ -90,6 +91,17 @@ public final class ManifestLoader {
         return out;
     }
 
+    /**
+     * Applies what the kustomization files among the inputs loaded so far say about namespaces.
+     *
+     * @param objects     every object loaded, in input order
+     * @param diagnostics where kustomization fields not applied are reported
+     * @return the objects with the namespaces the kustomizations assign, in the same order
+     */
+    public List<LoadedObject> applyKustomizations(List<LoadedObject> objects, Diagnostics diagnostics) {
+        return Kustomizations.apply(kustomizations, objects, diagnostics, namespaceForced);
+    }
+
     private static boolean looksLikeJson(String origin, String content) {
         if (origin.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             return true;
@@ -122,11 +134,8 @@ public final class ManifestLoader {
             notAnObject(origin, root, "document has no " + (kind == null || kind.isEmpty() ? "kind" : "apiVersion"), diagnostics);
             return;
         }
-        if ("Kustomization".equals(kind) || apiVersion.startsWith("kustomize.config.k8s.io")) {
-            diagnostics.report(new Diagnostic(Severity.WARNING, Codes.BUILD_FILE,
-                    "kustomization file is a build recipe, not a Kubernetes object; it is skipped",
-                    "render it first: kubectl kustomize DIR | kube2ecs convert -f -",
-                    new SourceLocation(origin, root.line(), root.column(), ""), null));
+        if (Kustomizations.isKustomization(apiVersion, kind)) {
+            kustomizations.add(new Kustomizations.File(origin, root));
             return;
         }
         YamlNode metadata = root.entries().get("metadata");

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The resolve stage: asks each mapper what its objects refer to and reports references to
- * objects the input does not have, at the referring field.
+ * objects the input does not have, at the referring field: an error when Kubernetes would not start
+ * the workload without them, a warning otherwise.
  */
 public final class ReferenceResolver {
 
@@ -40,6 +41,16 @@ public final class ReferenceResolver {
             }
             for (Reference reference : references) {
                 if (reference.optional() || store.find(reference.target()).isPresent()) {
+                    continue;
+                }
+                if (reference.blocksStart()) {
+                    diagnostics.report(new Diagnostic(Severity.ERROR, Codes.MISSING_REQUIRED_OBJECT,
+                            object.ref() + " reads " + reference.target() + ", which is not in the input; Kubernetes "
+                                    + "would not start it, and its ECS task could not be given the values",
+                            "add the manifest that defines it (for one created outside these manifests, its keys with "
+                                    + "empty values are enough: values are supplied at deploy time), or mark the "
+                                    + "reference optional: true",
+                            reference.at().location(), mapper.get().pluginId()));
                     continue;
                 }
                 diagnostics.report(new Diagnostic(Severity.WARNING, Codes.DANGLING_REFERENCE,

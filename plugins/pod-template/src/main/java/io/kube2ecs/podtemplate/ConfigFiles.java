@@ -86,11 +86,7 @@ final class ConfigFiles {
             boolean optional = ref.get("optional").asBoolean().orElse(false);
             List<String> keys = keys(object, secret);
             if (keys == null) {
-                if (!optional) {
-                    diagnostics.warning(ref, PodCodes.VOLUME, (secret ? "Secret" : "ConfigMap") + " '" + object
-                            + "' is not in the input, so the files of volume '" + name + "' cannot be listed",
-                            "add its manifest to the input");
-                }
+                // a required one is an error of the resolve stage (K2E303); an optional one adds no files
                 continue;
             }
             Map<String, SourceNode> items = new LinkedHashMap<>();
@@ -100,7 +96,13 @@ final class ConfigFiles {
             for (String key : items.isEmpty() ? keys : new ArrayList<>(items.keySet())) {
                 SourceNode item = items.get(key);
                 if (!keys.contains(key)) {
-                    diagnostics.warning(item, PodCodes.VOLUME, "key '" + key + "' is not in " + object, null);
+                    if (optional) {
+                        diagnostics.info(item, PodCodes.VOLUME, "key '" + key + "' is not in " + object
+                                + "; the reference is optional, so the file is left out, as Kubernetes does", null);
+                    } else {
+                        diagnostics.error(item, PodCodes.VOLUME, "key '" + key + "' is not in " + object
+                                + "; Kubernetes would not start this pod", "add the key, or mark the volume optional: true");
+                    }
                     continue;
                 }
                 String path = item == null ? key : item.get("path").asText().orElse(key);

@@ -89,11 +89,7 @@ final class EnvironmentMapper {
         Optional<SourceObject> target = pod.context().objects().find(new ObjectRef(isSecret ? SECRET : CONFIG_MAP,
                 pod.namespace(), name));
         if (target.isEmpty()) {
-            if (!optional) {
-                diagnostics.warning(ref.get("name"), PodCodes.ENV, (isSecret ? "Secret" : "ConfigMap") + " '" + name
-                        + "' is not in the input, so its keys cannot be listed; no variables are set from it",
-                        "add the manifest that defines it, or list the variables with env.valueFrom");
-            }
+            // a required one is an error of the resolve stage (K2E303); an optional one sets nothing, as in Kubernetes
             return;
         }
         for (String key : keys(target.get(), isSecret)) {

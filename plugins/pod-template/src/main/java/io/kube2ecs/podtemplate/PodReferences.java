@@ -31,32 +31,35 @@ final class PodReferences {
         containers.addAll(podSpec.get("containers").items());
         for (SourceNode container : containers) {
             for (SourceNode variable : container.get("env").items()) {
-                add(out, variable.get("valueFrom").get("configMapKeyRef"), CONFIG_MAP, namespace);
-                add(out, variable.get("valueFrom").get("secretKeyRef"), SECRET, namespace);
+                read(out, variable.get("valueFrom").get("configMapKeyRef"), CONFIG_MAP, namespace);
+                read(out, variable.get("valueFrom").get("secretKeyRef"), SECRET, namespace);
             }
             for (SourceNode source : container.get("envFrom").items()) {
-                add(out, source.get("configMapRef"), CONFIG_MAP, namespace);
-                add(out, source.get("secretRef"), SECRET, namespace);
+                read(out, source.get("configMapRef"), CONFIG_MAP, namespace);
+                read(out, source.get("secretRef"), SECRET, namespace);
             }
         }
         for (SourceNode volume : podSpec.get("volumes").items()) {
-            add(out, volume.get("configMap"), CONFIG_MAP, namespace);
+            read(out, volume.get("configMap"), CONFIG_MAP, namespace);
             SourceNode secret = volume.get("secret");
             secret.get("secretName").asText().ifPresent(name -> out.add(new Reference(new ObjectRef(SECRET, namespace, name),
-                    secret.get("secretName"), secret.get("optional").asBoolean().orElse(false))));
+                    secret.get("secretName"), secret.get("optional").asBoolean().orElse(false), true)));
             for (SourceNode projected : volume.get("projected").get("sources").items()) {
-                add(out, projected.get("configMap"), CONFIG_MAP, namespace);
-                add(out, projected.get("secret"), SECRET, namespace);
+                read(out, projected.get("configMap"), CONFIG_MAP, namespace);
+                read(out, projected.get("secret"), SECRET, namespace);
             }
         }
+        // the kubelet starts the pod without a missing pull secret; only a private image then fails to pull
         for (SourceNode pullSecret : podSpec.get("imagePullSecrets").items()) {
-            add(out, pullSecret, SECRET, namespace);
+            pullSecret.get("name").asText().ifPresent(name -> out.add(new Reference(new ObjectRef(SECRET, namespace, name),
+                    pullSecret.get("name"), false)));
         }
         return out;
     }
 
-    private static void add(List<Reference> out, SourceNode ref, ResourceKind kind, String namespace) {
+    /** A ConfigMap or Secret the containers read: the kubelet does not start them while it is missing. */
+    private static void read(List<Reference> out, SourceNode ref, ResourceKind kind, String namespace) {
         ref.get("name").asText().ifPresent(name -> out.add(new Reference(new ObjectRef(kind, namespace, name), ref.get("name"),
-                ref.get("optional").asBoolean().orElse(false))));
+                ref.get("optional").asBoolean().orElse(false), true)));
     }
 }
