@@ -94,10 +94,17 @@ public final class Kustomizations {
         // kustomize applies the innermost namespace first and each enclosing one over it, so the
         // outermost kustomization that names a namespace decides
         Map<Path, Assignment> assigned = new LinkedHashMap<>();
+        Set<Path> visited = new HashSet<>();
         for (Path root : byFolder.keySet()) {
             if (!children.contains(root)) {
-                assign(root, null, byFolder, folderResources, fileResources, assigned, new HashSet<>(), diagnostics,
+                assign(root, null, byFolder, folderResources, fileResources, assigned, new HashSet<>(), visited, diagnostics,
                         namespaceGiven);
+            }
+        }
+        for (Map.Entry<Path, File> entry : byFolder.entrySet()) {
+            if (!visited.contains(entry.getKey())) {
+                report(diagnostics, Severity.WARNING, entry.getValue(), null, "this kustomization is part of a cycle of "
+                        + "kustomizations listing each other, which kustomize refuses; it is not applied");
             }
         }
         List<LoadedObject> out = new ArrayList<>(objects.size());
@@ -123,8 +130,9 @@ public final class Kustomizations {
 
     private static void assign(Path folder, Assignment inherited, Map<Path, File> byFolder,
                                Map<Path, List<Path>> folderResources, Map<Path, List<Path>> fileResources,
-                               Map<Path, Assignment> assigned, Set<Path> onPath, Diagnostics diagnostics,
-                               boolean namespaceGiven) {
+                               Map<Path, Assignment> assigned, Set<Path> onPath, Set<Path> visited,
+                               Diagnostics diagnostics, boolean namespaceGiven) {
+        visited.add(folder);
         if (!onPath.add(folder)) {
             return; // a cycle; kustomize refuses it, and it adds nothing here
         }
@@ -142,14 +150,21 @@ public final class Kustomizations {
             }
         }
         for (Path child : folderResources.get(folder)) {
-            assign(child, here, byFolder, folderResources, fileResources, assigned, onPath, diagnostics, namespaceGiven);
+            assign(child, here, byFolder, folderResources, fileResources, assigned, onPath, visited, diagnostics, namespaceGiven);
         }
         onPath.remove(folder);
     }
 
-    /** @return whether the document is a kustomization rather than a Kubernetes object */
-    static boolean isKustomization(String apiVersion, String kind) {
-        return "Kustomization".equals(kind) || apiVersion.startsWith("kustomize.config.k8s.io");
+    /**
+     * @return whether the document is a kustomization rather than a Kubernetes object; kustomize
+     *         accepts a kustomization file without {@code apiVersion} and {@code kind}
+     */
+    static boolean isKustomization(String origin, String apiVersion, String kind) {
+        if ("Kustomization".equals(kind) || apiVersion != null && apiVersion.startsWith("kustomize.config.k8s.io")) {
+            return true;
+        }
+        return kind == null && apiVersion == null && normalized(origin)
+                .map(path -> path.getFileName() != null && FILE_NAMES.contains(path.getFileName().toString())).orElse(false);
     }
 
     private static void reportNotApplied(File file, Diagnostics diagnostics) {
@@ -162,8 +177,8 @@ public final class Kustomizations {
                         new SourceLocation(file.origin(), at[0], at[1], field.getKey()), null));
             }
         }
-        if (!"Kustomization".equals(text(file.root().entries().get("kind")))) {
-            return;
+        if (text(file.root().entries().get("kind")) != null && !"Kustomization".equals(text(file.root().entries().get("kind")))) {
+            return; // a Component is included through `components`, which is reported above
         }
         if (folder(file.origin()).isEmpty() || !FILE_NAMES.contains(Path.of(file.origin()).getFileName().toString())) {
             diagnostics.report(new Diagnostic(Severity.WARNING, Codes.BUILD_FILE,

@@ -130,12 +130,12 @@ public final class ManifestLoader {
             }
             return;
         }
-        if (kind == null || kind.isEmpty() || apiVersion == null || apiVersion.isEmpty()) {
-            notAnObject(origin, root, "document has no " + (kind == null || kind.isEmpty() ? "kind" : "apiVersion"), diagnostics);
+        if (Kustomizations.isKustomization(origin, apiVersion, kind)) {
+            kustomizations.add(new Kustomizations.File(origin, root));
             return;
         }
-        if (Kustomizations.isKustomization(apiVersion, kind)) {
-            kustomizations.add(new Kustomizations.File(origin, root));
+        if (kind == null || kind.isEmpty() || apiVersion == null || apiVersion.isEmpty()) {
+            notAnObject(origin, root, "document has no " + (kind == null || kind.isEmpty() ? "kind" : "apiVersion"), diagnostics);
             return;
         }
         YamlNode metadata = root.entries().get("metadata");
