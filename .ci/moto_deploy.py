@@ -6,6 +6,7 @@ Prints the resource types moto's CloudFormation skipped (it does not model them)
 says what it could not verify. Exit 0 when every expected task definition family is registered.
 """
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -23,7 +24,7 @@ def free_port():
 def main(template_path, families):
     port = free_port()
     server = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=open(os.environ["MOTO_LOG"], "w") if os.environ.get("MOTO_LOG") else subprocess.DEVNULL)
     try:
         endpoint = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -39,35 +40,89 @@ def main(template_path, families):
         ecs = session.client("ecs", endpoint_url=endpoint)
         ecs.create_cluster(clusterName="kube2ecs")
         cfn = session.client("cloudformation", endpoint_url=endpoint)
-        with open(template_path, encoding="utf-8") as f:
-            body = f.read()
-        declared = set()
         import yaml  # PyYAML, a dependency of cfn-lint and moto
-        parsed = yaml.safe_load(body)
-        values = {"VpcId": vpc, "SubnetIds": subnet, "Cluster": "kube2ecs", "SecurityGroupIds": "", "PublicSubnetIds": subnet}
+        with open(template_path, encoding="utf-8") as f:
+            parsed = yaml.safe_load(f)
+        values = {"VpcId": vpc, "VpcCidr": "10.0.0.0/16", "SubnetIds": subnet, "Cluster": "kube2ecs", "SecurityGroupIds": "", "PublicSubnetIds": subnet}
         parameters = [{"ParameterKey": k, "ParameterValue": values.get(k, "placeholder")}
                       for k, spec in parsed.get("Parameters", {}).items() if "Default" not in spec]
-        for resource in parsed["Resources"].values():
-            declared.add(resource["Type"])
         # moto's CloudFormation has no Cloud Map resources: take them out (and the references to them)
         unsupported = {"AWS::ServiceDiscovery::Service", "AWS::ServiceDiscovery::PrivateDnsNamespace"}
-        removed = sorted({r["Type"] for r in parsed["Resources"].values() if r["Type"] in unsupported})
-        parsed["Resources"] = {k: v for k, v in parsed["Resources"].items() if v["Type"] not in unsupported}
-        for resource in parsed["Resources"].values():
-            if resource["Type"] == "AWS::ECS::Service":
-                resource["Properties"].pop("ServiceRegistries", None)
-        body = json.dumps(parsed)
-        print("removed before deploying (moto does not model them): " + (", ".join(removed) if removed else "none"))
-        cfn.create_stack(StackName="kube2ecs", TemplateBody=body, Parameters=parameters, Capabilities=["CAPABILITY_IAM"])
-        status = cfn.describe_stacks(StackName="kube2ecs")["Stacks"][0]["StackStatus"]
-        created = {r["ResourceType"] for r in cfn.list_stack_resources(StackName="kube2ecs")["StackResourceSummaries"]}
+        declared, removed = set(), set()
+
+        def strip(template):
+            for resource in template["Resources"].values():
+                declared.add(resource["Type"])
+            removed.update(r["Type"] for r in template["Resources"].values() if r["Type"] in unsupported)
+            template["Resources"] = {k: v for k, v in template["Resources"].items() if v["Type"] not in unsupported}
+            for resource in template["Resources"].values():
+                if resource["Type"] == "AWS::ECS::Service":
+                    resource["Properties"].pop("ServiceRegistries", None)
+            return template
+
+        strip(parsed)
+        nested = {k: v for k, v in parsed["Resources"].items() if v["Type"] == "AWS::CloudFormation::Stack"}
+        if nested:
+            # moto's CloudFormation cannot read a nested stack's outputs (Fn::GetAtt Stack.Outputs.X), so
+            # each nested template is deployed as a stack of its own, in dependency order, with the
+            # parameter values the root template would give it
+            def resolve(value, outputs):
+                if isinstance(value, str):
+                    return value
+                if "Ref" in value:
+                    return next(p["ParameterValue"] for p in parameters + defaults if p["ParameterKey"] == value["Ref"])
+                if "Fn::Join" in value:
+                    items = value["Fn::Join"][1]
+                    if isinstance(items, dict):
+                        return resolve(items, outputs)  # a list parameter, already comma-separated
+                    return value["Fn::Join"][0].join(resolve(v, outputs) for v in items)
+                stack, attribute = value["Fn::GetAtt"]
+                return outputs[stack][attribute[len("Outputs."):]]
+
+            defaults = [{"ParameterKey": k, "ParameterValue": spec["Default"]}
+                        for k, spec in parsed.get("Parameters", {}).items() if "Default" in spec]
+            outputs, pending = {}, dict(nested)
+            while pending:
+                ready = [n for n, r in pending.items()
+                         if all(d in outputs for d in r.get("DependsOn", []))
+                         and all(v["Fn::GetAtt"][0] in outputs for v in r["Properties"].get("Parameters", {}).values()
+                                 if isinstance(v, dict) and "Fn::GetAtt" in v)]
+                if not ready:
+                    print(f"nested stacks wait on each other: {sorted(pending)}")
+                    return 1
+                for name in sorted(ready):
+                    resource = pending.pop(name)
+                    path = os.path.join(os.path.dirname(template_path), resource["Properties"]["TemplateURL"])
+                    with open(path, encoding="utf-8") as f:
+                        child = strip(yaml.safe_load(f))
+                    kept = set(child["Resources"])
+                    child_parameters = [{"ParameterKey": k, "ParameterValue": resolve(v, outputs)}
+                                        for k, v in resource["Properties"].get("Parameters", {}).items()]
+                    cfn.create_stack(StackName=name, TemplateBody=json.dumps(child), Parameters=child_parameters,
+                                     Capabilities=["CAPABILITY_IAM"])
+                    described = cfn.describe_stacks(StackName=name)["Stacks"][0]
+                    outputs[name] = {o["OutputKey"]: o["OutputValue"] for o in described.get("Outputs", [])}
+                    print(f"nested stack {name}: {described['StackStatus']}, {len(kept)} resources")
+            print("removed before deploying (moto does not model them): " + (", ".join(sorted(removed)) if removed else "none"))
+            status = "CREATE_COMPLETE"
+        else:
+            print("removed before deploying (moto does not model them): " + (", ".join(sorted(removed)) if removed else "none"))
+            cfn.create_stack(StackName="kube2ecs", TemplateBody=json.dumps(parsed), Parameters=parameters,
+                             Capabilities=["CAPABILITY_IAM"])
+            status = cfn.describe_stacks(StackName="kube2ecs")["Stacks"][0]["StackStatus"]
+        created = set()
+        for summary in cfn.list_stacks()["StackSummaries"]:
+            for r in cfn.list_stack_resources(StackName=summary["StackId"])["StackResourceSummaries"]:
+                created.add(r["ResourceType"])
+        statuses = sorted({summary["StackStatus"] for summary in cfn.list_stacks()["StackSummaries"]})
+        print(f"stacks: {len(cfn.list_stacks()['StackSummaries'])}, statuses: {', '.join(statuses)}")
         registered = sorted(arn.split("/")[-1].split(":")[0] for arn in ecs.list_task_definitions()["taskDefinitionArns"])
         print(f"stack status: {status}")
         print(f"task definitions registered: {', '.join(registered)}")
         skipped = sorted(declared - created)
         print("resource types moto did not create, so not checked this way: " + (", ".join(skipped) if skipped else "none"))
         missing = [f for f in families if f not in registered]
-        if missing or status not in ("CREATE_COMPLETE",):
+        if missing or status not in ("CREATE_COMPLETE",) or statuses != ["CREATE_COMPLETE"]:
             print(f"missing task definitions: {missing}")
             return 1
         print(f"{len(families)} passed, 0 failed")

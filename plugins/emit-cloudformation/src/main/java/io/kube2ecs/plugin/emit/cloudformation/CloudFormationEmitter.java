@@ -55,6 +55,7 @@ public final class CloudFormationEmitter implements Emitter {
 
     static final String CODE_SECURE = "CFN001";
     static final String CODE_LIMITS = "CFN002";
+    static final String CODE_SPLIT = "CFN003";
 
     /** CloudFormation's per-stack quotas, which cannot be raised. */
     static final int MAX_RESOURCES = 500;
@@ -69,6 +70,21 @@ public final class CloudFormationEmitter implements Emitter {
             .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
 
+    /** @return the text with each run of letters and digits capitalised and everything else dropped */
+    static String pascal(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = true;
+        for (char c : text.toCharArray()) {
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            } else {
+                upper = true;
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public String target() {
         return "cloudformation";
@@ -76,13 +92,70 @@ public final class CloudFormationEmitter implements Emitter {
 
     @Override
     public void emit(DeploymentModel model, EmitContext context) {
-        new Writer(model).write(context);
+        boolean json = context.options().text("format").map("json"::equals).orElse(false);
+        String extension = json ? "json" : "yaml";
+        String split = context.options().text("split").orElse("auto");
+        if (!List.of("auto", "namespace", "never").contains(split)) {
+            context.diagnostics().report(new Diagnostic(Severity.ERROR, CODE_SPLIT, "unknown value '" + split
+                    + "' of option emit-cloudformation.split", "use auto, namespace or never", null, null));
+            return;
+        }
+        Writer whole = new Writer(model, false);
+        ObjectNode template = whole.build(context);
+        String text = Writer.serialize(template, json);
+        List<String> over = Writer.overQuota(template, text);
+        if (split.equals("never") || split.equals("auto") && over.isEmpty()) {
+            whole.reportSecure(context);
+            context.output().write("template." + extension, text);
+            Writer.reportLimits(context, over, text.getBytes(StandardCharsets.UTF_8).length);
+            whole.writeParameterValues(context);
+            return;
+        }
+        // built again with the execution role's policy per namespace: one policy on the shared role
+        // would refer to the secrets of every namespace, and every namespace to the role, a cycle
+        Writer perNamespace = new Writer(model, true);
+        StackSplitter.Split result = new StackSplitter(perNamespace.build(context), perNamespace.groupOf, extension).split();
+        perNamespace.reportSecure(context);
+        String rootText = Writer.serialize(result.root(), json);
+        context.output().write("template." + extension, rootText);
+        List<String> stillOver = new ArrayList<>();
+        List<String> overRoot = Writer.overQuota(result.root(), rootText);
+        if (!overRoot.isEmpty()) {
+            stillOver.add("template." + extension + ": " + String.join(", ", overRoot));
+        }
+        result.stacks().forEach((file, stack) -> {
+            String stackText = Writer.serialize(stack, json);
+            context.output().write("stacks/" + file, stackText);
+            List<String> overStack = Writer.overQuota(stack, stackText);
+            if (!overStack.isEmpty()) {
+                stillOver.add("stacks/" + file + ": " + String.join(", ", overStack));
+            }
+        });
+        List<String> merged = result.groups().entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " holds namespaces " + String.join(", ", e.getValue().stream()
+                        .map(g -> g.isEmpty() ? "(shared)" : g).toList()) + ", which refer to each other").toList();
+        context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SPLIT, "the template is split into a root stack "
+                + "and " + result.stacks().size() + " nested stacks, one per namespace plus one for shared resources ("
+                + (split.equals("namespace") ? "option split=namespace" : "one stack would exceed CloudFormation's "
+                + "quotas: " + String.join(", ", over)) + ")" + (merged.isEmpty() ? "" : "; " + String.join("; ", merged)),
+                "deploy with: aws cloudformation package --template-file template." + extension + " --s3-bucket BUCKET "
+                        + "--output-template-file packaged.yaml, then aws cloudformation deploy --template-file packaged.yaml …",
+                null, null));
+        if (!stillOver.isEmpty()) {
+            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "split by namespace, some stacks "
+                    + "still exceed CloudFormation's per-stack quotas: " + String.join("; ", stillOver),
+                    "convert such a namespace in parts, or use the terraform target, which has no such quota", null, null));
+        }
+        perNamespace.writeParameterValues(context);
     }
 
     /** One run's state. */
     private static final class Writer {
         private final DeploymentModel model;
+        private final boolean policyPerNamespace;
         private final Map<ResourceId, String> logicalIds = new HashMap<>();
+        /** The namespace of each logical id the template declares; absent for shared resources. */
+        private final Map<String, String> groupOf = new HashMap<>();
         private final Set<String> taken = new HashSet<>();
         private final ObjectNode parameters = JSON.objectNode();
         private final ObjectNode resources = JSON.objectNode();
@@ -91,8 +164,9 @@ public final class CloudFormationEmitter implements Emitter {
         private boolean createCluster;
         private String kmsKey;
 
-        Writer(DeploymentModel model) {
+        Writer(DeploymentModel model, boolean policyPerNamespace) {
             this.model = model;
+            this.policyPerNamespace = policyPerNamespace;
             for (AwsResource resource : model.resources()) {
                 String base = pascal(resource.id().type()) + pascal(resource.id().namespace() + "-" + resource.id().name());
                 String id = base;
@@ -103,21 +177,7 @@ public final class CloudFormationEmitter implements Emitter {
             }
         }
 
-        static String pascal(String text) {
-            StringBuilder out = new StringBuilder();
-            boolean upper = true;
-            for (char c : text.toCharArray()) {
-                if (Character.isLetterOrDigit(c) && c < 128) {
-                    out.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                } else {
-                    upper = true;
-                }
-            }
-            return out.toString();
-        }
-
-        void write(EmitContext context) {
+        ObjectNode build(EmitContext context) {
             createCluster = context.settings() != null && context.settings().createCluster();
             kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
             if (createCluster) {
@@ -125,7 +185,15 @@ public final class CloudFormationEmitter implements Emitter {
                         .set("ClusterName", value(Value.input(StandardInputs.CLUSTER)));
             }
             for (AwsResource resource : model.resources()) {
+                Set<String> before = new HashSet<>();
+                resources.fieldNames().forEachRemaining(before::add);
                 resource(resource);
+                // resources made alongside (ingress rules, listeners) live with the one they belong to
+                resources.fieldNames().forEachRemaining(id -> {
+                    if (!before.contains(id)) {
+                        groupOf.putIfAbsent(id, resource.id().namespace());
+                    }
+                });
             }
             executionRole();
             ObjectNode template = JSON.objectNode();
@@ -146,37 +214,44 @@ public final class CloudFormationEmitter implements Emitter {
             if (!outputs.isEmpty()) {
                 template.set("Outputs", outputs);
             }
+            return template;
+        }
+
+        void reportSecure(EmitContext context) {
             if (secureReferenced > 0) {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SECURE, "the template reads " + secureReferenced
                         + " SecureString parameters that CloudFormation cannot create", "create them first with the ECS JSON "
                         + "target's parameters.sh (or aws ssm put-parameter)", null, null));
             }
+        }
+
+        void writeParameterValues(EmitContext context) {
+            ArrayNode values = JSON.arrayNode();
+            parameterValues.forEach((k, v) -> values.addObject().put("ParameterKey", k).set("ParameterValue", v));
+            context.output().write("parameters.json", serialize(values, true));
+        }
+
+        private static String serialize(JsonNode node, boolean json) {
             try {
-                boolean json = context.options().text("format").map("json"::equals).orElse(false);
-                String text = json ? new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(template)
-                        .replace("\r\n", "\n") + "\n" : YAML.writeValueAsString(template);
-                checkStackLimits(context, text.getBytes(StandardCharsets.UTF_8).length, outputs.size());
-                context.output().write(json ? "template.json" : "template.yaml", text);
-                ArrayNode values = JSON.arrayNode();
-                parameterValues.forEach((k, v) -> values.addObject().put("ParameterKey", k).set("ParameterValue", v));
-                context.output().write("parameters.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(values).replace("\r\n", "\n") + "\n");
+                return json ? new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node).replace("\r\n", "\n") + "\n"
+                        : YAML.writeValueAsString(node);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the template", e);
             }
         }
 
-        /**
-         * The template is written anyway: the other targets and a split by hand still need it, and the
-         * counts tell the user how far over the quota it is.
-         */
-        private void checkStackLimits(EmitContext context, int bytes, int outputCount) {
+        /** @return what in the template exceeds a per-stack quota, empty when nothing does */
+        private static List<String> overQuota(JsonNode template, String text) {
             List<String> over = new ArrayList<>();
-            if (resources.size() > MAX_RESOURCES) {
-                over.add(resources.size() + " resources (at most " + MAX_RESOURCES + ")");
+            int resourceCount = template.path("Resources").size();
+            int parameterCount = template.path("Parameters").size();
+            int outputCount = template.path("Outputs").size();
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (resourceCount > MAX_RESOURCES) {
+                over.add(resourceCount + " resources (at most " + MAX_RESOURCES + ")");
             }
-            if (parameters.size() > MAX_PARAMETERS) {
-                over.add(parameters.size() + " parameters (at most " + MAX_PARAMETERS + ")");
+            if (parameterCount > MAX_PARAMETERS) {
+                over.add(parameterCount + " parameters (at most " + MAX_PARAMETERS + ")");
             }
             if (outputCount > MAX_OUTPUTS) {
                 over.add(outputCount + " outputs (at most " + MAX_OUTPUTS + ")");
@@ -184,11 +259,19 @@ public final class CloudFormationEmitter implements Emitter {
             if (bytes > MAX_TEMPLATE_BYTES_IN_S3) {
                 over.add(bytes + " bytes (at most " + MAX_TEMPLATE_BYTES_IN_S3 + ", from S3)");
             }
+            return over;
+        }
+
+        /**
+         * With splitting turned off the template is written anyway: the other targets and a split by
+         * hand still need it, and the counts tell the user how far over the quota it is.
+         */
+        private static void reportLimits(EmitContext context, List<String> over, int bytes) {
             if (!over.isEmpty()) {
                 context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "the template exceeds CloudFormation's "
                         + "per-stack quotas and cannot be deployed as one stack: " + String.join(", ", over),
-                        "convert the input in parts (for example one namespace per run, each its own stack), or use the "
-                                + "terraform target, which has no such quota",
+                        "leave option emit-cloudformation.split at auto (nested stacks per namespace), convert the input in "
+                                + "parts, or use the terraform target, which has no such quota",
                         null, null));
             } else if (bytes > MAX_TEMPLATE_BYTES_IN_REQUEST) {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_LIMITS, "the template is " + bytes + " bytes, more "
@@ -621,7 +704,12 @@ public final class CloudFormationEmitter implements Emitter {
                 }
                 l.putArray("DefaultActions").add(action(listener.defaultAction()));
                 for (LoadBalancer.Rule rule : listener.rules()) {
-                    ObjectNode r = resources.putObject(listenerId + "Rule" + rule.priority())
+                    String ruleId = listenerId + "Rule" + rule.priority();
+                    if (rule.action().targetGroup() != null) {
+                        // with its target group: an Ingress group's load balancer serves several namespaces
+                        groupOf.put(ruleId, rule.action().targetGroup().namespace());
+                    }
+                    ObjectNode r = resources.putObject(ruleId)
                             .put("Type", "AWS::ElasticLoadBalancingV2::ListenerRule").putObject("Properties");
                     r.set("ListenerArn", ref(listenerId));
                     r.put("Priority", rule.priority());
@@ -698,8 +786,9 @@ public final class CloudFormationEmitter implements Emitter {
                     .map(i -> i.value().get(0)).orElse("");
             parameters.putObject("ExecutionRoleArn").put("Type", "String").put("Default", profileRole)
                     .put("Description", "existing ECS task execution role; empty to create one");
-            List<Value> reads = new ArrayList<>();
+            Map<String, List<Value>> readsByNamespace = new TreeMap<>();
             for (TaskDefinition task : model.all(TaskDefinition.class)) {
+                List<Value> reads = readsByNamespace.computeIfAbsent(policyPerNamespace ? task.id().namespace() : "", n -> new ArrayList<>());
                 task.containers().forEach(c -> {
                     for (SecretRef secret : c.secrets()) {
                         if (!reads.contains(secret.valueFrom())) {
@@ -711,30 +800,50 @@ public final class CloudFormationEmitter implements Emitter {
                     }
                 });
             }
+            readsByNamespace.values().removeIf(List::isEmpty);
             ObjectNode role = resources.putObject("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());
             p.putArray("ManagedPolicyArns").add(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
-            if (!reads.isEmpty()) {
-                ObjectNode policy = p.putArray("Policies").addObject().put("PolicyName", "read-secrets");
-                ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
-                ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
-                statement.putArray("Action").add("ssm:GetParameters").add("secretsmanager:GetSecretValue");
-                ArrayNode list = statement.putArray("Resource");
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                for (Value read : reads) {
-                    JsonNode resource = secretResource(read);
-                    if (seen.add(resource.toString())) {
-                        list.add(resource);
-                    }
+            if (!policyPerNamespace) {
+                List<Value> reads = readsByNamespace.getOrDefault("", List.of());
+                if (!reads.isEmpty()) {
+                    p.putArray("Policies").addObject().put("PolicyName", "read-secrets").set("PolicyDocument", readSecrets(reads));
                 }
-                if (kmsKey != null) {
-                    ObjectNode decrypt = ((ArrayNode) document.get("Statement")).addObject().put("Effect", "Allow");
-                    decrypt.putArray("Action").add("kms:Decrypt");
-                    decrypt.putArray("Resource").add(kmsKey);
-                }
-                policy.set("PolicyDocument", document);
+                return;
             }
+            readsByNamespace.forEach((namespace, reads) -> {
+                String base = "ExecutionRoleReadSecrets" + pascal(namespace);
+                String id = base;
+                for (int i = 2; resources.has(id); i++) {
+                    id = base + i;
+                }
+                ObjectNode policy = resources.putObject(id).put("Type", "AWS::IAM::Policy").put("Condition", "CreateExecutionRole")
+                        .putObject("Properties").put("PolicyName", "read-secrets-" + namespace);
+                policy.putArray("Roles").add(ref("ExecutionRole"));
+                policy.set("PolicyDocument", readSecrets(reads));
+                groupOf.put(id, namespace);
+            });
+        }
+
+        private ObjectNode readSecrets(List<Value> reads) {
+            ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
+            ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
+            statement.putArray("Action").add("ssm:GetParameters").add("secretsmanager:GetSecretValue");
+            ArrayNode list = statement.putArray("Resource");
+            Set<String> seen = new HashSet<>();
+            for (Value read : reads) {
+                JsonNode resource = secretResource(read);
+                if (seen.add(resource.toString())) {
+                    list.add(resource);
+                }
+            }
+            if (kmsKey != null) {
+                ObjectNode decrypt = ((ArrayNode) document.get("Statement")).addObject().put("Effect", "Allow");
+                decrypt.putArray("Action").add("kms:Decrypt");
+                decrypt.putArray("Resource").add(kmsKey);
+            }
+            return document;
         }
     }
 }

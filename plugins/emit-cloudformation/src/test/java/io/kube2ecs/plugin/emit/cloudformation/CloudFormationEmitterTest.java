@@ -55,19 +55,55 @@ class CloudFormationEmitterTest {
     }
 
     @Test
-    void aTemplateOverTheResourceQuotaIsReportedWithItsCount() {
+    void withSplittingOffATemplateOverTheResourceQuotaIsReportedWithItsCount() {
         // 500 log groups and the execution role the template always declares
-        List<Diagnostic> reported = emitLogGroups(500, "app");
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(logGroups(500, "app", 1), files, Map.of("split", "never"));
         assertThat(reported).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("CFN002");
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("501 resources (at most 500)");
         });
+        assertThat(files).containsOnlyKeys("template.yaml", "parameters.json");
+    }
+
+    @Test
+    void aTemplateOverTheResourceQuotaIsSplitIntoNestedStacksPerNamespace() {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(logGroups(500, "app", 2), files, Map.of());
+        assertThat(reported).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("CFN003");
+            assertThat(d.severity()).isEqualTo(Severity.INFO);
+            assertThat(d.message()).contains("3 nested stacks").contains("501 resources (at most 500)");
+            assertThat(d.hint()).contains("aws cloudformation package");
+        });
+        assertThat(files).containsOnlyKeys("template.yaml", "parameters.json", "stacks/namespace-ns0.yaml",
+                "stacks/namespace-ns1.yaml", "stacks/shared.yaml");
+        assertThat(files.get("template.yaml")).contains("Type: \"AWS::CloudFormation::Stack\"")
+                .contains("TemplateURL: \"stacks/namespace-ns0.yaml\"").doesNotContain("AWS::Logs::LogGroup");
+        assertThat(files.get("stacks/namespace-ns1.yaml")).contains("LogGroupName: \"/ecs/shop/app499\"");
+    }
+
+    @Test
+    void aNamespaceStillOverTheQuotaAfterTheSplitIsReported() {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(logGroups(501, "app", 1), files, Map.of());
+        assertThat(reported).extracting(Diagnostic::code).containsExactly("CFN003", "CFN002");
+        assertThat(reported.get(1).message()).contains("stacks/namespace-ns0.yaml: 501 resources (at most 500)");
+    }
+
+    @Test
+    void anUnknownSplitValueIsAnError() {
+        List<Diagnostic> reported = emit(logGroups(1, "app", 1), new TreeMap<>(), Map.of("split", "always"));
+        assertThat(reported).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("CFN003");
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+        });
     }
 
     @Test
     void aTemplateTooLargeForARequestButWithinQuotasGetsTheS3Hint() {
-        List<Diagnostic> reported = emitLogGroups(499, "app-with-a-long-name-".repeat(10));
+        List<Diagnostic> reported = emit(logGroups(499, "app-with-a-long-name-".repeat(10), 1), new TreeMap<>(), Map.of());
         assertThat(reported).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("CFN002");
             assertThat(d.severity()).isEqualTo(Severity.INFO);
@@ -77,19 +113,24 @@ class CloudFormationEmitterTest {
 
     @Test
     void aSmallTemplateIsNotReported() {
-        assertThat(emitLogGroups(3, "app")).isEmpty();
+        assertThat(emit(logGroups(3, "app", 1), new TreeMap<>(), Map.of())).isEmpty();
     }
 
-    private static List<Diagnostic> emitLogGroups(int count, String namePrefix) {
+    /** Log groups spread round-robin over {@code namespaces} namespaces ns0, ns1 … */
+    private static DeploymentModel logGroups(int count, String namePrefix, int namespaces) {
         DeploymentModel model = new DeploymentModel();
         for (int i = 0; i < count; i++) {
-            model.add(new LogGroup(new ResourceId(LogGroup.TYPE, "shop", "app-" + i), "/ecs/shop/" + namePrefix + i));
+            model.add(new LogGroup(new ResourceId(LogGroup.TYPE, "ns" + i % namespaces, "app-" + i), "/ecs/shop/" + namePrefix + i));
         }
-        return emit(model, new TreeMap<>());
+        return model;
     }
 
-    /** Emits without settings or options; returns what was reported. */
     private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files) {
+        return emit(model, files, Map.of());
+    }
+
+    /** Emits without settings; returns what was reported. */
+    private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files, Map<String, Object> options) {
         List<Diagnostic> reported = new ArrayList<>();
         new CloudFormationEmitter().emit(model, new EmitContext() {
             @Override
@@ -104,7 +145,7 @@ class CloudFormationEmitterTest {
 
             @Override
             public PluginOptions options() {
-                return Map::of;
+                return () -> options;
             }
 
             @Override

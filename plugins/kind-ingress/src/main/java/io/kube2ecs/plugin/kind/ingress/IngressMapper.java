@@ -198,9 +198,15 @@ public final class IngressMapper implements KindMapper {
         GroupSettings annotations = new GroupSettings(members);
         String scheme = annotations.text(ALB + "scheme")
                 .orElse(context.settings().internetFacingByDefault() ? "internet-facing" : "internal");
+        String lbNamespace = group.contains("/") ? group.substring(0, group.indexOf('/')) : "";
         String lbName = group.contains("/") ? group.substring(group.indexOf('/') + 1) : group;
-        LoadBalancer balancer = new LoadBalancer(balancerId, Names.elb(context.settings(),
-                group.contains("/") ? group.substring(0, group.indexOf('/')) : "", lbName), "application",
+        boolean serviceHasOne = !lbNamespace.isEmpty() && context.objects().find(new ObjectRef(ServiceRouting.SERVICE, lbNamespace, lbName))
+                .map(service -> service.root().get("spec").get("type").asText().orElse("").equals("LoadBalancer")).orElse(false);
+        if (serviceHasOne) {
+            // the LoadBalancer Service of the same name gets a load balancer named after it; ELB names are unique
+            lbName = lbName + "-ingress";
+        }
+        LoadBalancer balancer = new LoadBalancer(balancerId, Names.elb(context.settings(), lbNamespace, lbName), "application",
                 scheme.equals("internet-facing"));
         members.forEach(m -> balancer.addOrigin(m.ref()));
         annotations.text(ALB + "ip-address-type").ifPresent(balancer::ipAddressType);

@@ -1,0 +1,534 @@
+package io.kube2ecs.plugin.emit.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits one template into a root stack and one nested stack per group of resources (a
+ * Kubernetes namespace, plus the resources shared by all of them), for inputs too large for one
+ * stack. A reference across stacks becomes a parameter of the referring stack, filled in by the
+ * root from an output of the owning stack, so the root deploys as one unit after
+ * {@code aws cloudformation package}. Groups that refer to each other in a cycle cannot be
+ * separate stacks and are merged.
+ */
+final class StackSplitter {
+
+    /** The resources shared by every namespace (the cluster, the execution role). */
+    static final String SHARED = "";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+
+    /** The split: the root template and the nested ones by file name, with the groups each holds. */
+    record Split(ObjectNode root, Map<String, ObjectNode> stacks, Map<String, List<String>> groups) {
+    }
+
+    /** A reference from one resource to another: {@code attribute} null for {@code Ref}. */
+    private record Target(String logicalId, String attribute) {
+    }
+
+    private final ObjectNode template;
+    private final ObjectNode resources;
+    private final ObjectNode parameters;
+    private final ObjectNode conditions;
+    private final Map<String, String> groupOf;
+    private final String extension;
+
+    /**
+     * @param template  the whole template
+     * @param groupOf   the group of each resource's logical id ({@link #SHARED} for shared ones)
+     * @param extension {@code yaml} or {@code json}, for the nested templates' file names
+     */
+    StackSplitter(ObjectNode template, Map<String, String> groupOf, String extension) {
+        this.template = template;
+        this.resources = (ObjectNode) template.get("Resources");
+        this.parameters = template.has("Parameters") ? (ObjectNode) template.get("Parameters") : JSON.objectNode();
+        this.conditions = template.has("Conditions") ? (ObjectNode) template.get("Conditions") : JSON.objectNode();
+        this.groupOf = groupOf;
+        this.extension = extension;
+    }
+
+    Split split() {
+        Map<String, String> merged = mergeCycles();
+        Map<String, List<String>> members = new TreeMap<>();
+        merged.forEach((group, stack) -> members.computeIfAbsent(stack, s -> new ArrayList<>()).add(group));
+        members.values().forEach(list -> list.sort(null));
+        Map<String, String> stackIds = new LinkedHashMap<>();
+        Set<String> takenIds = new TreeSet<>();
+        for (String stack : members.keySet()) {
+            String base = stack.equals(SHARED) ? "SharedStack" : "Ns" + CloudFormationEmitter.pascal(stack) + "Stack";
+            String id = base;
+            for (int i = 2; !takenIds.add(id) || resources.has(id) || parameters.has(id); i++) {
+                id = base + i;
+            }
+            stackIds.put(stack, id);
+        }
+
+        Map<String, ObjectNode> children = new LinkedHashMap<>();
+        for (String stack : members.keySet()) {
+            ObjectNode child = JSON.objectNode();
+            child.put("AWSTemplateFormatVersion", "2010-09-09");
+            child.put("Description", "ECS on Fargate, converted from Kubernetes by kube2ecs: "
+                    + describe(members.get(stack))
+                    + " (a nested stack of template." + extension + ")");
+            child.set("Parameters", JSON.objectNode());
+            child.set("Conditions", JSON.objectNode());
+            child.set("Resources", JSON.objectNode());
+            children.put(stack, child);
+        }
+        // imports.get(stack): child parameter name -> where the root takes its value
+        Map<String, Map<String, JsonNode>> imports = new LinkedHashMap<>();
+        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
+        members.keySet().forEach(stack -> {
+            imports.put(stack, new TreeMap<>());
+            dependsOn.put(stack, new TreeSet<>());
+        });
+        Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            String stack = merged.get(group(entry.getKey()));
+            ObjectNode child = children.get(stack);
+            Context context = new Context(stack, merged, child, children, stackIds, imports.get(stack), dependsOn.get(stack));
+            ObjectNode resource = (ObjectNode) rewrite(entry.getValue(), context);
+            if (resource.has("Condition")) {
+                context.useCondition(resource.get("Condition").asText());
+            }
+            JsonNode depends = resource.get("DependsOn");
+            if (depends != null) {
+                ArrayNode kept = JSON.arrayNode();
+                for (JsonNode id : depends.isArray() ? depends : JSON.arrayNode().add(depends)) {
+                    String owner = merged.get(group(id.asText()));
+                    if (owner.equals(stack)) {
+                        kept.add(id);
+                    } else {
+                        context.dependsOn.add(owner);
+                    }
+                }
+                if (kept.isEmpty()) {
+                    resource.remove("DependsOn");
+                } else {
+                    resource.set("DependsOn", kept);
+                }
+            }
+            ((ObjectNode) child.get("Resources")).set(entry.getKey(), resource);
+        }
+
+        ObjectNode root = JSON.objectNode();
+        root.put("AWSTemplateFormatVersion", "2010-09-09");
+        root.put("Description", template.path("Description").asText("") + "; split into nested stacks (stacks/), deploy "
+                + "with aws cloudformation package, then deploy");
+        root.set("Parameters", parameters.deepCopy());
+        ObjectNode rootResources = root.putObject("Resources");
+        for (String stack : members.keySet()) {
+            ObjectNode resource = rootResources.putObject(stackIds.get(stack));
+            resource.put("Type", "AWS::CloudFormation::Stack");
+            Set<String> implied = new TreeSet<>();
+            ObjectNode properties = JSON.objectNode();
+            properties.put("TemplateURL", "stacks/" + fileName(stack));
+            ObjectNode values = JSON.objectNode();
+            imports.get(stack).forEach((name, source) -> {
+                values.set(name, source);
+                if (source.has("Fn::GetAtt")) {
+                    implied.add(source.get("Fn::GetAtt").get(0).asText());
+                }
+            });
+            ObjectNode childParameters = (ObjectNode) children.get(stack).get("Parameters");
+            for (String name : names(childParameters)) {
+                if (!values.has(name)) {
+                    values.set(name, passParameter(name));
+                }
+            }
+            List<String> explicit = dependsOn.get(stack).stream().map(stackIds::get).filter(id -> !implied.contains(id)).sorted().toList();
+            if (!explicit.isEmpty()) {
+                ArrayNode depends = resource.putArray("DependsOn");
+                explicit.forEach(depends::add);
+            }
+            if (!values.isEmpty()) {
+                properties.set("Parameters", sorted(values));
+            }
+            resource.set("Properties", properties);
+        }
+        if (template.has("Outputs")) {
+            ObjectNode rootOutputs = root.putObject("Outputs");
+            Iterator<Map.Entry<String, JsonNode>> outputs = template.get("Outputs").fields();
+            while (outputs.hasNext()) {
+                Map.Entry<String, JsonNode> output = outputs.next();
+                String stack = merged.get(group(referencedLogicalId(output.getValue().get("Value"))));
+                ObjectNode childOutputs = children.get(stack).has("Outputs") ? (ObjectNode) children.get(stack).get("Outputs")
+                        : ((ObjectNode) children.get(stack)).putObject("Outputs");
+                childOutputs.set(output.getKey(), output.getValue().deepCopy());
+                rootOutputs.putObject(output.getKey()).set("Value", getAtt(stackIds.get(stack), "Outputs." + output.getKey()));
+            }
+        }
+        Map<String, ObjectNode> files = new LinkedHashMap<>();
+        children.forEach((stack, child) -> {
+            for (String section : List.of("Parameters", "Conditions")) {
+                if (child.get(section).isEmpty()) {
+                    child.remove(section);
+                } else {
+                    child.set(section, sorted((ObjectNode) child.get(section)));
+                }
+            }
+            if (child.has("Outputs")) {
+                child.set("Outputs", sorted((ObjectNode) child.get("Outputs")));
+            }
+            files.put(fileName(stack), child);
+        });
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        members.forEach((stack, list) -> groups.put(fileName(stack), list));
+        return new Split(root, files, groups);
+    }
+
+    private static String describe(List<String> groups) {
+        List<String> namespaces = groups.stream().filter(g -> !g.equals(SHARED)).toList();
+        String text = (groups.contains(SHARED) ? "resources shared by every namespace" + (namespaces.isEmpty() ? "" : ", and ") : "")
+                + (namespaces.isEmpty() ? "" : (namespaces.size() == 1 ? "namespace " : "namespaces ") + String.join(", ", namespaces));
+        return groups.size() > 1 ? text + ", which refer to each other" : text;
+    }
+
+    private String fileName(String stack) {
+        return (stack.equals(SHARED) ? "shared" : "namespace-" + stack) + "." + extension;
+    }
+
+    /** A root parameter handed to a nested stack, whose parameters take strings only. */
+    private JsonNode passParameter(String name) {
+        String type = parameters.path(name).path("Type").asText("String");
+        JsonNode ref = ref(name);
+        if (type.startsWith("List<") || type.equals("CommaDelimitedList")) {
+            return fn("Fn::Join", JSON.arrayNode().add(",").add(ref));
+        }
+        return ref;
+    }
+
+    private String group(String logicalId) {
+        return groupOf.getOrDefault(logicalId, SHARED);
+    }
+
+    /** Per resource being copied into its stack. */
+    private final class Context {
+        final String stack;
+        final Map<String, String> merged;
+        final ObjectNode child;
+        final Map<String, ObjectNode> children;
+        final Map<String, String> stackIds;
+        final Map<String, JsonNode> imports;
+        final Set<String> dependsOn;
+
+        Context(String stack, Map<String, String> merged, ObjectNode child, Map<String, ObjectNode> children,
+                Map<String, String> stackIds, Map<String, JsonNode> imports, Set<String> dependsOn) {
+            this.stack = stack;
+            this.merged = merged;
+            this.child = child;
+            this.children = children;
+            this.stackIds = stackIds;
+            this.imports = imports;
+            this.dependsOn = dependsOn;
+        }
+
+        boolean local(String logicalId) {
+            return merged.get(group(logicalId)).equals(stack);
+        }
+
+        void useParameter(String name) {
+            ObjectNode childParameters = (ObjectNode) child.get("Parameters");
+            if (!childParameters.has(name)) {
+                childParameters.set(name, parameters.get(name).deepCopy());
+            }
+        }
+
+        void useCondition(String name) {
+            ObjectNode childConditions = (ObjectNode) child.get("Conditions");
+            if (!childConditions.has(name) && conditions.has(name)) {
+                childConditions.set(name, rewrite(conditions.get(name), this));
+            }
+        }
+
+        /** @return the name of the parameter that carries {@code target} into this stack */
+        String importOf(Target target) {
+            String owner = merged.get(group(target.logicalId()));
+            String suffix = target.attribute() == null ? "Ref" : target.attribute().replaceAll("[^A-Za-z0-9]", "");
+            String output = "Export" + target.logicalId() + suffix;
+            // a Ref keeps its name, so Fn::Sub text needs no change; an attribute gets a name of its own
+            String name = target.attribute() == null ? target.logicalId() : target.logicalId() + suffix;
+            while (target.attribute() != null && (parameters.has(name) || resources.has(name))) {
+                name = name + "Import";
+            }
+            ObjectNode ownerOutputs = children.get(owner).has("Outputs") ? (ObjectNode) children.get(owner).get("Outputs")
+                    : ((ObjectNode) children.get(owner)).putObject("Outputs");
+            if (!ownerOutputs.has(output)) {
+                JsonNode value = target.attribute() == null ? ref(target.logicalId()) : getAtt(target.logicalId(), target.attribute());
+                JsonNode condition = resources.get(target.logicalId()).get("Condition");
+                if (condition != null) {
+                    // the output of a conditional resource exists either way; the reader has the same condition
+                    value = fn("Fn::If", JSON.arrayNode().add(condition.asText()).add(value).add(""));
+                    ownerOutputs.putObject(output).set("Value", value);
+                    useConditionOf(owner, condition.asText());
+                } else {
+                    ownerOutputs.putObject(output).set("Value", value);
+                }
+            }
+            ObjectNode childParameters = (ObjectNode) child.get("Parameters");
+            if (!childParameters.has(name)) {
+                childParameters.putObject(name).put("Type", "String").put("Description", (target.attribute() == null
+                        ? "reference to " : target.attribute() + " of ") + target.logicalId() + ", from the stack "
+                        + stackIds.get(owner));
+                imports.put(name, getAtt(stackIds.get(owner), "Outputs." + output));
+            }
+            return name;
+        }
+
+        private void useConditionOf(String owner, String condition) {
+            ObjectNode ownerConditions = (ObjectNode) children.get(owner).get("Conditions");
+            if (!ownerConditions.has(condition)) {
+                Context ownerContext = new Context(owner, merged, children.get(owner), children, stackIds, new TreeMap<>(),
+                        new TreeSet<>());
+                ownerContext.useCondition(condition);
+            }
+        }
+    }
+
+    private JsonNode rewrite(JsonNode node, Context context) {
+        if (node.isArray()) {
+            ArrayNode out = JSON.arrayNode();
+            node.forEach(item -> out.add(rewrite(item, context)));
+            return out;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        if (node.size() == 1) {
+            String function = node.fieldNames().next();
+            JsonNode argument = node.get(function);
+            switch (function) {
+                case "Ref" -> {
+                    String name = argument.asText();
+                    if (parameters.has(name)) {
+                        context.useParameter(name);
+                    } else if (resources.has(name) && !context.local(name)) {
+                        return ref(context.importOf(new Target(name, null)));
+                    }
+                    return node.deepCopy();
+                }
+                case "Fn::GetAtt" -> {
+                    String id = argument.isArray() ? argument.get(0).asText() : argument.asText().split("\\.", 2)[0];
+                    String attribute = argument.isArray() ? argument.get(1).asText() : argument.asText().split("\\.", 2)[1];
+                    if (resources.has(id) && !context.local(id)) {
+                        return ref(context.importOf(new Target(id, attribute)));
+                    }
+                    return node.deepCopy();
+                }
+                case "Fn::Sub" -> {
+                    return sub(argument, context);
+                }
+                case "Fn::If" -> {
+                    context.useCondition(argument.get(0).asText());
+                    return fn(function, rewrite(argument, context));
+                }
+                case "Condition" -> {
+                    context.useCondition(argument.asText());
+                    return node.deepCopy();
+                }
+                default -> {
+                    // any other key: a plain property; fall through to the copy below
+                }
+            }
+        }
+        ObjectNode out = JSON.objectNode();
+        node.fields().forEachRemaining(field -> out.set(field.getKey(), rewrite(field.getValue(), context)));
+        return out;
+    }
+
+    private JsonNode sub(JsonNode argument, Context context) {
+        String text = argument.isArray() ? argument.get(0).asText() : argument.asText();
+        Set<String> own = new LinkedHashSet<>();
+        if (argument.isArray() && argument.size() > 1) {
+            argument.get(1).fieldNames().forEachRemaining(own::add);
+        }
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String variable = matcher.group(1);
+            String id = variable.contains(".") ? variable.substring(0, variable.indexOf('.')) : variable;
+            String replacement = variable;
+            if (!own.contains(variable) && !variable.startsWith("AWS::")) {
+                if (parameters.has(variable)) {
+                    context.useParameter(variable);
+                } else if (resources.has(id) && !context.local(id)) {
+                    replacement = context.importOf(new Target(id, variable.contains(".") ? variable.substring(id.length() + 1) : null));
+                }
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement("${" + replacement + "}"));
+        }
+        matcher.appendTail(out);
+        if (argument.isArray()) {
+            ArrayNode array = JSON.arrayNode().add(out.toString());
+            for (int i = 1; i < argument.size(); i++) {
+                array.add(rewrite(argument.get(i), context));
+            }
+            return fn("Fn::Sub", array);
+        }
+        return fn("Fn::Sub", new TextNode(out.toString()));
+    }
+
+    /** Groups whose resources refer to each other both ways cannot be separate stacks: one stack per cycle. */
+    private Map<String, String> mergeCycles() {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        groupOf.values().forEach(g -> edges.computeIfAbsent(g, x -> new TreeSet<>()));
+        edges.computeIfAbsent(SHARED, x -> new TreeSet<>());
+        resources.fields().forEachRemaining(entry -> {
+            Set<String> from = edges.computeIfAbsent(group(entry.getKey()), x -> new TreeSet<>());
+            for (String id : referencedIds(entry.getValue())) {
+                if (resources.has(id) && !group(id).equals(group(entry.getKey()))) {
+                    from.add(group(id));
+                }
+            }
+        });
+        // drop groups with no resources (a namespace in groupOf that owns nothing here)
+        Set<String> used = new TreeSet<>();
+        resources.fieldNames().forEachRemaining(id -> used.add(group(id)));
+        edges.keySet().retainAll(used);
+        edges.values().forEach(targets -> targets.retainAll(used));
+        return new Tarjan(edges).components();
+    }
+
+    private Set<String> referencedIds(JsonNode node) {
+        Set<String> out = new TreeSet<>();
+        collect(node, out);
+        return out;
+    }
+
+    private void collect(JsonNode node, Set<String> out) {
+        if (node.isArray()) {
+            node.forEach(item -> collect(item, out));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "Ref" -> out.add(value.asText());
+                case "Fn::GetAtt" -> out.add(value.isArray() ? value.get(0).asText() : value.asText().split("\\.", 2)[0]);
+                case "DependsOn" -> {
+                    for (JsonNode id : value.isArray() ? value : JSON.arrayNode().add(value)) {
+                        out.add(id.asText());
+                    }
+                }
+                case "Fn::Sub" -> {
+                    Matcher matcher = SUB_VARIABLE.matcher(value.isArray() ? value.get(0).asText() : value.asText());
+                    while (matcher.find()) {
+                        out.add(matcher.group(1).split("\\.", 2)[0]);
+                    }
+                    if (value.isArray()) {
+                        for (int i = 1; i < value.size(); i++) {
+                            collect(value.get(i), out);
+                        }
+                    }
+                    return;
+                }
+                default -> {
+                }
+            }
+            collect(value, out);
+        });
+    }
+
+    private String referencedLogicalId(JsonNode value) {
+        return referencedIds(value).stream().filter(resources::has).findFirst().orElse(SHARED);
+    }
+
+    /** Tarjan's strongly connected components; each group maps to the smallest group of its component. */
+    private static final class Tarjan {
+        private final Map<String, Set<String>> edges;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> low = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new java.util.HashSet<>();
+        private final Map<String, String> component = new TreeMap<>();
+        private int next;
+
+        Tarjan(Map<String, Set<String>> edges) {
+            this.edges = edges;
+        }
+
+        Map<String, String> components() {
+            for (String node : edges.keySet()) {
+                if (!index.containsKey(node)) {
+                    visit(node);
+                }
+            }
+            return component;
+        }
+
+        private void visit(String node) {
+            index.put(node, next);
+            low.put(node, next);
+            next++;
+            stack.push(node);
+            onStack.add(node);
+            for (String target : edges.get(node)) {
+                if (!index.containsKey(target)) {
+                    visit(target);
+                    low.put(node, Math.min(low.get(node), low.get(target)));
+                } else if (onStack.contains(target)) {
+                    low.put(node, Math.min(low.get(node), index.get(target)));
+                }
+            }
+            if (low.get(node).equals(index.get(node))) {
+                List<String> members = new ArrayList<>();
+                String member;
+                do {
+                    member = stack.pop();
+                    onStack.remove(member);
+                    members.add(member);
+                } while (!member.equals(node));
+                String name = new TreeSet<>(members).first();
+                members.forEach(m -> component.put(m, name));
+            }
+        }
+    }
+
+    private static TreeSet<String> names(JsonNode node) {
+        TreeSet<String> out = new TreeSet<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static ObjectNode sorted(ObjectNode node) {
+        ObjectNode out = JSON.objectNode();
+        names(node).forEach(name -> out.set(name, node.get(name)));
+        return out;
+    }
+
+    private static ObjectNode fn(String name, JsonNode argument) {
+        ObjectNode node = JSON.objectNode();
+        node.set(name, argument);
+        return node;
+    }
+
+    private static ObjectNode ref(String name) {
+        return fn("Ref", JSON.textNode(name));
+    }
+
+    private static ObjectNode getAtt(String logicalId, String attribute) {
+        return fn("Fn::GetAtt", JSON.arrayNode().add(logicalId).add(attribute));
+    }
+}
