@@ -28,6 +28,7 @@ import io.kube2ecs.core.profile.EnvironmentInputs;
 import io.kube2ecs.core.profile.Profile;
 import io.kube2ecs.core.profile.ProfileLoader;
 import io.kube2ecs.core.profile.Settings;
+import io.kube2ecs.core.report.ConversionReport;
 import io.kube2ecs.core.resolve.ObjectStore;
 import io.kube2ecs.core.resolve.ReferenceResolver;
 import io.kube2ecs.core.transform.NameCollisions;
@@ -148,6 +149,13 @@ public final class ConversionPipeline {
                 outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
                         .append(shellQuote(value)).append('\n'));
                 files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!diagnostics.hasErrors() && !files.isEmpty()) {
+                List<String> outputFiles = new ArrayList<>(files.keySet());
+                outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
+                files.putAll(ConversionReport.render(new ConversionReport.Inputs(request.locations(),
+                        emitters.stream().map(e -> e.value().target()).sorted().toList(), store.objects(),
+                        outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles)));
             }
             if (!diagnostics.hasErrors() && files.isEmpty()) {
                 diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "

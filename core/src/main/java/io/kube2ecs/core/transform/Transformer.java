@@ -35,11 +35,14 @@ public final class Transformer {
         private int unsupported;
         private int failed;
         private final java.util.SortedMap<String, String> secretValues = new java.util.TreeMap<>();
+        private final java.util.Set<io.kube2ecs.api.source.ObjectRef> mappedObjects = new java.util.HashSet<>();
 
         /** @return objects a mapper converted */
         public int mapped() { return mapped; }
         /** @return objects no mapper handles */
         public int unsupported() { return unsupported; }
+        /** @return the objects a mapper converted */
+        public java.util.Set<io.kube2ecs.api.source.ObjectRef> mappedObjects() { return mappedObjects; }
         /** @return objects whose mapper threw */
         public int failed() { return failed; }
         /** @return secret values handed over by mappers, by sensitive input name; never part of the model */
@@ -72,6 +75,7 @@ public final class Transformer {
             try {
                 mapper.get().value().map(new ObjectView(object, true), context);
                 outcome.mapped++;
+                outcome.mappedObjects.add(object.ref());
                 coverage.report(object, pluginId, diagnostics);
             } catch (RuntimeException | LinkageError e) {
                 outcome.failed++;

@@ -1,0 +1,537 @@
+package io.kube2ecs.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.AwsResource;
+import io.kube2ecs.api.model.CloudMapService;
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.FargateSize;
+import io.kube2ecs.api.model.LoadBalancer;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.source.ObjectRef;
+import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.load.LoadedObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code report.md} and {@code report.json}: what became of each input object, every diagnostic,
+ * the fields not converted, the environment values still to give, the Fargate sizes, and a
+ * diagram of the migrated application. Written beside the targets' folders by a run that writes
+ * output; holds no secret value (diagnostics never carry one, and inputs are listed by name only).
+ */
+public final class ConversionReport {
+
+    /** Version of the {@code report.json} layout; raised when a field changes meaning or goes away. */
+    public static final String SCHEMA_VERSION = "1";
+    /** The file names, relative to the output folder. */
+    public static final String MARKDOWN = "report.md";
+    /** The file names, relative to the output folder. */
+    public static final String JSON = "report.json";
+
+    /** The pod-template library's note on the chosen Fargate size and its headroom. */
+    private static final String SIZING_NOTE = "POD005";
+
+    /** What became of one input object. */
+    enum Fate {
+        CONVERTED("converted"), APPROXIMATED("converted with approximations"), NOT_CONVERTED("not converted");
+
+        final String text;
+
+        Fate(String text) {
+            this.text = text;
+        }
+    }
+
+    /** Everything the report is made of. */
+    public record Inputs(List<String> locations, List<String> targets, Collection<LoadedObject> objects, Set<ObjectRef> mapped,
+                         DeploymentModel model, List<Diagnostic> diagnostics, Collection<String> outputFiles) {
+    }
+
+    private final Inputs in;
+    private final Map<LoadedObject, List<Diagnostic>> byObject = new LinkedHashMap<>();
+    private final List<Diagnostic> unattributed = new ArrayList<>();
+
+    private ConversionReport(Inputs given) {
+        // sorted, so the order of -f options and of folder traversal does not show
+        this.in = new Inputs(given.locations().stream().sorted().toList(), given.targets(), given.objects().stream()
+                .sorted(java.util.Comparator.comparing(LoadedObject::file).thenComparingInt(o -> o.root().line())).toList(),
+                given.mapped(), given.model(), given.diagnostics(), given.outputFiles());
+        Map<String, TreeMap<Integer, LoadedObject>> byFile = new HashMap<>();
+        for (LoadedObject object : in.objects()) {
+            byFile.computeIfAbsent(object.file(), f -> new TreeMap<>()).put(object.root().line(), object);
+            byObject.put(object, new ArrayList<>());
+        }
+        for (Diagnostic diagnostic : in.diagnostics()) {
+            LoadedObject owner = null;
+            if (diagnostic.location() != null && byFile.containsKey(diagnostic.location().file())) {
+                // objects of one file follow each other, so a line belongs to the last object starting at or before it
+                Map.Entry<Integer, LoadedObject> entry = byFile.get(diagnostic.location().file()).floorEntry(diagnostic.location().line());
+                owner = entry == null ? null : entry.getValue();
+            }
+            if (owner == null) {
+                unattributed.add(diagnostic);
+            } else {
+                byObject.get(owner).add(diagnostic);
+            }
+        }
+    }
+
+    /**
+     * @param inputs what the run read, made and reported
+     * @return {@code report.md} and {@code report.json}, by name
+     */
+    public static SortedMap<String, byte[]> render(Inputs inputs) {
+        ConversionReport report = new ConversionReport(inputs);
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        out.put(MARKDOWN, report.markdown().getBytes(StandardCharsets.UTF_8));
+        out.put(JSON, report.json().getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private Fate fate(LoadedObject object) {
+        if (!in.mapped().contains(object.ref())) {
+            return Fate.NOT_CONVERTED;
+        }
+        boolean approximated = byObject.get(object).stream().anyMatch(d -> d.severity() != Severity.INFO);
+        return approximated ? Fate.APPROXIMATED : Fate.CONVERTED;
+    }
+
+    private List<AwsResource> became(ObjectRef ref) {
+        return in.model().resources().stream().filter(r -> r.origins().contains(ref)).sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    private String reason(LoadedObject object) {
+        String prefix = object.ref() + " is not converted: ";
+        return byObject.get(object).stream().filter(d -> d.code().equals(Codes.KIND_UNSUPPORTED) || d.severity() == Severity.ERROR)
+                .map(Diagnostic::message).map(m -> m.startsWith(prefix) ? m.substring(prefix.length()) : m).findFirst().orElse("");
+    }
+
+    private static String at(LoadedObject object) {
+        return object.file() + ":" + object.root().line();
+    }
+
+    private static String at(Diagnostic diagnostic) {
+        if (diagnostic.location() == null) {
+            return "(model)";
+        }
+        return diagnostic.location().file() + (diagnostic.location().line() > 0 ? ":" + diagnostic.location().line()
+                + (diagnostic.location().column() > 0 ? ":" + diagnostic.location().column() : "") : "");
+    }
+
+    private List<Diagnostic> fieldDiagnostics() {
+        return in.diagnostics().stream().filter(d -> d.code().equals(Codes.FIELD_NOT_CONVERTED) || d.code().equals(Codes.FIELD_IGNORED))
+                .toList();
+    }
+
+    private List<TaskDefinition> tasks() {
+        return in.model().all(TaskDefinition.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    private String sizingNote(TaskDefinition task) {
+        for (LoadedObject object : in.objects()) {
+            if (task.origins().contains(object.ref())) {
+                for (Diagnostic diagnostic : byObject.get(object)) {
+                    if (diagnostic.code().equals(SIZING_NOTE)) {
+                        return diagnostic.message();
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    // ---- Markdown
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# kube2ecs conversion report\n\n");
+        md.append("Inputs: ").append(String.join(", ", in.locations().stream().map(ConversionReport::code).toList()))
+                .append(" · targets: ").append(in.targets().isEmpty() ? "none" : String.join(", ", in.targets()))
+                .append(" · report schema ").append(SCHEMA_VERSION).append(" (the same content as JSON: `report.json`)\n\n");
+        Map<Fate, Integer> fates = new LinkedHashMap<>();
+        for (Fate fate : Fate.values()) {
+            fates.put(fate, 0);
+        }
+        in.objects().forEach(o -> fates.merge(fate(o), 1, Integer::sum));
+        md.append("| | Count |\n|---|---|\n");
+        md.append("| Objects read | ").append(in.objects().size()).append(" |\n");
+        fates.forEach((fate, count) -> md.append("| ").append(capitalise(fate.text)).append(" | ").append(count).append(" |\n"));
+        md.append("| AWS resources in the model | ").append(in.model().resources().size()).append(" |\n");
+        md.append("| Errors / warnings / notes | ").append(count(Severity.ERROR)).append(" / ").append(count(Severity.WARNING))
+                .append(" / ").append(count(Severity.INFO)).append(" |\n");
+        md.append("| Environment values still to give | ").append(in.model().inputs().stream().filter(i -> !i.isKnown()).count())
+                .append(" |\n\n");
+
+        md.append("## Application\n\n");
+        md.append("Load balancers, ECS services, their Cloud Map names and the parameters and secrets they read.\n\n");
+        md.append("```mermaid\n").append(new MermaidDiagram(in.model()).render()).append("```\n\n");
+
+        md.append("## Objects\n\n");
+        md.append("| Object | Source | Fate | Became |\n|---|---|---|---|\n");
+        for (LoadedObject object : in.objects()) {
+            Fate fate = fate(object);
+            String detail = switch (fate) {
+                case NOT_CONVERTED -> reason(object);
+                case APPROXIMATED -> "see " + byObject.get(object).stream().filter(d -> d.severity() != Severity.INFO)
+                        .map(Diagnostic::code).distinct().sorted().map(ConversionReport::code).reduce((a, b) -> a + ", " + b).orElse("");
+                case CONVERTED -> "";
+            };
+            String became = became(object.ref()).stream().map(r -> code(r.id().toString())).reduce((a, b) -> a + "<br>" + b).orElse("—");
+            md.append("| ").append(cell(object.ref().toString())).append(" | ").append(code(at(object))).append(" | ")
+                    .append(fate.text).append(detail.isEmpty() ? "" : ": " + cell(detail)).append(" | ").append(became).append(" |\n");
+        }
+        md.append('\n');
+
+        List<EnvironmentInput> missing = in.model().inputs().stream().filter(i -> !i.isKnown()).toList();
+        md.append("## Environment values\n\n");
+        if (missing.isEmpty()) {
+            md.append("Every value the output needs was given (profile or options).\n\n");
+        } else {
+            md.append("Still to give, in the profile or at deploy time (").append(missing.size())
+                    .append("); secret values are never written here:\n\n| Name | What | Secret |\n|---|---|---|\n");
+            for (EnvironmentInput input : missing) {
+                md.append("| ").append(code(input.name())).append(" | ").append(cell(input.description())).append(" | ")
+                        .append(input.sensitive() ? "yes" : "").append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Fargate sizes\n\n");
+        if (tasks().isEmpty()) {
+            md.append("No task definitions.\n\n");
+        } else {
+            md.append("| Task definition | vCPU | Memory (MiB) | How it was chosen |\n|---|---|---|---|\n");
+            for (TaskDefinition task : tasks()) {
+                md.append("| ").append(code(task.family())).append(" | ").append(vcpu(task.cpu())).append(" | ").append(task.memory())
+                        .append(" | ").append(cell(sizingNote(task))).append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        List<Diagnostic> fields = fieldDiagnostics();
+        md.append("## Fields not converted\n\n");
+        long notMapped = fields.stream().filter(d -> d.code().equals(Codes.FIELD_NOT_CONVERTED)).count();
+        md.append(notMapped).append(" fields no plugin converted (`K2E201`, check whether the workload relies on them), and ")
+                .append(fields.size() - notMapped).append(" left out on purpose with a reason (`K2E202`).\n\n");
+        if (!fields.isEmpty()) {
+            md.append("| Where | Field | Why |\n|---|---|---|\n");
+            for (Diagnostic diagnostic : fields) {
+                md.append("| ").append(code(at(diagnostic))).append(" | ")
+                        .append(code(diagnostic.location() == null ? "" : diagnostic.location().path())).append(" | ")
+                        .append(cell(diagnostic.code().equals(Codes.FIELD_NOT_CONVERTED) ? "not converted: "
+                                + diagnostic.hintText().orElse("") : diagnostic.message())).append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Diagnostics\n\n");
+        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            List<Diagnostic> list = in.diagnostics().stream().filter(d -> d.severity() == severity
+                    && !d.code().equals(Codes.FIELD_NOT_CONVERTED) && !d.code().equals(Codes.FIELD_IGNORED)).toList();
+            if (list.isEmpty()) {
+                continue;
+            }
+            String title = switch (severity) {
+                case ERROR -> "Errors";
+                case WARNING -> "Warnings";
+                case INFO -> "Notes";
+            };
+            if (severity == Severity.INFO) {
+                md.append("<details><summary>").append(title).append(" (").append(list.size()).append(")</summary>\n\n");
+            } else {
+                md.append("### ").append(title).append(" (").append(list.size()).append(")\n\n");
+            }
+            md.append("| Where | Code | Message | Hint |\n|---|---|---|---|\n");
+            for (Diagnostic diagnostic : list) {
+                md.append("| ").append(code(at(diagnostic))).append(" | ").append(code(diagnostic.code())).append(" | ")
+                        .append(cell(diagnostic.message())).append(" | ").append(cell(diagnostic.hintText().orElse(""))).append(" |\n");
+            }
+            md.append(severity == Severity.INFO ? "\n</details>\n\n" : "\n");
+        }
+
+        md.append("## Output files\n\n");
+        for (String file : new TreeSet<>(in.outputFiles())) {
+            md.append("- ").append(code(file)).append('\n');
+        }
+        return md.toString();
+    }
+
+    private long count(Severity severity) {
+        return in.diagnostics().stream().filter(d -> d.severity() == severity).count();
+    }
+
+    private static String vcpu(int cpu) {
+        return new java.math.BigDecimal(cpu).divide(new java.math.BigDecimal(1024)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A table cell: one line, pipes escaped, HTML-significant characters neutralised. */
+    private static String cell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\r", " ").replace("\n", " ");
+    }
+
+    private static String code(String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        String escaped = text.replace("|", "\\|").replace("\n", " ");
+        return escaped.contains("`") ? "`` " + escaped + " ``" : "`" + escaped + "`";
+    }
+
+    // ---- JSON
+
+    private String json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("inputs", in.locations());
+        root.put("targets", in.targets());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("objects", in.objects().size());
+        for (Fate fate : Fate.values()) {
+            summary.put(fateKey(fate), in.objects().stream().filter(o -> fate(o) == fate).count());
+        }
+        summary.put("resources", in.model().resources().size());
+        summary.put("errors", count(Severity.ERROR));
+        summary.put("warnings", count(Severity.WARNING));
+        summary.put("notes", count(Severity.INFO));
+        root.put("summary", summary);
+
+        List<Object> objects = new ArrayList<>();
+        for (LoadedObject object : in.objects()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("apiVersion", object.apiVersion());
+            entry.put("kind", object.ref().kind().kind());
+            entry.put("namespace", object.ref().namespace());
+            entry.put("name", object.ref().name());
+            entry.put("file", object.file());
+            entry.put("line", object.root().line());
+            entry.put("fate", fateKey(fate(object)));
+            entry.put("resources", became(object.ref()).stream().map(r -> resource(r.id())).toList());
+            entry.put("diagnostics", byObject.get(object).stream().map(ConversionReport::diagnostic).toList());
+            objects.add(entry);
+        }
+        root.put("objects", objects);
+        root.put("unattributedDiagnostics", unattributed.stream().map(ConversionReport::diagnostic).toList());
+        root.put("fieldsNotConverted", fieldDiagnostics().stream().map(d -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", d.location() == null ? "" : d.location().file());
+            entry.put("line", d.location() == null ? 0 : d.location().line());
+            entry.put("column", d.location() == null ? 0 : d.location().column());
+            entry.put("path", d.location() == null ? "" : d.location().path());
+            entry.put("deliberate", d.code().equals(Codes.FIELD_IGNORED));
+            entry.put("reason", d.code().equals(Codes.FIELD_IGNORED) ? d.message() : d.hintText().orElse(d.message()));
+            return entry;
+        }).toList());
+        root.put("environmentInputs", in.model().inputs().stream().map(i -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", i.name());
+            entry.put("description", i.description());
+            entry.put("type", i.type().name());
+            entry.put("sensitive", i.sensitive());
+            entry.put("given", i.isKnown());
+            return entry;
+        }).toList());
+        root.put("taskSizes", tasks().stream().map(t -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("family", t.family());
+            entry.put("cpu", t.cpu());
+            entry.put("memory", t.memory());
+            entry.put("note", sizingNote(t));
+            return entry;
+        }).toList());
+        root.put("outputFiles", new TreeSet<>(in.outputFiles()));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root).replace("\r\n", "\n") + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write report.json", e);
+        }
+    }
+
+    private static String fateKey(Fate fate) {
+        return switch (fate) {
+            case CONVERTED -> "converted";
+            case APPROXIMATED -> "approximated";
+            case NOT_CONVERTED -> "notConverted";
+        };
+    }
+
+    private static Map<String, Object> resource(ResourceId id) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", id.type());
+        entry.put("namespace", id.namespace());
+        entry.put("name", id.name());
+        return entry;
+    }
+
+    private static Map<String, Object> diagnostic(Diagnostic d) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
+        entry.put("code", d.code());
+        entry.put("message", d.message());
+        entry.put("hint", d.hint());
+        entry.put("file", d.location() == null ? null : d.location().file());
+        entry.put("line", d.location() == null ? null : d.location().line());
+        entry.put("column", d.location() == null ? null : d.location().column());
+        entry.put("path", d.location() == null ? null : d.location().path());
+        entry.put("plugin", d.pluginId());
+        return entry;
+    }
+
+    /** The model as a Mermaid flowchart that GitHub renders. */
+    static final class MermaidDiagram {
+        private final DeploymentModel model;
+        private final Map<ResourceId, String> ids = new HashMap<>();
+
+        MermaidDiagram(DeploymentModel model) {
+            this.model = model;
+        }
+
+        private String id(ResourceId resource) {
+            return ids.computeIfAbsent(resource, r -> "n" + ids.size());
+        }
+
+        String render() {
+            StringBuilder out = new StringBuilder("flowchart LR\n");
+            List<EcsService> services = model.all(EcsService.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+            List<LoadBalancer> balancers = model.all(LoadBalancer.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+            Map<ResourceId, EcsService> serviceOfTask = new HashMap<>();
+            services.forEach(s -> serviceOfTask.put(s.taskDefinition(), s));
+            Map<String, List<AwsResource>> byNamespace = new TreeMap<>();
+            for (EcsService service : services) {
+                byNamespace.computeIfAbsent(service.id().namespace(), n -> new ArrayList<>()).add(service);
+            }
+            for (TaskDefinition task : model.all(TaskDefinition.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
+                if (!serviceOfTask.containsKey(task.id())) {
+                    byNamespace.computeIfAbsent(task.id().namespace(), n -> new ArrayList<>()).add(task);
+                }
+            }
+            for (Map.Entry<String, List<AwsResource>> namespace : byNamespace.entrySet()) {
+                out.append("  subgraph ns_").append(safe(namespace.getKey())).append("[\"namespace ")
+                        .append(label(namespace.getKey())).append("\"]\n");
+                for (AwsResource resource : namespace.getValue()) {
+                    if (resource instanceof EcsService service) {
+                        TaskDefinition task = model.find(service.taskDefinition(), TaskDefinition.class).orElse(null);
+                        out.append("    ").append(id(service.id())).append("[\"ECS service ").append(label(service.serviceName()))
+                                .append("<br/>").append(service.desiredCount()).append(" × ")
+                                .append(task == null ? "" : new FargateSize(task.cpu(), task.memory()).describe())
+                                .append("\"]\n");
+                    } else if (resource instanceof TaskDefinition task) {
+                        out.append("    ").append(id(task.id())).append("[/\"one-off task ").append(label(task.family()))
+                                .append("\"/]\n");
+                    }
+                }
+                out.append("  end\n");
+            }
+            for (LoadBalancer balancer : balancers) {
+                out.append("  ").append(id(balancer.id())).append("{{\"").append(balancer.type().equals("network") ? "NLB " : "ALB ")
+                        .append(label(balancer.name())).append(balancer.internetFacing() ? "<br/>internet-facing" : "<br/>internal")
+                        .append("\"}}\n");
+                Map<ResourceId, TreeSet<String>> routes = new TreeMap<>();
+                for (LoadBalancer.Listener listener : balancer.listeners()) {
+                    collect(routes, listener.defaultAction(), listener.protocol() + " " + listener.port());
+                    for (LoadBalancer.Rule rule : listener.rules()) {
+                        String match = String.join(",", rule.hosts()) + String.join(",", rule.paths());
+                        collect(routes, rule.action(), listener.protocol() + " " + listener.port() + (match.isEmpty() ? "" : " " + match));
+                    }
+                }
+                for (Map.Entry<ResourceId, TreeSet<String>> route : routes.entrySet()) {
+                    for (EcsService service : services) {
+                        if (service.loadBalancers().stream().anyMatch(a -> a.targetGroup().equals(route.getKey()))) {
+                            String text = String.join("; ", route.getValue());
+                            out.append("  ").append(id(balancer.id())).append(" -->|\"").append(label(shorten(text))).append("\"| ")
+                                    .append(id(service.id())).append('\n');
+                        }
+                    }
+                }
+            }
+            for (EcsService service : services) {
+                for (EcsService.ServiceRegistry registry : service.serviceRegistries()) {
+                    model.find(registry.discoveryService(), CloudMapService.class).ifPresent(discovery -> {
+                        String node = id(discovery.id());
+                        String namespace = model.find(discovery.namespace(), io.kube2ecs.api.model.CloudMapNamespace.class)
+                                .map(io.kube2ecs.api.model.CloudMapNamespace::dnsName).orElse(discovery.namespace().name());
+                        out.append("  ").append(node).append("((\"").append(label(discovery.name() + "." + namespace))
+                                .append("\"))\n");
+                        out.append("  ").append(id(service.id())).append(" -.-|Cloud Map| ").append(node).append('\n');
+                    });
+                }
+                if (service.serviceConnect() != null) {
+                    out.append("  ").append(id(service.id())).append(" -.-|\"Service Connect ")
+                            .append(label(service.serviceConnect().namespace().name())).append("\"| ")
+                            .append(id(service.serviceConnect().namespace())).append("((\"")
+                            .append(label(service.serviceConnect().namespace().name())).append("\"))\n");
+                }
+            }
+            for (TaskDefinition task : model.all(TaskDefinition.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
+                int parameters = 0;
+                int secrets = 0;
+                Set<String> seen = new TreeSet<>();
+                for (var container : task.containers()) {
+                    for (SecretRef secret : container.secrets()) {
+                        if (secret.valueFrom() instanceof Value.Ref ref && seen.add(ref.target().toString())) {
+                            if (ref.target().type().equals(io.kube2ecs.api.model.SsmParameter.TYPE)) {
+                                parameters++;
+                            } else {
+                                secrets++;
+                            }
+                        }
+                    }
+                }
+                if (parameters + secrets > 0) {
+                    EcsService service = serviceOfTask.get(task.id());
+                    String node = "p" + id(task.id());
+                    out.append("  ").append(node).append("[(\"").append(parameters > 0 ? parameters + " SSM parameters" : "")
+                            .append(parameters > 0 && secrets > 0 ? "<br/>" : "").append(secrets > 0 ? secrets + " secrets" : "")
+                            .append("\")]\n");
+                    out.append("  ").append(id(service != null ? service.id() : task.id())).append(" -.->|reads| ").append(node).append('\n');
+                }
+            }
+            if (services.isEmpty() && balancers.isEmpty() && model.all(TaskDefinition.class).isEmpty()) {
+                out.append("  empty[\"nothing to deploy\"]\n");
+            }
+            return out.toString();
+        }
+
+        private static void collect(Map<ResourceId, TreeSet<String>> routes, LoadBalancer.Action action, String text) {
+            if (action != null && action.targetGroup() != null) {
+                routes.computeIfAbsent(action.targetGroup(), t -> new TreeSet<>()).add(text);
+            }
+        }
+
+        private static String shorten(String text) {
+            return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+        }
+
+        private static String safe(String text) {
+            return text.replaceAll("[^A-Za-z0-9_]", "_");
+        }
+
+        /** Mermaid label text inside double quotes: quotes and markup characters as entities. */
+        private static String label(String text) {
+            return text.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+                    .replace("|", "#124;");
+        }
+    }
+}
