@@ -29,12 +29,21 @@ public final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
     private boolean stacktrace;
 
+    @Option(names = "--support-matrix", description = "Print, as Markdown, the kinds, targets and fields the plugins declare "
+            + "(docs/support-matrix.md is this over the bundled plugins).")
+    private boolean supportMatrix;
+
     PluginsCommand(Kube2Ecs cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
+        if (supportMatrix) {
+            cli.out().print(PluginPath.pipeline(cli, pluginPath).supportMatrix());
+            cli.out().flush();
+            return ExitCodes.OK;
+        }
         List<PluginInfo> plugins = PluginPath.pipeline(cli, pluginPath).plugins();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"ID", "HANDLES", "JAR"});

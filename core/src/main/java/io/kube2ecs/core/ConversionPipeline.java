@@ -3,10 +3,10 @@ package io.kube2ecs.core;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
-import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.InputRequest;
 import io.kube2ecs.api.spi.InputSink;
@@ -44,8 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The conversion pipeline: load → resolve references → transform → emit, then an atomic write.
@@ -93,6 +93,16 @@ public final class ConversionPipeline {
      */
     public List<PluginInfo> plugins() {
         return PluginRegistry.describe(allPlugins());
+    }
+
+    /**
+     * @return the support matrix of the installed plugins, as Markdown
+     * @throws ConfigurationException when two plugins share an id or one fails to start
+     */
+    public String supportMatrix() {
+        List<Plugin> plugins = allPlugins();
+        PluginRegistry.describe(plugins); // the same start-up checks as a listing
+        return io.kube2ecs.core.plugin.SupportMatrix.markdown(plugins);
     }
 
     private List<Plugin> allPlugins() {

@@ -39,4 +39,14 @@ public interface KindMapper {
      * @param context the model to write and the services to use; not null
      */
     void map(SourceObject object, MappingContext context);
+
+    /**
+     * Declares what this mapper does with the fields of its kind, for the support matrix. Optional:
+     * a mapper that declares nothing still has every field it does not read reported.
+     *
+     * @return the declarations, never null
+     */
+    default List<FieldSupport> fieldSupport() {
+        return List.of();
+    }
 }

@@ -6,9 +6,11 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,16 @@ public final class ConfigMapMapper implements KindMapper {
     private static final int STANDARD_LIMIT = 4096;
     private static final int ADVANCED_LIMIT = 8192;
     private static final Pattern SSM_NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        return List.of(
+                FieldSupport.mapped("data.*", "one SSM String parameter per key, /<prefix>/<namespace>/configmap/<name>/<key>; over 4 KB "
+                        + "Advanced tier, over 8 KB an error"),
+                FieldSupport.ignored("binaryData", "SSM parameters hold text (warning): put the files in S3 or the image"),
+                FieldSupport.ignored("immutable", "SSM parameters keep a version history"),
+                FieldSupport.ignored("metadata.labels", "labels only select objects in Kubernetes; parameters get the profile's tags"));
+    }
 
     @Override
     public ResourceKind kind() {
@@ -86,7 +98,8 @@ public final class ConfigMapMapper implements KindMapper {
                     "store the files in S3 (or in the image) and fetch them at start");
         }
         configMap.root().get("immutable").ignore("SSM parameters keep a version history; there is no immutable flag");
-        configMap.root().get("metadata").get("labels").asStringMap();
+        configMap.root().get("metadata").get("labels").ignore("labels only select objects in Kubernetes; the parameters get "
+                + "the profile's tags");
     }
 
     /** Counted as the API server counts: every key plus its value, binaryData decoded. */

@@ -6,13 +6,16 @@ import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.PodTemplateSupport;
 import io.kube2ecs.podtemplate.RolloutStrategy;
 import io.kube2ecs.podtemplate.WorkloadService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -28,6 +31,21 @@ public final class DeploymentMapper implements KindMapper {
     private static final UnaryOperator<SourceNode> TEMPLATE = root -> root.get("spec").get("template");
 
     private final PodTemplateMapper pods = new PodTemplateMapper(TEMPLATE);
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        List<FieldSupport> out = new ArrayList<>(PodTemplateSupport.fields("metadata.", "spec.template."));
+        out.add(FieldSupport.mapped("spec.replicas", "desiredCount"));
+        out.add(FieldSupport.mapped("spec.strategy.type", "RollingUpdate: deployment percentages; Recreate: minimum 0 %, maximum 100 %"));
+        out.add(FieldSupport.partial("spec.strategy.rollingUpdate", "maxSurge and maxUnavailable as maximumPercent and "
+                + "minimumHealthyPercent, rounded as ECS needs (warning when they differ)"));
+        out.add(FieldSupport.ignored("spec.selector", "ECS services own their tasks; no label selector is needed"));
+        out.add(FieldSupport.ignored("spec.revisionHistoryLimit", "ECS keeps every task definition revision"));
+        out.add(FieldSupport.ignored("spec.progressDeadlineSeconds", "the deployment circuit breaker (with rollback) stops failing rollouts"));
+        out.add(FieldSupport.ignored("spec.minReadySeconds", "no ECS equivalent (warning); a target group's healthy threshold delays readiness"));
+        out.add(FieldSupport.ignored("spec.paused", "no ECS equivalent (warning when true)"));
+        return out;
+    }
 
     @Override
     public ResourceKind kind() {

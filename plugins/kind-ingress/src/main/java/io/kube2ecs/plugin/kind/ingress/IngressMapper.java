@@ -14,6 +14,7 @@ import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
@@ -58,6 +59,36 @@ public final class IngressMapper implements KindMapper {
 
     IngressMapper(ResourceKind kind) {
         this.kind = kind;
+    }
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        String annotation = "metadata.annotations." + ALB;
+        List<FieldSupport> out = new ArrayList<>(List.of(
+                FieldSupport.mapped("metadata.labels.*", "tags of the load balancer"),
+                FieldSupport.partial("spec.ingressClassName", "alb; another class is converted to an ALB too, without that "
+                        + "controller's behaviour (warning)"),
+                FieldSupport.partial("metadata.annotations.kubernetes.io/ingress.class", "the same, older spelling"),
+                FieldSupport.mapped("spec.rules[].host", "host-header condition of the listener rules"),
+                FieldSupport.mapped("spec.rules[].http.paths[].path", "path-pattern condition, in Kubernetes precedence"),
+                FieldSupport.partial("spec.rules[].http.paths[].pathType", "Prefix and Exact; ImplementationSpecific as the ALB "
+                        + "controller reads it"),
+                FieldSupport.mapped("spec.rules[].http.paths[].backend.service", "forward to the target group of the Service's "
+                        + "workload, by port number or name"),
+                FieldSupport.ignored("spec.rules[].http.paths[].backend.resource", "resource backends have no ALB equivalent; the path is left out (warning)"),
+                FieldSupport.mapped("spec.defaultBackend", "the listener's default action (else a fixed 404)"),
+                FieldSupport.partial("spec.tls[].hosts", "an HTTPS listener; the certificate comes from certificate-arn or an input"),
+                FieldSupport.partial("spec.tls[].secretName", "an ALB cannot use it (warning): import the certificate into ACM"),
+                FieldSupport.partial(annotation + "*", "the annotations listed here are converted; any other is reported (ING003)"),
+                FieldSupport.mapped(annotation + "actions.*", "redirect, fixed-response and forward actions"),
+                FieldSupport.mapped(annotation + "group.name", "one ALB for every Ingress of the group, across namespaces"),
+                FieldSupport.mapped(annotation + "group.order", "rule order within the group")));
+        for (String setting : new java.util.TreeSet<>(KNOWN)) {
+            if (!setting.startsWith("group.")) {
+                out.add(FieldSupport.mapped(annotation + setting, "the load balancer, its listeners and target groups"));
+            }
+        }
+        return out;
     }
 
     @Override

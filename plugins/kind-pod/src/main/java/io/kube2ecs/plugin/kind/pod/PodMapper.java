@@ -4,13 +4,16 @@ import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.PodTemplateSupport;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,6 +28,13 @@ public final class PodMapper implements KindMapper {
     private static final ResourceKind KIND = new ResourceKind("", "Pod");
 
     private final PodTemplateMapper pods = new PodTemplateMapper(UnaryOperator.identity());
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        List<FieldSupport> out = new ArrayList<>(PodTemplateSupport.fields("metadata.", ""));
+        out.add(FieldSupport.ignored("metadata.ownerReferences", "a Pod owned by a controller is converted through the controller"));
+        return out;
+    }
 
     @Override
     public ResourceKind kind() {

@@ -5,13 +5,16 @@ import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
+import io.kube2ecs.podtemplate.PodTemplateSupport;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.WorkloadService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -27,6 +30,16 @@ public final class ReplicaSetMapper implements KindMapper {
     private static final UnaryOperator<SourceNode> TEMPLATE = root -> root.get("spec").get("template");
 
     private final PodTemplateMapper pods = new PodTemplateMapper(TEMPLATE);
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        List<FieldSupport> out = new ArrayList<>(PodTemplateSupport.fields("metadata.", "spec.template."));
+        out.add(FieldSupport.mapped("spec.replicas", "desiredCount"));
+        out.add(FieldSupport.ignored("metadata.ownerReferences", "a ReplicaSet owned by a Deployment is converted through the Deployment"));
+        out.add(FieldSupport.ignored("spec.selector", "ECS services own their tasks; no label selector is needed"));
+        out.add(FieldSupport.ignored("spec.minReadySeconds", "no ECS equivalent (warning)"));
+        return out;
+    }
 
     @Override
     public ResourceKind kind() {

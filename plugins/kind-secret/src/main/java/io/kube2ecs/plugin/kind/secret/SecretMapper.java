@@ -11,6 +11,7 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,17 @@ public final class SecretMapper implements KindMapper {
     static final String CODE_BASE64 = "SEC001";
     static final String CODE_TYPE = "SEC002";
     static final String CODE_JSON_ESCAPE = "SEC003";
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        return List.of(
+                FieldSupport.mapped("data.*", "base64-decoded; one SSM SecureString parameter per key, or one Secrets Manager "
+                        + "secret with JSON keys (secrets: secretsmanager); values supplied at deploy time, never written"),
+                FieldSupport.mapped("stringData.*", "the same; wins over data, as in Kubernetes"),
+                FieldSupport.partial("type", "Opaque and basic-auth as above; dockerconfigjson and dockercfg become registry "
+                        + "credentials; tls stored as any Secret (warning: a load balancer needs ACM); service-account-token not converted"),
+                FieldSupport.ignored("immutable", "SSM and Secrets Manager keep versions"));
+    }
 
     @Override
     public ResourceKind kind() {

@@ -3,6 +3,7 @@ package io.kube2ecs.plugin.kind.securitygrouppolicy;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.Selectors;
@@ -23,6 +24,14 @@ public final class SecurityGroupPolicyMapper implements KindMapper {
 
     private static final List<ResourceKind> WORKLOADS = List.of(new ResourceKind("apps", "Deployment"),
             new ResourceKind("apps", "ReplicaSet"), new ResourceKind("", "Pod"));
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        return List.of(
+                FieldSupport.mapped("spec.securityGroups.groupIds", "security groups of the matching ECS services and tasks"),
+                FieldSupport.mapped("spec.podSelector", "matches the pod templates of Deployments, ReplicaSets and Pods of the namespace"),
+                FieldSupport.mapped("spec.serviceAccountSelector", "matches the workloads running as the selected ServiceAccounts"));
+    }
 
     @Override
     public ResourceKind kind() {

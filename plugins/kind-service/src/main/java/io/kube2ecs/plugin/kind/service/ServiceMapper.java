@@ -9,9 +9,10 @@ import io.kube2ecs.api.model.ModelIds;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.TargetGroup;
 import io.kube2ecs.api.model.Value;
-import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
@@ -19,7 +20,6 @@ import io.kube2ecs.podtemplate.Names;
 import io.kube2ecs.podtemplate.SecurityGroups;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +46,45 @@ public final class ServiceMapper implements KindMapper {
     private static final String AWS_LB = "service.beta.kubernetes.io/aws-load-balancer-";
     private static final Set<String> HTTP_PROTOCOLS = Set.of("http", "https", "http2", "h2c", "grpc", "kubernetes.io/h2c",
             "kubernetes.io/ws", "kubernetes.io/wss");
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        String lb = "metadata.annotations.service.beta.kubernetes.io/aws-load-balancer-";
+        List<FieldSupport> out = new java.util.ArrayList<>(List.of(
+                FieldSupport.mapped("metadata.labels.*", "tags of the Cloud Map service and the load balancer"),
+                FieldSupport.partial("spec.type", "ClusterIP: Cloud Map (or Service Connect); NodePort like ClusterIP (warning); "
+                        + "LoadBalancer: also an NLB or ALB with ip target groups; ExternalName: not converted (warning with the CNAME)"),
+                FieldSupport.mapped("spec.selector.*", "the Deployments, ReplicaSets and Pods whose ECS services register in it"),
+                FieldSupport.mapped("spec.ports[].port", "the load balancer listener port; Service Connect client alias port"),
+                FieldSupport.mapped("spec.ports[].targetPort", "the container port, by number or by port name"),
+                FieldSupport.mapped("spec.ports[].name", "matched by ssl-ports; an http or grpc prefix makes the protocol HTTP; "
+                        + "part of the Service Connect port name"),
+                FieldSupport.mapped("spec.ports[].protocol", "listener and target group protocol"),
+                FieldSupport.mapped("spec.ports[].appProtocol", "HTTP-like protocols make the listener HTTP"),
+                FieldSupport.ignored("spec.ports[].nodePort", "Fargate has no node ports"),
+                FieldSupport.ignored("spec.externalName", "a DNS alias: create the CNAME in Cloud Map or Route 53 (warning)"),
+                FieldSupport.partial("spec.sessionAffinity", "ClientIP is not converted (warning): use target group stickiness"),
+                FieldSupport.ignored("spec.sessionAffinityConfig", "goes with sessionAffinity"),
+                FieldSupport.ignored("spec.clusterIP", "ECS tasks get their own IPs; the Cloud Map name resolves to them"),
+                FieldSupport.ignored("spec.clusterIPs", "ECS tasks get their own IPs; the Cloud Map name resolves to them"),
+                FieldSupport.ignored("spec.ipFamilies", "the VPC's subnets decide the IP families"),
+                FieldSupport.ignored("spec.ipFamilyPolicy", "the VPC's subnets decide the IP families"),
+                FieldSupport.ignored("spec.internalTrafficPolicy", "Fargate has no nodes to keep traffic local to"),
+                FieldSupport.ignored("spec.externalTrafficPolicy", "load balancers send to task IPs directly"),
+                FieldSupport.ignored("spec.allocateLoadBalancerNodePorts", "load balancers target task IPs"),
+                FieldSupport.ignored("spec.loadBalancerClass", "the AWS Load Balancer Controller's class; ECS uses Elastic Load Balancing directly"),
+                FieldSupport.ignored("spec.loadBalancerIP", "Elastic Load Balancing assigns addresses"),
+                FieldSupport.ignored("spec.loadBalancerSourceRanges", "set the load balancer security group's ingress CIDRs to "
+                        + "these ranges")));
+        for (String setting : List.of("type", "scheme", "internal", "ssl-cert", "ssl-ports", "backend-protocol", "nlb-target-type",
+                "healthcheck-path", "healthcheck-port", "healthcheck-protocol", "healthcheck-interval", "healthcheck-timeout",
+                "healthcheck-healthy-threshold", "healthcheck-unhealthy-threshold", "healthcheck-success-codes")) {
+            out.add(FieldSupport.mapped(lb + setting, "the load balancer, listeners and target groups"));
+        }
+        out.add(FieldSupport.partial("metadata.annotations.service.beta.kubernetes.io/aws-load-balancer-*", "the settings listed "
+                + "here are converted; any other is reported"));
+        return out;
+    }
 
     @Override
     public ResourceKind kind() {

@@ -6,8 +6,10 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
+import java.util.List;
 
 /**
  * A ServiceAccount annotated with {@code eks.amazonaws.com/role-arn} becomes an existing IAM role
@@ -21,6 +23,20 @@ public final class ServiceAccountMapper implements KindMapper {
     static final String CODE_TRUST = "SA001";
 
     private static final ResourceKind KIND = new ResourceKind("", "ServiceAccount");
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        return List.of(
+                FieldSupport.mapped("metadata.annotations.eks.amazonaws.com/role-arn", "the existing IAM role becomes the task role "
+                        + "of the workloads running as this account (its trust policy must allow ecs-tasks.amazonaws.com)"),
+                FieldSupport.ignored("metadata.annotations.eks.amazonaws.com/sts-regional-endpoints", "ECS task roles use the regional STS endpoint"),
+                FieldSupport.ignored("metadata.annotations.eks.amazonaws.com/token-expiration", "ECS rotates task role credentials itself"),
+                FieldSupport.ignored("metadata.annotations.eks.amazonaws.com/audience", "ECS task roles are not web-identity tokens"),
+                FieldSupport.ignored("automountServiceAccountToken", "there is no Kubernetes API on ECS"),
+                FieldSupport.ignored("secrets", "service-account token secrets have no use on ECS"),
+                FieldSupport.ignored("imagePullSecrets", "applied to the workloads that run as this account"),
+                FieldSupport.ignored("metadata.labels", "labels only let SecurityGroupPolicies select the account"));
+    }
 
     @Override
     public ResourceKind kind() {
