@@ -73,7 +73,22 @@ class BadInputTest {
                 Arguments.of("no containers", ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n"
                         + "    spec:\n      containers: []\n").getBytes(StandardCharsets.UTF_8), "error[POD001]", "bad.yaml:"),
                 Arguments.of("no image", ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n"
-                        + "    spec:\n      containers:\n      - name: a\n").getBytes(StandardCharsets.UTF_8), "error[POD002]", "bad.yaml:"));
+                        + "    spec:\n      containers:\n      - name: a\n").getBytes(StandardCharsets.UTF_8), "error[POD002]", "bad.yaml:"),
+                Arguments.of("50 MB file", fiftyMegabytes(), "error[CM004]", "bad.yaml:1:1"),
+                Arguments.of("names that collide after sanitising", (DEPLOYMENT.formatted(1, 8080, "100m")
+                        .replace("metadata: {name: api}", "metadata: {name: c, namespace: a-b}") + "---\n"
+                        + DEPLOYMENT.formatted(1, 8080, "100m").replace("metadata: {name: api}", "metadata: {name: b-c, namespace: a}"))
+                        .getBytes(StandardCharsets.UTF_8), "error[K2E302]", "(model)"));
+    }
+
+    /** 50 MB of valid YAML: one ConfigMap whose data is far over the API server's 1 MiB object limit. */
+    private static byte[] fiftyMegabytes() {
+        StringBuilder text = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fifty}\ndata:\n");
+        String value = "x".repeat(1000);
+        for (int i = 0; text.length() < 50_000_000; i++) {
+            text.append("  k").append(i).append(": ").append(value).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] binary() {
@@ -118,5 +133,76 @@ class BadInputTest {
         CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "a.yaml", "-f", "b.yaml", "-o", "out");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("b.yaml:1:1: warning[K2E007]").contains("a.yaml:1");
+    }
+
+    @Test
+    void unknownKindsAndCustomResourcesAreReportedAndTheRestIsConverted() throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), DEPLOYMENT.formatted(1, 8080, "100m") + """
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: api}
+                spec: {replicas: 2}
+                ---
+                apiVersion: example.com/v9
+                kind: Widget
+                metadata: {name: w}
+                """);
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("app.yaml:14:1: warning[K2E101]: argoproj.io/Rollout default/api is not converted")
+                .contains("app.yaml:19:1: warning[K2E101]: example.com/Widget default/w is not converted");
+        assertThat(dir.resolve("out/ecs/default/api/task-definition.json")).exists();
+    }
+
+    @Test
+    void linkLoopsBrokenLinksAndFifosInAFolderAreReportedAndNeverBlock() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input/sub"));
+        Files.writeString(input.resolve("app.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        Files.createSymbolicLink(input.resolve("loop"), input.getParent());
+        Files.createSymbolicLink(input.resolve("broken.yaml"), input.resolve("missing.yaml"));
+        Files.createSymbolicLink(input.resolve("a.yaml"), input.resolve("b.yaml"));
+        Files.createSymbolicLink(input.resolve("b.yaml"), input.resolve("a.yaml"));
+        Process mkfifo = new ProcessBuilder("mkfifo", input.resolve("pipe.yaml").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "input", "-R", "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("input/sub/loop: warning[K2E001]: symbolic link to a folder is not followed")
+                .contains("input/sub/broken.yaml: warning[K2E001]: skipped: not a regular file")
+                .contains("input/sub/a.yaml: warning[K2E001]").contains("input/sub/b.yaml: warning[K2E001]")
+                .contains("input/sub/pipe.yaml: warning[K2E001]");
+        assertThat(dir.resolve("out/ecs/default/api/task-definition.json")).exists();
+    }
+
+    @Test
+    void anUnreadableFileIsAnErrorAndNothingIsWritten() throws Exception {
+        Path unreadable;
+        if ("root".equals(System.getProperty("user.name"))) {
+            // permissions do not stop root; reading offset 0 of a process's own memory fails with EIO for everyone
+            unreadable = Path.of("/proc/self/mem");
+        } else {
+            unreadable = Files.writeString(dir.resolve("secret.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+            Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        }
+        Files.writeString(dir.resolve("good.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "good.yaml", "-f", unreadable.toString(), "-o", "out");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).contains(unreadable + ": error[K2E001]: cannot read file").contains("nothing written")
+                .doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedIsAnErrorAndNothingElseIsTouched() throws Exception {
+        Files.writeString(dir.resolve("good.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        Files.writeString(dir.resolve("file"), "a regular file where a folder is needed");
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "good.yaml", "-o", "file/out");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).contains("error[K2E010]: cannot write the output").doesNotContain("\tat ");
+        assertThat(Files.readString(dir.resolve("file"))).isEqualTo("a regular file where a folder is needed");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("good.yaml", "file");
+        }
     }
 }

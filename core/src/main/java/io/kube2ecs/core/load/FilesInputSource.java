@@ -77,6 +77,10 @@ public final class FilesInputSource implements InputSource {
                 }
             } else if (Files.isRegularFile(path)) {
                 readFile(path, location, sink);
+            } else if (Files.exists(path)) {
+                sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.INPUT_UNREADABLE,
+                        "not a regular file (a FIFO or a device)", "give the manifests as files, or pipe them in with -f -",
+                        SourceLocation.ofFile(location), null));
             } else {
                 sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.NO_INPUT, "no such file or folder",
                         "check the path; use - to read standard input", SourceLocation.ofFile(location), null));
@@ -89,10 +93,47 @@ public final class FilesInputSource implements InputSource {
         return location.endsWith("/") ? location + relative : location + "/" + relative;
     }
 
+    /**
+     * Lists the manifests of a folder. Symbolic links to folders are not followed (as with
+     * {@code kubectl apply -R}, and so a link loop cannot hang the walk); a manifest name that is not
+     * a readable regular file (a broken or looping link, a FIFO, a device) is reported, not read:
+     * reading a FIFO would block forever.
+     */
     private static List<Path> listManifests(Path folder, boolean recursive, InputSink sink, String location) {
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, recursive ? Integer.MAX_VALUE : 1)) {
-            walk.filter(Files::isRegularFile).filter(FilesInputSource::isManifestName).forEach(out::add);
+        try {
+            Files.walkFileTree(folder, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                            if (attributes.isDirectory()) {
+                                return java.nio.file.FileVisitResult.CONTINUE; // a sub-folder below the depth of a walk without -R
+                            }
+                            if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
+                                sink.diagnostics().report(new Diagnostic(Severity.WARNING, Codes.INPUT_UNREADABLE,
+                                        "symbolic link to a folder is not followed", "give the folder it points to with -f, "
+                                                + "as kubectl apply -R does not follow it either",
+                                        SourceLocation.ofFile(display(location, folder, file)), null));
+                            } else if (isManifestName(file)) {
+                                if (Files.isRegularFile(file)) {
+                                    out.add(file);
+                                } else {
+                                    sink.diagnostics().report(new Diagnostic(Severity.WARNING, Codes.INPUT_UNREADABLE,
+                                            "skipped: not a regular file (a broken or looping symbolic link, a FIFO or a device)",
+                                            null, SourceLocation.ofFile(display(location, folder, file)), null));
+                                }
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                            sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.INPUT_UNREADABLE,
+                                    "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                                    "check that it exists and is readable", SourceLocation.ofFile(display(location, folder, file)), null));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException | UncheckedIOException e) {
             sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.INPUT_UNREADABLE,
                     "cannot list folder: " + e.getMessage(), null, SourceLocation.ofFile(location), null));
