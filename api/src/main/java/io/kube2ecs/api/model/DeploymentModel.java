@@ -20,6 +20,8 @@ import java.util.SortedSet;
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();
+    /** {@link #all} by class, so emitters that ask for a class per resource stay linear; cleared by {@link #add}. */
+    private final Map<Class<?>, List<?>> byClass = new java.util.HashMap<>();
     private final Map<String, EnvironmentInput> inputs = new TreeMap<>();
     private final SortedSet<String> usedInputs = new TreeSet<>();
 
@@ -36,6 +38,7 @@ public final class DeploymentModel {
         if (previous != null) {
             throw new IllegalStateException("the model already has " + resource.id());
         }
+        byClass.clear();
         return resource;
     }
 
@@ -53,16 +56,19 @@ public final class DeploymentModel {
     /**
      * @param type the class
      * @param <T>  the class
-     * @return every resource of that class, sorted by id
+     * @return every resource of that class, sorted by id; unmodifiable
      */
+    @SuppressWarnings("unchecked")
     public <T extends AwsResource> List<T> all(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (AwsResource resource : resources.values()) {
-            if (type.isInstance(resource)) {
-                out.add(type.cast(resource));
+        return (List<T>) byClass.computeIfAbsent(type, t -> {
+            List<T> out = new ArrayList<>();
+            for (AwsResource resource : resources.values()) {
+                if (type.isInstance(resource)) {
+                    out.add(type.cast(resource));
+                }
             }
-        }
-        return out;
+            return Collections.unmodifiableList(out);
+        });
     }
 
     /** @return every resource, sorted by id */

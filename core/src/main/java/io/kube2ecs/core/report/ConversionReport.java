@@ -68,6 +68,9 @@ public final class ConversionReport {
     private final Inputs in;
     private final Map<LoadedObject, List<Diagnostic>> byObject = new LinkedHashMap<>();
     private final List<Diagnostic> unattributed = new ArrayList<>();
+    /** Indexes, so the report stays linear in the size of the input. */
+    private final Map<ObjectRef, List<AwsResource>> resourcesByOrigin = new HashMap<>();
+    private final Map<ObjectRef, LoadedObject> objectsByRef = new HashMap<>();
 
     private ConversionReport(Inputs given) {
         // sorted, so the order of -f options and of folder traversal does not show
@@ -79,6 +82,13 @@ public final class ConversionReport {
             byFile.computeIfAbsent(object.file(), f -> new TreeMap<>()).put(object.root().line(), object);
             byObject.put(object, new ArrayList<>());
         }
+        for (AwsResource resource : in.model().resources()) {
+            for (ObjectRef origin : resource.origins()) {
+                resourcesByOrigin.computeIfAbsent(origin, o -> new ArrayList<>()).add(resource);
+            }
+        }
+        resourcesByOrigin.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
+        in.objects().forEach(object -> objectsByRef.put(object.ref(), object));
         for (Diagnostic diagnostic : in.diagnostics()) {
             LoadedObject owner = null;
             if (diagnostic.location() != null && byFile.containsKey(diagnostic.location().file())) {
@@ -115,7 +125,7 @@ public final class ConversionReport {
     }
 
     private List<AwsResource> became(ObjectRef ref) {
-        return in.model().resources().stream().filter(r -> r.origins().contains(ref)).sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return resourcesByOrigin.getOrDefault(ref, List.of());
     }
 
     private String reason(LoadedObject object) {
@@ -146,12 +156,11 @@ public final class ConversionReport {
     }
 
     private String sizingNote(TaskDefinition task) {
-        for (LoadedObject object : in.objects()) {
-            if (task.origins().contains(object.ref())) {
-                for (Diagnostic diagnostic : byObject.get(object)) {
-                    if (diagnostic.code().equals(SIZING_NOTE)) {
-                        return diagnostic.message();
-                    }
+        for (ObjectRef origin : task.origins()) {
+            LoadedObject object = objectsByRef.get(origin);
+            for (Diagnostic diagnostic : object == null ? List.<Diagnostic>of() : byObject.get(object)) {
+                if (diagnostic.code().equals(SIZING_NOTE)) {
+                    return diagnostic.message();
                 }
             }
         }

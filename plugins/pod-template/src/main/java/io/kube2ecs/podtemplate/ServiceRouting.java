@@ -61,21 +61,7 @@ public final class ServiceRouting {
      * @return the workloads of its namespace whose pods its selector matches; none without a selector
      */
     public static List<SourceObject> selectedWorkloads(SourceObject service, ObjectIndex index) {
-        Map<String, String> selector = service.root().get("spec").get("selector").asStringMap();
-        List<SourceObject> out = new ArrayList<>();
-        if (selector.isEmpty()) {
-            return out;
-        }
-        LabelSelector labels = LabelSelector.of(selector);
-        LabelSelector everything = LabelSelector.of(Map.of());
-        for (ResourceKind kind : WORKLOADS) {
-            for (SourceObject workload : index.select(kind, service.namespace(), everything)) {
-                if (standalone(workload) && labels.matches(podTemplate(workload).get("metadata").get("labels").asStringMap())) {
-                    out.add(workload);
-                }
-            }
-        }
-        return out;
+        return RoutingIndex.of(index).selectedWorkloads(service, service.root().get("spec").get("selector").asStringMap());
     }
 
     /**
@@ -84,16 +70,18 @@ public final class ServiceRouting {
      * @return the Services of its namespace that select it, sorted by name
      */
     public static List<SourceObject> servicesSelecting(SourceObject workload, ObjectIndex index) {
-        Map<String, String> labels = podTemplate(workload).get("metadata").get("labels").asStringMap();
-        List<SourceObject> out = new ArrayList<>();
-        for (SourceObject service : index.select(SERVICE, workload.namespace(), LabelSelector.of(Map.of()))) {
-            Map<String, String> selector = service.root().get("spec").get("selector").asStringMap();
-            if (!selector.isEmpty()
-                    && LabelSelector.of(selector).matches(labels)) {
-                out.add(service);
-            }
-        }
-        return out;
+        return RoutingIndex.of(index).servicesSelecting(workload, podTemplate(workload).get("metadata").get("labels").asStringMap());
+    }
+
+    /**
+     * @param namespace a namespace
+     * @param service   a Service name
+     * @param index     the input
+     * @return the {@code env[]} entries of the namespace's workloads whose value calls {@code service}
+     *         by its short name as a host ({@code http://name:8080/…}, {@code name:6379}), in scan order
+     */
+    public static List<SourceNode> environmentNaming(String namespace, String service, ObjectIndex index) {
+        return RoutingIndex.of(index).environmentNaming(namespace, service);
     }
 
     /**

@@ -181,20 +181,15 @@ public final class CloudFormationEmitter implements Emitter {
             createCluster = context.settings() != null && context.settings().createCluster();
             kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
             if (createCluster) {
-                resources.putObject("EcsCluster").put("Type", "AWS::ECS::Cluster").putObject("Properties")
+                newResource("EcsCluster").put("Type", "AWS::ECS::Cluster").putObject("Properties")
                         .set("ClusterName", value(Value.input(StandardInputs.CLUSTER)));
             }
             for (AwsResource resource : model.resources()) {
-                Set<String> before = new HashSet<>();
-                resources.fieldNames().forEachRemaining(before::add);
-                resource(resource);
                 // resources made alongside (ingress rules, listeners) live with the one they belong to
-                resources.fieldNames().forEachRemaining(id -> {
-                    if (!before.contains(id)) {
-                        groupOf.putIfAbsent(id, resource.id().namespace());
-                    }
-                });
+                owner = resource.id().namespace();
+                resource(resource);
             }
+            owner = null;
             executionRole();
             ObjectNode template = JSON.objectNode();
             template.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -448,8 +443,18 @@ public final class CloudFormationEmitter implements Emitter {
             return out;
         }
 
+        /** The namespace of the model resource being written, for {@link #groupOf}; null outside. */
+        private String owner;
+
+        private ObjectNode newResource(String logicalId) {
+            if (owner != null) {
+                groupOf.putIfAbsent(logicalId, owner);
+            }
+            return resources.putObject(logicalId);
+        }
+
         private ObjectNode add(AwsResource resource, String type) {
-            ObjectNode node = resources.putObject(logicalIds.get(resource.id()));
+            ObjectNode node = newResource(logicalIds.get(resource.id()));
             node.put("Type", type);
             return node.putObject("Properties");
         }
@@ -626,7 +631,7 @@ public final class CloudFormationEmitter implements Emitter {
             p.set("VpcId", value(Value.input(StandardInputs.VPC_ID)));
             int i = 0;
             for (SecurityGroup.IngressRule rule : group.ingress()) {
-                ObjectNode r = resources.putObject(id + "Ingress" + (++i)).put("Type", "AWS::EC2::SecurityGroupIngress").putObject("Properties");
+                ObjectNode r = newResource(id + "Ingress" + (++i)).put("Type", "AWS::EC2::SecurityGroupIngress").putObject("Properties");
                 r.set("GroupId", getAtt(id, "GroupId"));
                 r.put("IpProtocol", rule.protocol()).put("FromPort", rule.fromPort()).put("ToPort", rule.toPort());
                 if (rule.cidr() != null) {
@@ -693,7 +698,7 @@ public final class CloudFormationEmitter implements Emitter {
             }
             for (LoadBalancer.Listener listener : balancer.listeners()) {
                 String listenerId = id + "Listener" + listener.port();
-                ObjectNode l = resources.putObject(listenerId).put("Type", "AWS::ElasticLoadBalancingV2::Listener").putObject("Properties");
+                ObjectNode l = newResource(listenerId).put("Type", "AWS::ElasticLoadBalancingV2::Listener").putObject("Properties");
                 l.set("LoadBalancerArn", ref(id));
                 l.put("Port", listener.port()).put("Protocol", listener.protocol());
                 if (listener.sslPolicy() != null) {
@@ -709,7 +714,7 @@ public final class CloudFormationEmitter implements Emitter {
                         // with its target group: an Ingress group's load balancer serves several namespaces
                         groupOf.put(ruleId, rule.action().targetGroup().namespace());
                     }
-                    ObjectNode r = resources.putObject(ruleId)
+                    ObjectNode r = newResource(ruleId)
                             .put("Type", "AWS::ElasticLoadBalancingV2::ListenerRule").putObject("Properties");
                     r.set("ListenerArn", ref(listenerId));
                     r.put("Priority", rule.priority());
@@ -786,22 +791,24 @@ public final class CloudFormationEmitter implements Emitter {
                     .map(i -> i.value().get(0)).orElse("");
             parameters.putObject("ExecutionRoleArn").put("Type", "String").put("Default", profileRole)
                     .put("Description", "existing ECS task execution role; empty to create one");
-            Map<String, List<Value>> readsByNamespace = new TreeMap<>();
+            // insertion-ordered sets: a list's contains() made this quadratic in the number of secrets
+            Map<String, java.util.LinkedHashSet<Value>> sets = new TreeMap<>();
             for (TaskDefinition task : model.all(TaskDefinition.class)) {
-                List<Value> reads = readsByNamespace.computeIfAbsent(policyPerNamespace ? task.id().namespace() : "", n -> new ArrayList<>());
+                java.util.LinkedHashSet<Value> reads = sets.computeIfAbsent(policyPerNamespace ? task.id().namespace() : "",
+                        n -> new java.util.LinkedHashSet<>());
                 task.containers().forEach(c -> {
                     for (SecretRef secret : c.secrets()) {
-                        if (!reads.contains(secret.valueFrom())) {
-                            reads.add(secret.valueFrom());
-                        }
+                        reads.add(secret.valueFrom());
                     }
-                    if (c.repositoryCredentials() != null && !reads.contains(c.repositoryCredentials())) {
+                    if (c.repositoryCredentials() != null) {
                         reads.add(c.repositoryCredentials());
                     }
                 });
             }
+            Map<String, List<Value>> readsByNamespace = new TreeMap<>();
+            sets.forEach((namespace, reads) -> readsByNamespace.put(namespace, new ArrayList<>(reads)));
             readsByNamespace.values().removeIf(List::isEmpty);
-            ObjectNode role = resources.putObject("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
+            ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());
             p.putArray("ManagedPolicyArns").add(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
@@ -818,7 +825,7 @@ public final class CloudFormationEmitter implements Emitter {
                 for (int i = 2; resources.has(id); i++) {
                     id = base + i;
                 }
-                ObjectNode policy = resources.putObject(id).put("Type", "AWS::IAM::Policy").put("Condition", "CreateExecutionRole")
+                ObjectNode policy = newResource(id).put("Type", "AWS::IAM::Policy").put("Condition", "CreateExecutionRole")
                         .putObject("Properties").put("PolicyName", "read-secrets-" + namespace);
                 policy.putArray("Roles").add(ref("ExecutionRole"));
                 policy.set("PolicyDocument", readSecrets(reads));

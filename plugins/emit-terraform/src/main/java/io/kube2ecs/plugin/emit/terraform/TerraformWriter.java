@@ -537,7 +537,7 @@ final class TerraformWriter {
 
     /** The execution role: the profile's, or one created with the managed policy and read access to exactly the secrets used. */
     private String executionRole() {
-        List<Value> parameters = new ArrayList<>();
+        java.util.Set<Value> parameters = new java.util.LinkedHashSet<>();
         List<Hcl.Expr> secrets = new ArrayList<>();
         for (TaskDefinition task : model.all(TaskDefinition.class)) {
             task.containers().forEach(c -> {
@@ -547,7 +547,7 @@ final class TerraformWriter {
                     if (text.contains("aws_secretsmanager_secret.")) {
                         String address = text.replaceAll(".*(aws_secretsmanager_secret\\.[A-Za-z0-9_-]+)\\.arn.*", "$1");
                         secrets.add(Hcl.raw(address + ".arn"));
-                    } else if (!parameters.contains(secret.valueFrom())) {
+                    } else {
                         parameters.add(secret.valueFrom());
                     }
                 }
@@ -568,7 +568,7 @@ final class TerraformWriter {
                 "aws_iam_role_policy_attachment", "execution"));
         List<IamRole.PolicyStatement> statements = new ArrayList<>();
         if (!parameters.isEmpty()) {
-            statements.add(new IamRole.PolicyStatement(List.of("ssm:GetParameters"), parameters));
+            statements.add(new IamRole.PolicyStatement(List.of("ssm:GetParameters"), new ArrayList<>(parameters)));
         }
         List<Hcl.Expr> reads = new ArrayList<>();
         if (!statements.isEmpty() || !secrets.isEmpty()) {

@@ -306,26 +306,13 @@ public final class ServiceMapper implements KindMapper {
         if ("service-connect".equals(context.settings().serviceDiscovery())) {
             return;
         }
-        java.util.regex.Pattern shortName = java.util.regex.Pattern.compile(
-                "(^|[/@=,\\s])" + java.util.regex.Pattern.quote(service.name()) + "(:\\d+|$|/)");
-        for (ResourceKind kind : ServiceRouting.WORKLOADS) {
-            for (SourceObject workload : context.objects().all(kind)) {
-                if (!workload.namespace().equals(service.namespace())) {
-                    continue;
-                }
-                for (SourceNode container : ServiceRouting.podTemplate(workload).get("spec").get("containers").items()) {
-                    for (SourceNode env : container.get("env").items()) {
-                        String value = env.get("value").asText().orElse("");
-                        if (shortName.matcher(value).find()) {
-                            context.diagnostics().report(new io.kube2ecs.api.diag.Diagnostic(io.kube2ecs.api.diag.Severity.WARNING,
-                                    CODE_SHORT_NAME, env.get("name").asText().orElse("?") + "=" + value + " calls Service '"
-                                    + service.name() + "' by its short name, which Cloud Map does not resolve",
-                                    "use " + service.name() + "." + service.namespace() + ".svc.cluster.local, or set serviceDiscovery: "
-                                            + "service-connect in the profile", env.get("value").location(), null));
-                        }
-                    }
-                }
-            }
+        for (SourceNode env : ServiceRouting.environmentNaming(service.namespace(), service.name(), context.objects())) {
+            String value = env.get("value").asText().orElse("");
+            context.diagnostics().report(new io.kube2ecs.api.diag.Diagnostic(io.kube2ecs.api.diag.Severity.WARNING,
+                    CODE_SHORT_NAME, env.get("name").asText().orElse("?") + "=" + value + " calls Service '"
+                    + service.name() + "' by its short name, which Cloud Map does not resolve",
+                    "use " + service.name() + "." + service.namespace() + ".svc.cluster.local, or set serviceDiscovery: "
+                            + "service-connect in the profile", env.get("value").location(), null));
         }
     }
 
