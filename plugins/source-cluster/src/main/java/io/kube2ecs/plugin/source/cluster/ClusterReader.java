@@ -87,9 +87,9 @@ final class ClusterReader {
                 return out;
             }
             for (ResourceKind missing : found.missing()) {
+                boolean custom = missing.group().contains(".") && !missing.group().endsWith(".k8s.io");
                 report(Severity.INFO, ClusterCodes.KIND_NOT_SERVED, "the cluster serves no " + missing
-                        + (missing.group().isEmpty() || missing.group().endsWith(".k8s.io") || missing.group().equals("apps") ? ""
-                        : " (its CustomResourceDefinition is not installed)") + "; none were read", null, cluster());
+                        + (custom ? " (its CustomResourceDefinition is not installed)" : "") + "; none were read", null, cluster());
             }
             List<ApiResource> namespaced = found.served().stream().filter(ApiResource::namespaced).toList();
             List<String> namespaces = namespaces();
