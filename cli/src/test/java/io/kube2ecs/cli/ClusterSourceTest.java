@@ -215,11 +215,18 @@ class ClusterSourceTest {
         Path saved = dir.resolve("saved");
         assertThat(saved.resolve("catalog/deployments.apps/catalog.yaml")).exists();
         String secret = Files.readString(saved.resolve("catalog/secrets/catalog-db.yaml"));
-        assertThat(secret).contains("# values removed by kube2ecs", "RETAIL_CATALOG_PERSISTENCE_PASSWORD: \"\"");
+        assertThat(secret).startsWith("# cluster:mock/catalog/Secret/catalog-db (values removed by kube2ecs; --include-secret-values keeps them)\n")
+                .contains("RETAIL_CATALOG_PERSISTENCE_PASSWORD: \"\"");
         assertNoSecretValue(CorpusTest.read(saved).values().stream().toList());
         String deployment = Files.readString(saved.resolve("catalog/deployments.apps/catalog.yaml"));
         assertThat(deployment).doesNotContain("managedFields", "resourceVersion", "uid:", "creationTimestamp", "status:",
                 "last-applied-configuration", "terminationMessagePath", "dnsPolicy");
+
+        // a diagnostic's line is the line of the saved file
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("cluster:mock/catalog/Deployment/catalog:(\\d+):\\d+: warning\\[POD016\\]")
+                .matcher(run.err());
+        assertThat(at.find()).as(run.err()).isTrue();
+        assertThat(deployment.lines().toList().get(Integer.parseInt(at.group(1)) - 1)).contains("periodSeconds: 3");
 
         CliRunner.Result again = CliRunner.run(dir, "convert", "-f", "saved", "-R", "-o", "from-saved");
         assertThat(again.exitCode()).as(again.err()).isZero();

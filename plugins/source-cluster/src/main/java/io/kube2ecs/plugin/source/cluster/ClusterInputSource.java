@@ -73,7 +73,8 @@ public final class ClusterInputSource implements InputSource {
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(context.get().config()).build()) {
             List<ClusterReader.ReadObject> objects = new ClusterReader(client, context.get(), scope, sink).read(request.kinds());
             for (ClusterReader.ReadObject object : objects) {
-                sink.accept(object.origin(), YamlText.of(object.cleaned()));
+                // the same first line as the file --save-manifests writes, so diagnostics' lines match it
+                sink.accept(object.origin(), ManifestSaver.header(object, false) + YamlText.of(object.cleaned()));
             }
             String save = options.get(SAVE_MANIFESTS);
             if (save != null && !save.isBlank()) {

@@ -63,13 +63,9 @@ final class ManifestSaver {
                         .resolve(object.resource().resourceName()).resolve(object.name() + ".yaml");
                 Files.createDirectories(file.getParent());
                 boolean secret = object.resource().kind().kind().equals("Secret") && object.resource().kind().group().isEmpty();
-                StringBuilder text = new StringBuilder("# ").append(object.origin()).append('\n');
-                Map<String, Object> content = object.cleaned();
-                if (secret && !secretValues) {
-                    text.append("# values removed by kube2ecs; --include-secret-values keeps them\n");
-                    content = redacted(content);
-                }
-                text.append(YamlText.of(content));
+                boolean redact = secret && !secretValues;
+                StringBuilder text = new StringBuilder(header(object, redact));
+                text.append(YamlText.of(redact ? redacted(object.cleaned()) : object.cleaned()));
                 Files.writeString(file, text, StandardCharsets.UTF_8);
                 if (secret && secretValues && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -81,6 +77,15 @@ final class ManifestSaver {
             fail(sink, folder, "cannot write the manifests: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), "check that the folder is writable");
         }
+    }
+
+    /**
+     * @param object   an object read
+     * @param redacted whether its values were removed
+     * @return its first line: a comment naming where it was read
+     */
+    static String header(ClusterReader.ReadObject object, boolean redacted) {
+        return "# " + object.origin() + (redacted ? " (values removed by kube2ecs; --include-secret-values keeps them)" : "") + "\n";
     }
 
     private static Map<String, Object> redacted(Map<String, Object> secret) {
