@@ -62,7 +62,7 @@ class ClusterSourceTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("cluster:mock/orders: warning[CLU003]: forbidden to list anything in namespace orders: "
                 + "none of its objects were read")
-                .contains("hint: grant get and list on configmaps, pods, secrets, services, serviceaccounts, deployments.apps, "
+                .contains("hint: grant list on configmaps, pods, secrets, services, serviceaccounts, deployments.apps, "
                         + "replicasets.apps, ingresses.networking.k8s.io in namespace orders");
         Map<String, String> out = CorpusTest.read(dir.resolve("out"));
         assertThat(out.keySet()).contains("ecs/catalog/catalog/task-definition.json", "ecs/ui/ui/task-definition.json")

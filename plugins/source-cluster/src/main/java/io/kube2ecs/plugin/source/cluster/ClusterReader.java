@@ -161,7 +161,7 @@ final class ClusterReader {
         SourceLocation where = SourceLocation.ofFile("cluster:" + context.name() + "/" + namespace);
         if (!forbidden.isEmpty() && forbidden.size() == resources.size()) {
             report(Severity.WARNING, ClusterCodes.FORBIDDEN, "forbidden to list anything in namespace " + namespace
-                    + ": none of its objects were read", "grant get and list on " + names(forbidden) + " in namespace "
+                    + ": none of its objects were read", "grant list on " + names(forbidden) + " in namespace "
                     + namespace + " (docs/cluster.md has a ClusterRole), or leave the namespace out", where);
         } else {
             for (ApiResource resource : forbidden) {
