@@ -50,7 +50,8 @@ record KubeContext(String name, Config config) {
             }
             return error(sink, (file == null ? "no kubeconfig found (KUBECONFIG is not set and ~/.kube/config does not exist)"
                     : "kubeconfig " + kubeconfig + " has no contexts") + (context == null ? "" : "; cannot use context '" + context + "'"),
-                    "give one with --kubeconfig FILE; for EKS, aws eks update-kubeconfig --name CLUSTER writes it");
+                    "give one with --kubeconfig FILE (for EKS, aws eks update-kubeconfig --name CLUSTER writes it), "
+                            + "or convert manifests with -f PATH");
         }
         String chosen;
         if (context != null) {
