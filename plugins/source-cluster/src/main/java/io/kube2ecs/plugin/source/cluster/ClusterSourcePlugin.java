@@ -1,5 +1,6 @@
 package io.kube2ecs.plugin.source.cluster;
 
+import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.spi.InputSource;
 import io.kube2ecs.api.spi.Plugin;
 import java.util.List;
@@ -24,6 +25,12 @@ public final class ClusterSourcePlugin implements Plugin {
     @Override
     public String description() {
         return "reads the objects of a live cluster through kubeconfig (kube2ecs convert --cluster)";
+    }
+
+    /** @return 1.1: the source reads {@code InputRequest.kinds()} and talks through the sink */
+    @Override
+    public ApiVersion requiredApiVersion() {
+        return new ApiVersion(1, 1);
     }
 
     @Override
