@@ -85,6 +85,30 @@ class ClusterSourceTest {
     }
 
     @Test
+    void allNamespacesWithoutListOnNamespacesIsAnErrorThatSuggestsNamingThem() throws IOException {
+        applyRetail();
+        cluster.forbidNamespaceList();
+        CliRunner.Result run = convert("--context", "mock", "-A", "-o", "out");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(run.err()).contains("cluster:mock: error[CLU003]: forbidden to list namespaces; nothing could be read")
+                .contains("hint: grant list on namespaces (core group), or name the namespaces with -n");
+        CliRunner.Result named = convert("--context", "mock", "-n", "catalog", "-o", "out");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+    }
+
+    @Test
+    void refusedCredentialsAreOneClearError() throws IOException {
+        applyRetail();
+        cluster.rejectCredentials();
+        CliRunner.Result run = convert("--context", "mock", "-A", "-o", "out");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(run.err()).contains("cluster:mock: error[CLU002]: the API server of context mock refused the credentials "
+                + "(401 Unauthorized) when asked to discover the served APIs")
+                .doesNotContain("test-token").doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void withoutTheSecurityGroupPolicyCrdNoneIsAskedForAndTheRunSaysSo() throws IOException {
         // no installSecurityGroupPolicyCrd(): the API serves no vpcresources.k8s.aws group
         new ApiServerSimulation(cluster).applyCase(CorpusPaths.corpus().resolve("specctl-iam-sgp"));

@@ -76,6 +76,8 @@ final class MockCluster implements AutoCloseable {
     private final Set<String> forbiddenResources = ConcurrentHashMap.newKeySet();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean sgpCrdInstalled;
+    private volatile boolean namespaceListForbidden;
+    private volatile boolean credentialsRejected;
 
     MockCluster() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -110,6 +112,16 @@ final class MockCluster implements AutoCloseable {
     /** Every request for this resource (plural, e.g. {@code secrets}) in any namespace gets 403. */
     void forbidResource(String plural) {
         forbiddenResources.add(plural);
+    }
+
+    /** Listing namespaces (what -A needs) gets 403 from now on. */
+    void forbidNamespaceList() {
+        namespaceListForbidden = true;
+    }
+
+    /** Every request from now on gets 401, as for an expired token. */
+    void rejectCredentials() {
+        credentialsRejected = true;
     }
 
     /** @return the requests the server answered, as {@code METHOD path} */
@@ -191,6 +203,12 @@ final class MockCluster implements AutoCloseable {
         String path = request.getPath();
         int query = path.indexOf('?');
         String bare = query < 0 ? path : path.substring(0, query);
+        if (credentialsRejected) {
+            return new MockResponse().setResponseCode(401).setBody(status(401, "Unauthorized", "Unauthorized"));
+        }
+        if (namespaceListForbidden && bare.equals("/api/v1/namespaces")) {
+            return forbidden("namespaces", "");
+        }
         Matcher namespaced = NAMESPACED_PATH.matcher(bare);
         if (namespaced.find() && (forbiddenNamespaces.contains(namespaced.group(1)) || forbiddenResources.contains(namespaced.group(2)))) {
             return forbidden(namespaced.group(2), namespaced.group(1));
