@@ -10,8 +10,11 @@ package io.kube2ecs.api;
  * @param minor compatible additions
  */
 public record ApiVersion(int major, int minor) {
-    /** The version of the API this jar implements. */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 0);
+    /**
+     * The version of the API this jar implements. 1.1 added {@code InputRequest.kinds()} and
+     * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}.
+     */
+    public static final ApiVersion CURRENT = new ApiVersion(1, 1);
 
     /**
      * Whether a plugin written against {@code required} can run on this version.

@@ -45,16 +45,42 @@ public final class ConvertCommand implements Callable<Integer> {
 
     private final Kube2Ecs cli;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "PATH",
-            description = "Manifest file, folder (its .yaml, .yml and .json files) or - for standard input. Repeatable.")
+    @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
+            description = "Manifest file, folder (its .yaml, .yml and .json files) or - for standard input. Repeatable. "
+                    + "Without -f, kube2ecs reads a cluster (see --cluster).")
     private List<String> files = new ArrayList<>();
 
     @Option(names = {"-R", "--recursive"}, description = "Read folders given with -f recursively.")
     private boolean recursive;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-            description = "Namespace of objects that name none (default: default); objects in other namespaces are errors.")
-    private String namespace;
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", split = ",",
+            description = "With -f: namespace of objects that name none (default: default); objects in other namespaces are errors. "
+                    + "With --cluster: the namespaces to read (repeatable or comma-separated; default: the context's namespace).")
+    private List<String> namespaces = new ArrayList<>();
+
+    @Option(names = "--cluster", description = "Read the objects of a live cluster through kubeconfig (read-only). "
+            + "Without --context, on a terminal you choose the context; otherwise the current context is used. docs/cluster.md")
+    private boolean cluster;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to read (implies --cluster).")
+    private String context;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then the in-cluster service account).")
+    private Path kubeconfig;
+
+    @Option(names = {"-A", "--all-namespaces"},
+            description = "With --cluster: read every namespace except kube-system, kube-public and kube-node-lease.")
+    private boolean allNamespaces;
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+            description = "With --cluster: read only objects with these labels, as kubectl -l takes them (e.g. app=web,tier!=db).")
+    private String selector;
+
+    @Option(names = "--save-manifests", paramLabel = "DIR",
+            description = "With --cluster: also write what was read as YAML files into DIR (Secret values left out unless "
+                    + "--include-secret-values), to convert again offline with -f DIR -R.")
+    private Path saveManifests;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
             description = "Output folder (default: ${DEFAULT-VALUE}). Written atomically; files this tool did not write are kept.")
@@ -130,9 +156,13 @@ public final class ConvertCommand implements Callable<Integer> {
             }
             pluginOptions.computeIfAbsent("emit-cloudformation", k -> new LinkedHashMap<>()).put("format", cloudformationFormat);
         }
-        ConversionRequest request = new ConversionRequest("files", files, recursive, namespace, targets, profile,
-                mappers, emitters, output, includeSecretValues, pluginOptions);
-        ConversionResult result = PluginPath.pipeline(cli, pluginPath).convert(request);
+        ConversionRequest request = files.isEmpty() ? clusterRequest(pluginOptions) : filesRequest(pluginOptions);
+        ConversionResult result;
+        try {
+            result = PluginPath.pipeline(cli, pluginPath).convert(request);
+        } finally {
+            request.console().progress("");
+        }
         switch (format) {
             case json -> printJson(result);
             case sarif -> printSarif(result);
@@ -149,6 +179,71 @@ public final class ConvertCommand implements Callable<Integer> {
                     + (failOn == FailOn.warning ? "warnings" : "K2E101 and K2E201 warnings") + " above; the output was written");
         }
         return ExitCodes.GATE;
+    }
+
+    private ConversionRequest filesRequest(Map<String, Map<String, Object>> pluginOptions) {
+        List<String> clusterOptions = new ArrayList<>();
+        if (cluster) {
+            clusterOptions.add("--cluster");
+        }
+        if (context != null) {
+            clusterOptions.add("--context");
+        }
+        if (kubeconfig != null) {
+            clusterOptions.add("--kubeconfig");
+        }
+        if (allNamespaces) {
+            clusterOptions.add("-A");
+        }
+        if (selector != null) {
+            clusterOptions.add("-l");
+        }
+        if (saveManifests != null) {
+            clusterOptions.add("--save-manifests");
+        }
+        if (!clusterOptions.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "-f reads files and "
+                    + String.join(", ", clusterOptions) + " reads a cluster: use one or the other");
+        }
+        if (namespaces.size() > 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "-f takes one -n namespace (the namespace of objects that name none), not " + namespaces.size());
+        }
+        return new ConversionRequest("files", files, recursive, namespaces.isEmpty() ? null : namespaces.get(0), targets,
+                profile, mappers, emitters, output, includeSecretValues, pluginOptions);
+    }
+
+    private ConversionRequest clusterRequest(Map<String, Map<String, Object>> pluginOptions) {
+        if (recursive) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "-R reads folders given with -f; "
+                    + "without -f kube2ecs reads a cluster");
+        }
+        if (allNamespaces && !namespaces.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "-A reads every namespace; do not name namespaces with -n as well");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (context != null) {
+            options.put("context", context);
+        }
+        if (kubeconfig != null) {
+            options.put("kubeconfig", cli.workingDirectory().resolve(kubeconfig).toString());
+        }
+        if (!namespaces.isEmpty()) {
+            options.put("namespaces", String.join(",", namespaces));
+        }
+        if (allNamespaces) {
+            options.put("allNamespaces", "true");
+        }
+        if (selector != null) {
+            options.put("selector", selector);
+        }
+        if (saveManifests != null) {
+            options.put("saveManifests", cli.workingDirectory().resolve(saveManifests).toString());
+            options.put("includeSecretValues", String.valueOf(includeSecretValues));
+        }
+        return new ConversionRequest("cluster", List.of(), false, null, targets, profile, mappers, emitters, output,
+                includeSecretValues, pluginOptions, options, new ConsoleInteraction(cli));
     }
 
     private boolean gateFails(ConversionResult result) {

@@ -17,6 +17,7 @@ public final class Kube2Ecs {
     private final PrintWriter err;
     private final Supplier<InputStream> stdin;
     private final Path workingDirectory;
+    private final Terminal terminal;
 
     /**
      * @param out              standard output
@@ -25,10 +26,22 @@ public final class Kube2Ecs {
      * @param workingDirectory where relative paths start
      */
     public Kube2Ecs(PrintWriter out, PrintWriter err, Supplier<InputStream> stdin, Path workingDirectory) {
+        this(out, err, stdin, workingDirectory, Terminal.NONE);
+    }
+
+    /**
+     * @param out              standard output
+     * @param err              standard error
+     * @param stdin            standard input
+     * @param workingDirectory where relative paths start
+     * @param terminal         which streams are an interactive terminal
+     */
+    public Kube2Ecs(PrintWriter out, PrintWriter err, Supplier<InputStream> stdin, Path workingDirectory, Terminal terminal) {
         this.out = out;
         this.err = err;
         this.stdin = stdin;
         this.workingDirectory = workingDirectory;
+        this.terminal = terminal;
     }
 
     /**
@@ -64,6 +77,10 @@ public final class Kube2Ecs {
 
     Path workingDirectory() {
         return workingDirectory;
+    }
+
+    Terminal terminal() {
+        return terminal;
     }
 
     private int usageError(CommandLine.ParameterException e, String[] args) {

@@ -68,6 +68,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheClusterSourceUsesTheKubernetesClient() {
+        noClasses().that().resideOutsideOfPackage("io.kube2ecs.plugin.source.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+                .because("the fabric8 client is the source-cluster plugin's own dependency; the core, the CLI and other "
+                        + "plugins reach a cluster only through the InputSource API")
+                .check(production);
+    }
+
+    @Test
     void theSharedPodTemplateLibrarySeesOnlyTheApi() {
         classes().that().resideInAPackage("io.kube2ecs.podtemplate..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.kube2ecs.api..", "io.kube2ecs.podtemplate..", "java..")

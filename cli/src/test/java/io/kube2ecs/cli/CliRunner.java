@@ -20,6 +20,16 @@ final class CliRunner {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs as if standard input and standard error were an interactive terminal. */
+    static Result runOnTerminal(Path workingDirectory, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Kube2Ecs(new PrintWriter(out, true), new PrintWriter(err, true),
+                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory,
+                new Terminal(true, true)).run(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     static Result run(Path workingDirectory, String... args) {
         return runWithStdin(workingDirectory, "", args);
     }

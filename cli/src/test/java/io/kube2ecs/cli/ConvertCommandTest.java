@@ -83,9 +83,10 @@ class ConvertCommandTest {
         assertThat(unknownTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownTarget.err()).contains("unknown target 'pulumi'").contains("installed targets: cloudformation, ecs-json, terraform");
 
-        CliRunner.Result missingFile = CliRunner.run(dir, "convert");
-        assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missingFile.err()).contains("--filename");
+        // without -f, convert reads a cluster (ClusterSourceTest); file options then make no sense
+        CliRunner.Result recursiveWithoutFiles = CliRunner.run(dir, "convert", "-R");
+        assertThat(recursiveWithoutFiles.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(recursiveWithoutFiles.err()).contains("-R reads folders given with -f; without -f kube2ecs reads a cluster");
     }
 
     @Test

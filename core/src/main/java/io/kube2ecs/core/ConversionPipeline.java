@@ -134,12 +134,13 @@ public final class ConversionPipeline {
                 .orElseThrow(() -> new ConfigurationException("no input source '" + request.source() + "' is installed",
                         "add the plugin that provides it to the plugin path"));
 
-        List<LoadedObject> objects = load(source, request, diagnostics);
+        List<LoadedObject> objects = load(source, request, List.copyOf(registry.mappers().keySet()), diagnostics);
         ObjectStore store = new ObjectStore(objects, diagnostics);
         if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
             // an empty run would also remove the files of the previous run, which is never what was meant
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NO_INPUT, "no Kubernetes objects found in the input",
-                    "check the -f paths; use -R for sub-folders", null, null));
+                    request.source().equals("files") ? "check the -f paths; use -R for sub-folders"
+                            : "check the context, the namespaces (-n, -A) and the label selector (-l)", null, null));
         }
         resolver.run(store, registry, diagnostics);
         DeploymentModel model = new DeploymentModel();
@@ -230,7 +231,8 @@ public final class ConversionPipeline {
         return profileLoader.load(path.toString(), content, diagnostics).orElse(Profile.EMPTY);
     }
 
-    private static List<LoadedObject> load(InputSource source, ConversionRequest request, DiagnosticCollector diagnostics) {
+    private static List<LoadedObject> load(InputSource source, ConversionRequest request, List<ResourceKind> kinds,
+                                           DiagnosticCollector diagnostics) {
         String namespace = request.namespace() == null ? "default" : request.namespace();
         ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
         List<LoadedObject> objects = new ArrayList<>();
@@ -245,9 +247,28 @@ public final class ConversionPipeline {
             public Diagnostics diagnostics() {
                 return sourceDiagnostics;
             }
+
+            @Override
+            public void progress(String message) {
+                request.console().progress(message);
+            }
+
+            @Override
+            public void notice(String message) {
+                request.console().notice(message);
+            }
+
+            @Override
+            public java.util.Optional<String> choose(String question, List<String> choices, String preset) {
+                java.util.Optional<String> choice = request.console().choose(question, choices, preset);
+                if (choice.isPresent() && !choices.contains(choice.get())) {
+                    throw new IllegalStateException("the console answered '" + choice.get() + "', which is not one of the choices");
+                }
+                return choice;
+            }
         };
         try {
-            source.read(new InputRequest(request.locations(), request.recursive(), Map.of()), sink);
+            source.read(new InputRequest(request.locations(), request.recursive(), request.sourceOptions(), kinds), sink);
         } catch (RuntimeException e) {
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
                     "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.source.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,27 @@ import java.util.Objects;
  *
  * @param locations what the user named (files, folders, {@code -} for standard input, contexts …)
  * @param recursive whether to descend into sub-folders
- * @param options   source-specific options, never null
+ * @param options   source-specific options, never null; e.g. the {@code cluster} source's
+ *                  {@code context}, {@code kubeconfig}, {@code namespaces}, {@code selector}
+ * @param kinds     the kinds that have a mapper in this run, sorted; a source that can choose what
+ *                  to read (a cluster) reads these and nothing else. Never null; empty when unknown
  */
-public record InputRequest(List<String> locations, boolean recursive, Map<String, String> options) {
+public record InputRequest(List<String> locations, boolean recursive, Map<String, String> options,
+                           List<ResourceKind> kinds) {
     public InputRequest {
         locations = List.copyOf(locations);
         options = Map.copyOf(Objects.requireNonNull(options, "options"));
+        kinds = List.copyOf(Objects.requireNonNull(kinds, "kinds"));
+    }
+
+    /**
+     * A request that does not say which kinds have mappers (for sources that read whatever is there).
+     *
+     * @param locations what the user named
+     * @param recursive whether to descend into sub-folders
+     * @param options   source-specific options, not null
+     */
+    public InputRequest(List<String> locations, boolean recursive, Map<String, String> options) {
+        this(locations, recursive, options, List.of());
     }
 }
