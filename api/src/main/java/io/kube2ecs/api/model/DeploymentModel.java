@@ -15,15 +15,19 @@ import java.util.SortedSet;
  * they need.
  *
  * <p>Resources are kept sorted by {@link ResourceId}, so emitters iterate them in a stable order
- * whatever the order mappers ran in. Not thread-safe.
+ * whatever the order mappers ran in. Not thread-safe for writes (mappers run one at a time); once
+ * mapping is done, emitters read it concurrently, and {@link #input} and {@link #all} are safe then.
  */
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();
     /** {@link #all} by class, so emitters that ask for a class per resource stay linear; cleared by {@link #add}. */
-    private final Map<Class<?>, List<?>> byClass = new java.util.HashMap<>();
+    private final Map<Class<?>, List<?>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, EnvironmentInput> inputs = new TreeMap<>();
-    private final SortedSet<String> usedInputs = new TreeSet<>();
+    /** Emitters may add to it while running in parallel (see {@link #input}). */
+    private final SortedSet<String> usedInputs = new java.util.concurrent.ConcurrentSkipListSet<>();
+    /** What {@link #inputs()} shows while emitters run; null outside the emit stage. */
+    private volatile List<String> inputsBeforeEmit;
 
     /**
      * Adds a resource.
@@ -116,10 +120,22 @@ public final class DeploymentModel {
         return Optional.ofNullable(inputs.get(name));
     }
 
+    /**
+     * Marks the start and the end of the emit stage. In between, {@link #inputs()} lists the inputs
+     * used before it began: emitters run in parallel and may record inputs ({@link #input}), and
+     * what one of them sees must not depend on how far the others got. Called by the core.
+     *
+     * @param running true when the emitters start, false when they have all finished
+     */
+    public void emitting(boolean running) {
+        inputsBeforeEmit = running ? List.copyOf(usedInputs) : null;
+    }
+
     /** @return the inputs the model uses, sorted by name (declared but unused ones are left out) */
     public List<EnvironmentInput> inputs() {
+        List<String> names = inputsBeforeEmit;
         List<EnvironmentInput> out = new ArrayList<>();
-        for (String name : usedInputs) {
+        for (String name : names != null ? names : usedInputs) {
             out.add(inputs.get(name));
         }
         return out;

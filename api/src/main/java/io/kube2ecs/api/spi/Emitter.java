@@ -10,7 +10,9 @@ import io.kube2ecs.api.model.DeploymentModel;
  * the output; the core writes the files atomically once every emitter has succeeded. Output must be
  * deterministic: same model, byte-identical files.
  *
- * <p>Called once per run, from one thread.
+ * <p>Called once per run. Emitters of different targets run at the same time on different threads
+ * over the same model, which they must only read (apart from {@code DeploymentModel.input}, which
+ * is safe to call concurrently); an emitter keeps its own state per call.
  */
 public interface Emitter {
 

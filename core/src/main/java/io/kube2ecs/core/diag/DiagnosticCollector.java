@@ -26,6 +26,16 @@ public final class DiagnosticCollector implements Diagnostics {
         return diagnostic -> report(diagnostic.pluginId() == null ? diagnostic.withPlugin(pluginId) : diagnostic);
     }
 
+    /**
+     * Adds what another collector gathered, in its order: work done in parallel reports into a
+     * collector of its own, replayed here in a fixed order so the run stays deterministic.
+     *
+     * @param other the other collector
+     */
+    public void addAll(DiagnosticCollector other) {
+        all.addAll(other.all);
+    }
+
     /** @return every diagnostic, sorted by location then code, duplicates removed */
     public List<Diagnostic> sorted() {
         return all.stream().distinct().sorted(Diagnostic.ORDER).toList();

@@ -14,10 +14,16 @@ import io.kube2ecs.core.diag.DiagnosticCollector;
 import io.kube2ecs.core.plugin.PluginRegistry;
 import io.kube2ecs.core.profile.Profile;
 import io.kube2ecs.core.transform.PluginOptionsView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The emit stage: runs the chosen emitters over the model and collects their files in memory.
@@ -34,30 +40,99 @@ public final class EmitStage {
      */
     public SortedMap<String, byte[]> run(DeploymentModel model, List<PluginRegistry.Bound<Emitter>> emitters,
                                          ConversionSettings settings, Profile profile, DiagnosticCollector diagnostics) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
+        // the targets are independent of each other, so they are written in parallel; each gets its own
+        // files and diagnostics, merged afterwards in emitter order so the result does not depend on timing
+        List<Callable<Result>> jobs = new ArrayList<>();
         for (PluginRegistry.Bound<Emitter> bound : emitters) {
-            String pluginId = bound.pluginId();
-            Emitter emitter = bound.value();
-            SortedMap<String, byte[]> own = new TreeMap<>();
-            Output output = new BufferedOutput(BufferedOutput.checked(emitter.outputFolder()), own);
-            PluginOptions options = new PluginOptionsView(profile.options().getOrDefault(pluginId, Map.of()));
-            EmitContext context = new Context(output, diagnostics.forPlugin(pluginId), options, settings);
-            try {
-                emitter.emit(model, context);
-                for (Map.Entry<String, byte[]> file : own.entrySet()) {
-                    if (files.putIfAbsent(file.getKey(), file.getValue()) != null) {
-                        throw new IllegalArgumentException("two emitters write " + file.getKey());
-                    }
+            jobs.add(() -> emit(bound, model, settings, profile));
+        }
+        List<Result> results = new ArrayList<>();
+        model.emitting(true);
+        try {
+            runAll(jobs, results);
+        } finally {
+            model.emitting(false);
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (Result result : results) {
+            diagnostics.addAll(result.diagnostics());
+            for (Map.Entry<String, byte[]> file : result.files().entrySet()) {
+                if (files.putIfAbsent(file.getKey(), file.getValue()) != null) {
+                    diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE, "two emitters write " + file.getKey(),
+                            "choose one of them with --target or --emitter", null, result.pluginId()));
                 }
-            } catch (RuntimeException | LinkageError e) {
-                diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
-                        "emitter " + emitter.target() + " of plugin " + pluginId + " failed: " + e.getClass().getName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")),
-                        "this is a bug in the plugin; report it with this input, or leave the target out with --target",
-                        null, pluginId));
             }
         }
         return files;
+    }
+
+    private static void runAll(List<Callable<Result>> jobs, List<Result> results) {
+        int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (Callable<Result> job : jobs) {
+                results.add(call(job));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "kube2ecs-emit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<Result>> futures = new ArrayList<>();
+                jobs.forEach(job -> futures.add(pool.submit(job)));
+                for (Future<Result> future : futures) {
+                    results.add(join(future));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private record Result(String pluginId, SortedMap<String, byte[]> files, DiagnosticCollector diagnostics) {
+    }
+
+    private static Result emit(PluginRegistry.Bound<Emitter> bound, DeploymentModel model, ConversionSettings settings,
+                               Profile profile) {
+        String pluginId = bound.pluginId();
+        Emitter emitter = bound.value();
+        DiagnosticCollector own = new DiagnosticCollector();
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        Output output = new BufferedOutput(BufferedOutput.checked(emitter.outputFolder()), files);
+        PluginOptions options = new PluginOptionsView(profile.options().getOrDefault(pluginId, Map.of()));
+        EmitContext context = new Context(output, own.forPlugin(pluginId), options, settings);
+        try {
+            emitter.emit(model, context);
+        } catch (RuntimeException | LinkageError e) {
+            files.clear();
+            own.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
+                    "emitter " + emitter.target() + " of plugin " + pluginId + " failed: " + e.getClass().getName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")),
+                    "this is a bug in the plugin; report it with this input, or leave the target out with --target",
+                    null, pluginId));
+        }
+        return new Result(pluginId, files, own);
+    }
+
+    private static Result call(Callable<Result> job) {
+        try {
+            return job.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Result join(Future<Result> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while emitting", e);
+        } catch (ExecutionException e) {
+            // emit() contains plugin failures itself; anything else here is a bug of the core
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private record Context(Output output, Diagnostics diagnostics, PluginOptions options, ConversionSettings settings)
