@@ -17,6 +17,11 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // the pipeline is built once per process: Guice's generated fast-class bytecode would cost more
+        // start-up time than reflection costs over one run
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         InputStream stdin = System.in;

@@ -235,12 +235,21 @@ public final class ConversionPipeline {
                                            DiagnosticCollector diagnostics) {
         String namespace = request.namespace() == null ? "default" : request.namespace();
         ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
-        List<LoadedObject> objects = new ArrayList<>();
+        // texts are parsed on every core while the source reads on; parts are taken in input order
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = threads <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads,
+                runnable -> {
+                    Thread thread = new Thread(runnable, "kube2ecs-parse");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        List<java.util.concurrent.Future<ManifestLoader.Part>> parts = new ArrayList<>();
         Diagnostics sourceDiagnostics = diagnostics.forPlugin("source-" + source.id());
         InputSink sink = new InputSink() {
             @Override
             public void accept(String origin, String content) {
-                objects.addAll(loader.load(origin, content, diagnostics));
+                parts.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(loader.parse(origin, content))
+                        : pool.submit(() -> loader.parse(origin, content)));
             }
 
             @Override
@@ -267,13 +276,41 @@ public final class ConversionPipeline {
                 return choice;
             }
         };
+        List<LoadedObject> objects = new ArrayList<>();
         try {
-            source.read(new InputRequest(request.locations(), request.recursive(), request.sourceOptions(), kinds), sink);
-        } catch (RuntimeException e) {
-            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
-                    "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
+            try {
+                source.read(new InputRequest(request.locations(), request.recursive(), request.sourceOptions(), kinds), sink);
+            } catch (RuntimeException e) {
+                diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
+                        "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
+            }
+            for (java.util.concurrent.Future<ManifestLoader.Part> future : parts) {
+                ManifestLoader.Part part = joinPart(future);
+                objects.addAll(part.objects());
+                loader.add(part);
+                diagnostics.addAll(part.diagnostics());
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return loader.applyKustomizations(objects, diagnostics);
+    }
+
+    private static ManifestLoader.Part joinPart(java.util.concurrent.Future<ManifestLoader.Part> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the parser turns bad input into diagnostics; anything thrown here is a bug of the core
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,

@@ -7,6 +7,7 @@ import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.core.diag.Codes;
+import io.kube2ecs.core.diag.DiagnosticCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +90,40 @@ public final class ManifestLoader {
                     new SourceLocation(origin, problem.line(), problem.column(), ""), null));
         }
         return out;
+    }
+
+    /**
+     * What one input text held, parsed on its own so that several texts can be parsed at once.
+     *
+     * @param objects        its objects, in input order
+     * @param kustomizations its kustomization documents
+     * @param diagnostics    what parsing it reported
+     */
+    public record Part(List<LoadedObject> objects, List<Kustomizations.File> kustomizations, DiagnosticCollector diagnostics) {
+    }
+
+    /**
+     * Parses one text without touching this loader's state; safe to call from several threads.
+     * {@link #add(Part)} then takes its kustomizations in.
+     *
+     * @param origin  the input's name, for diagnostics
+     * @param content the text
+     * @return what it held
+     */
+    public Part parse(String origin, String content) {
+        ManifestLoader own = new ManifestLoader(limits, defaultNamespace, namespaceForced);
+        DiagnosticCollector diagnostics = new DiagnosticCollector();
+        List<LoadedObject> objects = own.load(origin, content, diagnostics);
+        return new Part(objects, List.copyOf(own.kustomizations), diagnostics);
+    }
+
+    /**
+     * Takes in the kustomizations of a part parsed with {@link #parse}; call in input order.
+     *
+     * @param part the part
+     */
+    public void add(Part part) {
+        kustomizations.addAll(part.kustomizations());
     }
 
     /**

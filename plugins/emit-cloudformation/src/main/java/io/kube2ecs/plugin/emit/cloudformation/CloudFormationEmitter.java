@@ -102,7 +102,9 @@ public final class CloudFormationEmitter implements Emitter {
         }
         Writer whole = new Writer(model, false);
         ObjectNode template = whole.build(context);
-        String text = Writer.serialize(template, json);
+        // past the resource quota the one template is never written, so it is not serialized either
+        String text = template.path("Resources").size() > MAX_RESOURCES && !split.equals("never") ? null
+                : Writer.serialize(template, json);
         List<String> over = Writer.overQuota(template, text);
         if (split.equals("never") || split.equals("auto") && over.isEmpty()) {
             whole.reportSecure(context);
@@ -236,12 +238,13 @@ public final class CloudFormationEmitter implements Emitter {
         }
 
         /** @return what in the template exceeds a per-stack quota, empty when nothing does */
+        /** @param text the serialized template, or null when its size need not be checked */
         private static List<String> overQuota(JsonNode template, String text) {
             List<String> over = new ArrayList<>();
             int resourceCount = template.path("Resources").size();
             int parameterCount = template.path("Parameters").size();
             int outputCount = template.path("Outputs").size();
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            int bytes = text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
             if (resourceCount > MAX_RESOURCES) {
                 over.add(resourceCount + " resources (at most " + MAX_RESOURCES + ")");
             }
