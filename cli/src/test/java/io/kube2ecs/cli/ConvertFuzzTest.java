@@ -2,6 +2,7 @@ package io.kube2ecs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ class ConvertFuzzTest {
         delete(base);
     }
 
+    @DictionaryFile(resourcePath = "kubernetes.dict") // tokens for the mutator, used when fuzzing
     @FuzzTest(maxDuration = "6m")
     // per input: a hang fails the test (a separate thread, so a busy loop is caught too); when
     // fuzzing, Jazzer turns it into libFuzzer's -timeout and JUnit's own timeout is off (pom.xml)

@@ -2,6 +2,7 @@ package io.kube2ecs.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
@@ -27,6 +28,7 @@ class ManifestLoaderFuzzTest {
     private static final Set<String> LOADER_CODES = Set.of(Codes.YAML_SYNTAX, Codes.JSON_SYNTAX, Codes.YAML_LIMIT,
             Codes.DUPLICATE_KEY, Codes.NOT_AN_OBJECT, Codes.NAMESPACE_MISMATCH, Codes.BUILD_FILE);
 
+    @DictionaryFile(resourcePath = "yaml.dict") // tokens for the mutator, used when fuzzing
     @FuzzTest(maxDuration = "5m")
     // per input: a hang fails the test (a separate thread, so a busy loop is caught too); when
     // fuzzing, Jazzer turns it into libFuzzer's -timeout and JUnit's own timeout is off (pom.xml)
