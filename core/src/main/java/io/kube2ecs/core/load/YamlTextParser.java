@@ -6,8 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,6 +17,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -51,10 +53,14 @@ final class YamlTextParser {
         try {
             // concatenated files (cat a.yaml b.yaml) can carry a byte-order mark at a later document's start
             String text = content.indexOf('\uFEFF') < 0 ? content : content.replace("\n\uFEFF", "\n");
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            StreamReader reader = new StreamReader(settings, text);
+            Iterator<Node> documents = new Composer(settings, new ParserImpl(settings, reader));
             int index = 0;
-            while (documents.hasNext()) {
-                Node root = documents.next();
+            while (true) {
+                Node root = nextDocument(documents, reader);
+                if (root == null) {
+                    break;
+                }
                 YamlNode converted = convert(root, 0, budget, Collections.newSetFromMap(new IdentityHashMap<>()), sink);
                 if (converted.shape() != YamlNode.Shape.NULL) {
                     sink.document(index, converted);
@@ -77,6 +83,25 @@ final class YamlTextParser {
         } catch (StackOverflowError e) {
             throw new ParseProblem(Codes.YAML_LIMIT, "YAML nesting is too deep to load safely", 0, 0,
                     "real manifests nest far less; check the file was generated correctly");
+        }
+    }
+
+    /**
+     * @return the next document's root, or null at the end
+     * @throws ParseProblem also for input that snakeyaml-engine fails on with an exception other than its
+     *                      own (3.2 throws NumberFormatException for a double-quoted string ending in a
+     *                      backslash-x, -u or -U escape without digits), at the position its reader reached
+     */
+    private static Node nextDocument(Iterator<Node> documents, StreamReader reader) throws ParseProblem {
+        try {
+            return documents.hasNext() ? documents.next() : null;
+        } catch (YamlEngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ParseProblem(Codes.YAML_SYNTAX, "invalid YAML: the text cannot be read at this position",
+                    reader.getLine() + 1, reader.getColumn() + 1,
+                    "an escape in a double-quoted string needs its hex digits (\\xFF, \\uFFFF, \\UFFFFFFFF) "
+                            + "and a closing quote; check the quoting around this position");
         }
     }
 

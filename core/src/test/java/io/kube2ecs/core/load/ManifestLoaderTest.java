@@ -87,6 +87,20 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anEscapeCutOffByTheEndOfTheInputIsASyntaxErrorWithItsPosition() {
+        // found by ManifestLoaderFuzzTest: snakeyaml-engine throws NumberFormatException here
+        for (String escape : new String[] {"x", "u", "U"}) {
+            DiagnosticCollector found = new DiagnosticCollector();
+            new ManifestLoader(LoadLimits.DEFAULT, "default", false).load("bad.yaml", "kind: a\nname: \"x\\" + escape, found);
+            assertThat(found.sorted()).singleElement().satisfies(d -> {
+                assertThat(d.code()).isEqualTo(Codes.YAML_SYNTAX);
+                assertThat(d.render()).startsWith("bad.yaml:2:11: error[K2E002]: invalid YAML");
+                assertThat(d.hint()).contains("hex digits");
+            });
+        }
+    }
+
+    @Test
     void helmTemplatesGetAHintToRenderThemFirst() {
         load("deployment.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
