@@ -145,6 +145,17 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void jsonOverTheNestingOrNumberLimitIsALimitErrorWithItsPosition() {
+        // found by ManifestLoaderFuzzTest: Jackson's constraint errors carry no location
+        load("deep.json", "[".repeat(150) + "\n" + "[".repeat(100));
+        load("number.json", "{\"replicas\":\n  " + "9".repeat(1001) + "}");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).satisfiesExactly(
+                d -> assertThat(d).startsWith("deep.json:2:51: error[K2E004]: JSON over a safety limit: Document nesting depth (201) exceeds the maximum allowed (200)"),
+                d -> assertThat(d).startsWith("number.json:2:1003: ").contains("error[K2E004]: JSON over a safety limit: Number value length")
+                        .doesNotContain("StreamReadConstraints"));
+    }
+
+    @Test
     void reportsDuplicateKeys() {
         load("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
