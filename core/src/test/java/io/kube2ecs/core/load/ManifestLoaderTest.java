@@ -156,6 +156,37 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aRecursiveAliasIsALimitErrorAtTheAliasEvenWhenMerged() {
+        // found by ManifestLoaderFuzzTest: snakeyaml-engine loops forever merging a map into itself
+        load("merge.yaml", "kind: a\nitems:\n- &pod\n  name: a\n  <<: *pod\n");
+        load("plain.yaml", "kind: a\nitems: &x [a, *x]\n");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).containsExactly(
+                "merge.yaml:5:7: error[K2E004]: recursive alias: a node contains itself\n"
+                        + "    hint: Kubernetes objects cannot be recursive; remove the alias",
+                "plain.yaml:2:15: error[K2E004]: recursive alias: a node contains itself\n"
+                        + "    hint: Kubernetes objects cannot be recursive; remove the alias");
+    }
+
+    @Test
+    void mergeKeysAndAnchorsRedefinedInsideTheirNodeStillLoad() {
+        List<LoadedObject> objects = load("ok.yaml", """
+                base: &b {name: base, tier: front}
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  <<: *b
+                  name: merged
+                data: &d {x: &d y, z: *d}
+                """);
+        assertThat(diagnostics.sorted()).isEmpty();
+        assertThat(objects).singleElement().satisfies(o -> {
+            assertThat(o.ref().name()).isEqualTo("merged");
+            assertThat(o.root().entries().get("metadata").entries()).containsKeys("name", "tier");
+            assertThat(o.root().entries().get("data").entries().get("z").text()).isEqualTo("y");
+        });
+    }
+
+    @Test
     void reportsDuplicateKeys() {
         load("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
