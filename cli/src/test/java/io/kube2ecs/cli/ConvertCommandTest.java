@@ -83,6 +83,10 @@ class ConvertCommandTest {
         assertThat(unknownTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownTarget.err()).contains("unknown target 'pulumi'").contains("installed targets: cloudformation, ecs-json, terraform");
 
+        CliRunner.Result badNamespace = CliRunner.run(dir, "convert", "-f", "x.yaml", "-n", "../x", "-o", "out");
+        assertThat(badNamespace.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badNamespace.err()).contains("-n '../x' is not a valid Kubernetes namespace").contains("hint: a namespace is a DNS label");
+
         CliRunner.Result missingFile = CliRunner.run(dir, "convert");
         assertThat(missingFile.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missingFile.err()).contains("--filename");

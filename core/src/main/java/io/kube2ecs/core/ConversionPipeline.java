@@ -214,6 +214,9 @@ public final class ConversionPipeline {
 
     private static List<LoadedObject> load(InputSource source, ConversionRequest request, DiagnosticCollector diagnostics) {
         String namespace = request.namespace() == null ? "default" : request.namespace();
+        if (!ManifestLoader.validNamespace(namespace)) {
+            throw new ConfigurationException("-n '" + namespace + "' is not a valid Kubernetes namespace", ManifestLoader.NAMESPACE_RULE);
+        }
         ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
         List<LoadedObject> objects = new ArrayList<>();
         Diagnostics sourceDiagnostics = diagnostics.forPlugin("source-" + source.id());

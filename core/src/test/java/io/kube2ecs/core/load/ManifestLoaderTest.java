@@ -203,6 +203,33 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aNamespaceThatIsNotADnsLabelIsAnError() {
+        // found by ConvertFuzzTest: a '/' in the namespace made the emitters write outside their folder (K2E401)
+        List<LoadedObject> objects = load("a.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: a, namespace: x/../y}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: b, namespace: Shop}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: c, namespace: shop-1}
+                """);
+        assertThat(objects).extracting(o -> o.ref().toString()).containsExactly("Service shop-1/c");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).containsExactly(
+                "a.yaml:3:21: error[K2E006]: Service 'a' has namespace 'x/../y', which is not a valid Kubernetes namespace (at metadata.namespace)\n"
+                        + "    hint: " + ManifestLoader.NAMESPACE_RULE,
+                "a.yaml:7:21: error[K2E006]: Service 'b' has namespace 'Shop', which is not a valid Kubernetes namespace (at metadata.namespace)\n"
+                        + "    hint: " + ManifestLoader.NAMESPACE_RULE);
+        assertThat(ManifestLoader.validNamespace("a".repeat(63))).isTrue();
+        assertThat(ManifestLoader.validNamespace("a".repeat(64))).isFalse();
+        assertThat(ManifestLoader.validNamespace("-a")).isFalse();
+    }
+
+    @Test
     void namespaceFlagRejectsObjectsOfOtherNamespaces() {
         List<LoadedObject> objects = new ManifestLoader(LoadLimits.DEFAULT, "shop", true).load("a.yaml", """
                 apiVersion: v1
