@@ -62,6 +62,8 @@ class BadInputTest {
                 Arguments.of("binary file", binary(), "error[K2E001]", "bad.yaml"),
                 Arguments.of("Latin-1 file", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: caf\u00e9}\n"
                         .getBytes(StandardCharsets.ISO_8859_1), "error[K2E001]", "bad.yaml"),
+                Arguments.of("namespace with a slash", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: a/../../b\n"
+                        .getBytes(StandardCharsets.UTF_8), "error[K2E006]", "bad.yaml:5:3"),
                 Arguments.of("no kind", "apiVersion: v1\nmetadata: {name: w}\n".getBytes(StandardCharsets.UTF_8),
                         "error[K2E006]", "bad.yaml:1:"),
                 Arguments.of("replicas as a word", DEPLOYMENT.formatted("\"three\"", 8080, "100m").getBytes(StandardCharsets.UTF_8),

@@ -87,6 +87,10 @@ class ConvertCommandTest {
         CliRunner.Result recursiveWithoutFiles = CliRunner.run(dir, "convert", "-R");
         assertThat(recursiveWithoutFiles.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(recursiveWithoutFiles.err()).contains("-R reads folders given with -f; without -f kube2ecs reads a cluster");
+
+        CliRunner.Result badNamespace = CliRunner.run(dir, "convert", "-f", "x.yaml", "-n", "../x", "-o", "out");
+        assertThat(badNamespace.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badNamespace.err()).contains("-n '../x' is not a valid Kubernetes namespace").contains("hint: a namespace is a DNS label");
     }
 
     @Test

@@ -234,6 +234,9 @@ public final class ConversionPipeline {
     private static List<LoadedObject> load(InputSource source, ConversionRequest request, List<ResourceKind> kinds,
                                            DiagnosticCollector diagnostics) {
         String namespace = request.namespace() == null ? "default" : request.namespace();
+        if (!ManifestLoader.validNamespace(namespace)) {
+            throw new ConfigurationException("-n '" + namespace + "' is not a valid Kubernetes namespace", ManifestLoader.NAMESPACE_RULE);
+        }
         ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
         // texts are parsed on every core while the source reads on; parts are taken in input order
         int threads = Runtime.getRuntime().availableProcessors();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.kube2ecs.core.diag.Codes;
 import java.io.IOException;
 
@@ -31,7 +32,14 @@ final class JsonTextParser {
 
     void parse(String content, YamlTextParser.DocumentSink sink) throws ParseProblem {
         int[] nodes = {0};
-        try (JsonParser parser = factory.createParser(content)) {
+        JsonParser parser;
+        try {
+            parser = factory.createParser(content);
+        } catch (IOException e) {
+            throw new ParseProblem(Codes.JSON_SYNTAX, "cannot read JSON: " + e.getMessage(), 0, 0, null);
+        }
+        // not try-with-resources: the location of a constraint error is read from the parser before it closes
+        try {
             int index = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -43,13 +51,27 @@ final class JsonTextParser {
             }
         } catch (ParseProblem e) {
             throw e;
+        } catch (StreamConstraintsException e) {
+            // nesting, number or string over the limits: Jackson gives no location, but its parser has
+            // just read the character that went over (the 201st bracket, the 1001st digit)
+            JsonLocation at = parser.currentLocation();
+            throw new ParseProblem(Codes.YAML_LIMIT, "JSON over a safety limit: "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""),
+                    Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr() - 1),
+                    "real manifests stay far below these limits; check the file was generated correctly");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new ParseProblem(Codes.JSON_SYNTAX, "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""),
                     at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr()),
                     "check for a missing comma, quote or bracket near this position");
         } catch (IOException e) {
             throw new ParseProblem(Codes.JSON_SYNTAX, "cannot read JSON: " + e.getMessage(), 0, 0, null);
+        } finally {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // reading from a string: nothing to release
+            }
         }
     }
 

@@ -138,6 +138,11 @@ public final class Kustomizations {
         }
         File file = byFolder.get(folder);
         String own = namespaceGiven ? null : text(file.root().entries().get("namespace"));
+        if (own != null && !own.isEmpty() && !ManifestLoader.validNamespace(own)) {
+            report(diagnostics, Severity.WARNING, file, file.root().entries().get("namespace"), "namespace '" + own
+                    + "' is not a valid Kubernetes namespace (a DNS label) and is not applied");
+            own = null;
+        }
         Assignment here = inherited != null ? inherited : own == null || own.isEmpty() ? null : new Assignment(own, file);
         if (here != null) {
             for (Path resource : fileResources.get(folder)) {

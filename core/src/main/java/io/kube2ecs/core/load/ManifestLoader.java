@@ -31,6 +31,11 @@ public final class ManifestLoader {
             "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds");
     /** The API server's rule for every object name (a path segment); most kinds are stricter. */
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[^/%\\s]{1,253}");
+    /** A namespace is a DNS label (RFC 1123); the outputs use it as a folder and in AWS names. */
+    private static final java.util.regex.Pattern NAMESPACE = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** What {@link #validNamespace} accepts, for hints. */
+    public static final String NAMESPACE_RULE = "a namespace is a DNS label: at most 63 lower-case letters, digits and '-', "
+            + "starting and ending with a letter or digit";
 
     private final LoadLimits limits;
     private final String defaultNamespace;
@@ -137,6 +142,14 @@ public final class ManifestLoader {
         return Kustomizations.apply(kustomizations, objects, diagnostics, namespaceForced);
     }
 
+    /**
+     * @param namespace a namespace from the input or {@code -n}
+     * @return whether Kubernetes accepts it as a namespace name
+     */
+    public static boolean validNamespace(String namespace) {
+        return NAMESPACE.matcher(namespace).matches();
+    }
+
     private static boolean looksLikeJson(String origin, String content) {
         if (origin.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             return true;
@@ -193,6 +206,12 @@ public final class ManifestLoader {
             namespace = "";
         } else if (namespace == null || namespace.isEmpty()) {
             namespace = defaultNamespace;
+        } else if (!validNamespace(namespace)) {
+            int[] at = metadata.keyPosition("namespace");
+            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NOT_AN_OBJECT, kind + " '" + name + "' has namespace '"
+                    + namespace + "', which is not a valid Kubernetes namespace", NAMESPACE_RULE,
+                    new SourceLocation(origin, at[0], at[1], "metadata.namespace"), null));
+            return;
         } else if (namespaceForced && !namespace.equals(defaultNamespace)) {
             int[] at = metadata.keyPosition("namespace");
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.NAMESPACE_MISMATCH,

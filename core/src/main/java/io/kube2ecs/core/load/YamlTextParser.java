@@ -1,13 +1,24 @@
 package io.kube2ecs.core.load;
 
 import io.kube2ecs.core.diag.Codes;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,6 +28,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -51,10 +65,14 @@ final class YamlTextParser {
         try {
             // concatenated files (cat a.yaml b.yaml) can carry a byte-order mark at a later document's start
             String text = content.indexOf('\uFEFF') < 0 ? content : content.replace("\n\uFEFF", "\n");
-            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            StreamReader reader = new StreamReader(settings, text);
+            Iterator<Node> documents = new Composer(settings, new RecursionGuard(new ParserImpl(settings, reader)));
             int index = 0;
-            while (documents.hasNext()) {
-                Node root = documents.next();
+            while (true) {
+                Node root = nextDocument(documents, reader);
+                if (root == null) {
+                    break;
+                }
                 YamlNode converted = convert(root, 0, budget, Collections.newSetFromMap(new IdentityHashMap<>()), sink);
                 if (converted.shape() != YamlNode.Shape.NULL) {
                     sink.document(index, converted);
@@ -77,6 +95,28 @@ final class YamlTextParser {
         } catch (StackOverflowError e) {
             throw new ParseProblem(Codes.YAML_LIMIT, "YAML nesting is too deep to load safely", 0, 0,
                     "real manifests nest far less; check the file was generated correctly");
+        }
+    }
+
+    /**
+     * @return the next document's root, or null at the end
+     * @throws ParseProblem also for input that snakeyaml-engine fails on with an exception other than its
+     *                      own (3.2 throws NumberFormatException for a double-quoted string ending in a
+     *                      backslash-x, -u or -U escape without digits), at the position its reader reached
+     */
+    private static Node nextDocument(Iterator<Node> documents, StreamReader reader) throws ParseProblem {
+        try {
+            return documents.hasNext() ? documents.next() : null;
+        } catch (YamlEngineException e) {
+            throw e;
+        } catch (RecursiveAlias e) {
+            throw new ParseProblem(Codes.YAML_LIMIT, "recursive alias: a node contains itself",
+                    e.line, e.column, "Kubernetes objects cannot be recursive; remove the alias");
+        } catch (RuntimeException e) {
+            throw new ParseProblem(Codes.YAML_SYNTAX, "invalid YAML: the text cannot be read at this position",
+                    reader.getLine() + 1, reader.getColumn() + 1,
+                    "an escape in a double-quoted string needs its hex digits (\\xFF, \\uFFFF, \\UFFFFFFFF) "
+                            + "and a closing quote; check the quoting around this position");
         }
     }
 
@@ -154,6 +194,72 @@ final class YamlTextParser {
         }
         int newline = text.indexOf('\n');
         return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+
+    /**
+     * Stops at an alias to a collection that is still open, i.e. one that would contain itself.
+     * Such a node can never be a Kubernetes object, and snakeyaml-engine 3.2 loops forever when it
+     * is merged into itself ({@code - &a} followed by {@code <<: *a} inside it).
+     */
+    private static final class RecursionGuard implements Parser {
+        private final Parser parser;
+        /** Per anchor, the event that defined it last. */
+        private final Map<Anchor, Event> anchors = new HashMap<>();
+        private final Set<Event> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Deque<Event> nesting = new ArrayDeque<>();
+
+        RecursionGuard(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
+            if (event instanceof DocumentStartEvent) {
+                anchors.clear();
+            } else if (event instanceof AliasEvent alias) {
+                if (open.contains(anchors.get(alias.getAlias()))) {
+                    Mark mark = alias.getStartMark().orElse(null);
+                    throw new RecursiveAlias(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1);
+                }
+            } else if (event instanceof NodeEvent node) {
+                node.getAnchor().ifPresent(anchor -> anchors.put(anchor, event));
+                if (event instanceof CollectionStartEvent) {
+                    nesting.push(event);
+                    open.add(event);
+                }
+            } else if (event instanceof CollectionEndEvent && !nesting.isEmpty()) {
+                open.remove(nesting.pop());
+            }
+            return event;
+        }
+    }
+
+    private static final class RecursiveAlias extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        RecursiveAlias(int line, int column) {
+            super(null, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
     }
 
     private static final class Budget {

@@ -87,6 +87,20 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anEscapeCutOffByTheEndOfTheInputIsASyntaxErrorWithItsPosition() {
+        // found by ManifestLoaderFuzzTest: snakeyaml-engine throws NumberFormatException here
+        for (String escape : new String[] {"x", "u", "U"}) {
+            DiagnosticCollector found = new DiagnosticCollector();
+            new ManifestLoader(LoadLimits.DEFAULT, "default", false).load("bad.yaml", "kind: a\nname: \"x\\" + escape, found);
+            assertThat(found.sorted()).singleElement().satisfies(d -> {
+                assertThat(d.code()).isEqualTo(Codes.YAML_SYNTAX);
+                assertThat(d.render()).startsWith("bad.yaml:2:11: error[K2E002]: invalid YAML");
+                assertThat(d.hint()).contains("hex digits");
+            });
+        }
+    }
+
+    @Test
     void helmTemplatesGetAHintToRenderThemFirst() {
         load("deployment.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
@@ -131,6 +145,48 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void jsonOverTheNestingOrNumberLimitIsALimitErrorWithItsPosition() {
+        // found by ManifestLoaderFuzzTest: Jackson's constraint errors carry no location
+        load("deep.json", "[".repeat(150) + "\n" + "[".repeat(100));
+        load("number.json", "{\"replicas\":\n  " + "9".repeat(1001) + "}");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).satisfiesExactly(
+                d -> assertThat(d).startsWith("deep.json:2:51: error[K2E004]: JSON over a safety limit: Document nesting depth (201) exceeds the maximum allowed (200)"),
+                d -> assertThat(d).startsWith("number.json:2:1003: ").contains("error[K2E004]: JSON over a safety limit: Number value length")
+                        .doesNotContain("StreamReadConstraints"));
+    }
+
+    @Test
+    void aRecursiveAliasIsALimitErrorAtTheAliasEvenWhenMerged() {
+        // found by ManifestLoaderFuzzTest: snakeyaml-engine loops forever merging a map into itself
+        load("merge.yaml", "kind: a\nitems:\n- &pod\n  name: a\n  <<: *pod\n");
+        load("plain.yaml", "kind: a\nitems: &x [a, *x]\n");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).containsExactly(
+                "merge.yaml:5:7: error[K2E004]: recursive alias: a node contains itself\n"
+                        + "    hint: Kubernetes objects cannot be recursive; remove the alias",
+                "plain.yaml:2:15: error[K2E004]: recursive alias: a node contains itself\n"
+                        + "    hint: Kubernetes objects cannot be recursive; remove the alias");
+    }
+
+    @Test
+    void mergeKeysAndAnchorsRedefinedInsideTheirNodeStillLoad() {
+        List<LoadedObject> objects = load("ok.yaml", """
+                base: &b {name: base, tier: front}
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  <<: *b
+                  name: merged
+                data: &d {x: &d y, z: *d}
+                """);
+        assertThat(diagnostics.sorted()).isEmpty();
+        assertThat(objects).singleElement().satisfies(o -> {
+            assertThat(o.ref().name()).isEqualTo("merged");
+            assertThat(o.root().entries().get("metadata").entries()).containsKeys("name", "tier");
+            assertThat(o.root().entries().get("data").entries().get("z").text()).isEqualTo("y");
+        });
+    }
+
+    @Test
     void reportsDuplicateKeys() {
         load("dup.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  name: b\n");
         assertThat(diagnostics.sorted()).singleElement().satisfies(d -> {
@@ -144,6 +200,33 @@ class ManifestLoaderTest {
     void reportsDocumentsThatAreNotObjects() {
         load("values.yaml", "replicaCount: 3\nimage: nginx\n---\n- a\n- b\n");
         assertThat(diagnostics.sorted()).extracting(Diagnostic::code).containsExactly(Codes.NOT_AN_OBJECT, Codes.NOT_AN_OBJECT);
+    }
+
+    @Test
+    void aNamespaceThatIsNotADnsLabelIsAnError() {
+        // found by ConvertFuzzTest: a '/' in the namespace made the emitters write outside their folder (K2E401)
+        List<LoadedObject> objects = load("a.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: a, namespace: x/../y}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: b, namespace: Shop}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: c, namespace: shop-1}
+                """);
+        assertThat(objects).extracting(o -> o.ref().toString()).containsExactly("Service shop-1/c");
+        assertThat(diagnostics.sorted()).extracting(Diagnostic::render).containsExactly(
+                "a.yaml:3:21: error[K2E006]: Service 'a' has namespace 'x/../y', which is not a valid Kubernetes namespace (at metadata.namespace)\n"
+                        + "    hint: " + ManifestLoader.NAMESPACE_RULE,
+                "a.yaml:7:21: error[K2E006]: Service 'b' has namespace 'Shop', which is not a valid Kubernetes namespace (at metadata.namespace)\n"
+                        + "    hint: " + ManifestLoader.NAMESPACE_RULE);
+        assertThat(ManifestLoader.validNamespace("a".repeat(63))).isTrue();
+        assertThat(ManifestLoader.validNamespace("a".repeat(64))).isFalse();
+        assertThat(ManifestLoader.validNamespace("-a")).isFalse();
     }
 
     @Test
