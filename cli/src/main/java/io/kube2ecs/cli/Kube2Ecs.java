@@ -106,6 +106,14 @@ public final class Kube2Ecs {
     }
 
     private int internalError(Throwable e, boolean stacktrace) {
+        if (e instanceof OutOfMemoryError) {
+            err.println("kube2ecs: out of memory: the input needs more than the " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB heap this JVM has; nothing was written");
+            err.println("    hint: give it more (java -Xmx4g -jar …, or KUBE2ECS_JAVA_OPTS=-Xmx4g bin/kube2ecs …), or convert "
+                    + "the input in parts, one namespace per run");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         err.println("kube2ecs: internal error: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         err.println("    hint: this is a bug in kube2ecs; nothing was written. Rerun with --stacktrace and report it");
         if (stacktrace) {

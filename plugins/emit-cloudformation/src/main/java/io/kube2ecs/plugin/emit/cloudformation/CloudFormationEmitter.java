@@ -113,6 +113,10 @@ public final class CloudFormationEmitter implements Emitter {
             whole.writeParameterValues(context);
             return;
         }
+        // the one-stack version is not written: let it go before the split version is built
+        whole = null;
+        template = null;
+        text = null;
         // built again with the execution role's policy per namespace: one policy on the shared role
         // would refer to the secrets of every namespace, and every namespace to the role, a cycle
         Writer perNamespace = new Writer(model, true);
