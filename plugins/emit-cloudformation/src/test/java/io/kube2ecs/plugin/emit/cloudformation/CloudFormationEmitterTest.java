@@ -52,6 +52,22 @@ class CloudFormationEmitterTest {
                 .contains("awslogs-region:").contains("Ref: \"AWS::Region\"")
                 .contains("Value: \"yes\"").contains("Value: \"0123\"")
                 .doesNotContain("dockerLabels").doesNotContain("AwslogsStreamPrefix");
+        golden("user-data/template.yaml", template);
+    }
+
+    /** Compares with the committed expectation; {@code -Dkube2ecs.golden.update=true} rewrites it. */
+    private static void golden(String name, String actual) {
+        java.nio.file.Path expected = java.nio.file.Path.of("src/test/resources/golden").resolve(name);
+        try {
+            if (Boolean.getBoolean("kube2ecs.golden.update")) {
+                java.nio.file.Files.createDirectories(expected.getParent());
+                java.nio.file.Files.writeString(expected, actual);
+            }
+            assertThat(actual).as(expected + " (rerun with -Dkube2ecs.golden.update=true to accept)")
+                    .isEqualTo(java.nio.file.Files.readString(expected));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
