@@ -38,7 +38,7 @@ class CloudFormationEmitterTest {
         ContainerDefinition container = new ContainerDefinition("api", "example/api:1");
         container.dockerLabels().put("com.example.Team-Name", "payments");
         container.logConfiguration(new LogConfiguration("awslogs", Map.of("awslogs-stream-prefix", Value.of("ecs"),
-                "awslogs-region", model.input(StandardInputs.REGION))));
+                "awslogs-region", model.input(StandardInputs.REGION), "awslogs-group", Value.of("/ecs/shop/api"))));
         container.environment().add(new KeyValue("FLAG", "yes"));
         container.environment().add(new KeyValue("OCTAL", "0123"));
         task.containers().add(container);
