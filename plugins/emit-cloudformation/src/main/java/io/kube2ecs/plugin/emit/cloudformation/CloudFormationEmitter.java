@@ -1,5 +1,10 @@
 package io.kube2ecs.plugin.emit.cloudformation;
 
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.fn;
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.getAtt;
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.ref;
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.sub;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -283,24 +288,6 @@ public final class CloudFormationEmitter implements Emitter {
         }
 
         // ---- values
-
-        private static ObjectNode fn(String name, JsonNode argument) {
-            ObjectNode node = JSON.objectNode();
-            node.set(name, argument);
-            return node;
-        }
-
-        private static ObjectNode ref(String name) {
-            return fn("Ref", JSON.textNode(name));
-        }
-
-        private static ObjectNode getAtt(String logicalId, String attribute) {
-            return fn("Fn::GetAtt", JSON.arrayNode().add(logicalId).add(attribute));
-        }
-
-        private static ObjectNode sub(String template) {
-            return fn("Fn::Sub", JSON.textNode(template));
-        }
 
         private final Map<String, String> parameterNames = new HashMap<>();
 

@@ -1,5 +1,9 @@
 package io.kube2ecs.plugin.emit.cloudformation;
 
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.fn;
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.getAtt;
+import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.ref;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -518,17 +522,4 @@ final class StackSplitter {
         return out;
     }
 
-    private static ObjectNode fn(String name, JsonNode argument) {
-        ObjectNode node = JSON.objectNode();
-        node.set(name, argument);
-        return node;
-    }
-
-    private static ObjectNode ref(String name) {
-        return fn("Ref", JSON.textNode(name));
-    }
-
-    private static ObjectNode getAtt(String logicalId, String attribute) {
-        return fn("Fn::GetAtt", JSON.arrayNode().add(logicalId).add(attribute));
-    }
 }
