@@ -28,8 +28,10 @@ public final class YamlNode {
     private final int line;
     private final int column;
     private final Map<String, YamlNode> entries;
-    private final Map<String, int[]> keyPositions;
     private final List<YamlNode> items;
+    /** Where this node's key was written, when it is a map value: kept here rather than in a second map per map node. */
+    private int keyLine;
+    private int keyColumn;
 
     private boolean converted;
     private String ignoredReason;
@@ -42,7 +44,6 @@ public final class YamlNode {
         this.line = line;
         this.column = column;
         this.entries = shape == Shape.MAP ? new LinkedHashMap<>() : Collections.emptyMap();
-        this.keyPositions = shape == Shape.MAP ? new LinkedHashMap<>() : Collections.emptyMap();
         this.items = shape == Shape.LIST ? new ArrayList<>() : Collections.emptyList();
     }
 
@@ -91,10 +92,9 @@ public final class YamlNode {
      * @return false when the key was already present (the new value replaces it, as in Kubernetes)
      */
     boolean put(String key, YamlNode value, int keyLine, int keyColumn) {
-        boolean fresh = !entries.containsKey(key);
-        entries.put(key, value);
-        keyPositions.put(key, new int[] {keyLine, keyColumn});
-        return fresh;
+        value.keyLine = keyLine;
+        value.keyColumn = keyColumn;
+        return entries.put(key, value) == null;
     }
 
     void add(YamlNode item) {
@@ -123,7 +123,8 @@ public final class YamlNode {
      * @return {line, column} of the key, or null
      */
     public int[] keyPosition(String key) {
-        return keyPositions.get(key);
+        YamlNode value = entries.get(key);
+        return value == null ? null : new int[] {value.keyLine, value.keyColumn};
     }
 
     /** @return whether a mapper converted this node */
