@@ -1,16 +1,7 @@
-package io.kube2ecs.core.testing;
+package io.kube2ecs.testkit;
 
-import com.google.inject.Guice;
-import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.ConversionPipeline;
-import io.kube2ecs.core.ConversionRequest;
-import io.kube2ecs.core.ConversionResult;
-import io.kube2ecs.core.RuntimeEnvironment;
-import io.kube2ecs.core.emit.OutputWriter;
 import io.kube2ecs.core.report.ConversionReport;
-import io.kube2ecs.core.inject.CoreModule;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -87,8 +77,8 @@ public final class GoldenHarness {
         try {
             // the report repeats every diagnostic; a case pins it only when it asks to, by having expected/report.md
             boolean withReport = Files.exists(caseDir.resolve("expected").resolve(ConversionReport.MARKDOWN));
-            Run first = run(workingDirectory, locations, profile, work.resolve("run1"), withReport);
-            Run second = run(workingDirectory, locations, profile, work.resolve("run2"), withReport);
+            RunResult first = run(workingDirectory, locations, profile, work.resolve("run1"), withReport);
+            RunResult second = run(workingDirectory, locations, profile, work.resolve("run2"), withReport);
             if (!first.equals(second)) {
                 throw new AssertionError(caseDir + ": two runs over the same input differ (output is not deterministic)\n"
                         + TextDiff.diff(first.describe(), second.describe()));
@@ -97,21 +87,21 @@ public final class GoldenHarness {
             Path diagnosticsFile = caseDir.resolve("diagnostics.txt");
             if (Boolean.getBoolean(UPDATE_PROPERTY)) {
                 deleteTree(expectedDir);
-                for (Map.Entry<String, String> file : first.files.entrySet()) {
+                for (Map.Entry<String, String> file : first.files().entrySet()) {
                     Path target = expectedDir.resolve(file.getKey());
                     Files.createDirectories(target.getParent());
                     Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
                 }
-                Files.writeString(diagnosticsFile, first.diagnostics, StandardCharsets.UTF_8);
+                Files.writeString(diagnosticsFile, first.renderedDiagnostics(), StandardCharsets.UTF_8);
                 return;
             }
             Map<String, String> expected = readTree(expectedDir);
             String expectedDiagnostics = Files.exists(diagnosticsFile)
                     ? Files.readString(diagnosticsFile, StandardCharsets.UTF_8) : "";
             List<String> problems = new ArrayList<>();
-            for (String path : union(expected, first.files)) {
+            for (String path : union(expected, first.files())) {
                 String want = expected.get(path);
-                String got = first.files.get(path);
+                String got = first.files().get(path);
                 if (want == null) {
                     problems.add("unexpected output file " + path);
                 } else if (got == null) {
@@ -120,8 +110,8 @@ public final class GoldenHarness {
                     problems.add("output " + path + " differs:\n" + TextDiff.diff(want, got));
                 }
             }
-            if (!expectedDiagnostics.equals(first.diagnostics)) {
-                problems.add("diagnostics differ:\n" + TextDiff.diff(expectedDiagnostics, first.diagnostics));
+            if (!expectedDiagnostics.equals(first.renderedDiagnostics())) {
+                problems.add("diagnostics differ:\n" + TextDiff.diff(expectedDiagnostics, first.renderedDiagnostics()));
             }
             if (!problems.isEmpty()) {
                 throw new AssertionError(caseDir + " does not match its expectations (rerun with -D" + UPDATE_PROPERTY
@@ -132,23 +122,9 @@ public final class GoldenHarness {
         }
     }
 
-    private Run run(Path workingDirectory, List<String> locations, Path profile, Path out, boolean withReport)
-            throws IOException {
-        RuntimeEnvironment environment = new RuntimeEnvironment(() -> new ByteArrayInputStream(new byte[0]), workingDirectory);
-        List<Plugin> fresh = plugins.get();
-        ConversionPipeline pipeline = Guice.createInjector(new CoreModule(() -> fresh, environment))
-                .getInstance(ConversionPipeline.class);
-        ConversionResult result = pipeline.convert(new ConversionRequest("files", locations, true, null, targets,
-                profile, Map.of(), Map.of(), out, false));
-        String diagnostics = result.diagnostics().stream().map(Diagnostic::render)
-                .map(text -> text.replace(System.lineSeparator(), "\n") + "\n").collect(Collectors.joining());
-        Map<String, String> files = readTree(out);
-        files.remove(OutputWriter.MANIFEST);
-        if (!withReport) {
-            files.remove(ConversionReport.MARKDOWN);
-            files.remove(ConversionReport.JSON);
-        }
-        return new Run(files, diagnostics);
+    private RunResult run(Path workingDirectory, List<String> locations, Path profile, Path out, boolean withReport) {
+        return PipelineRunner.of(plugins).targets(targets.toArray(String[]::new)).withReport(withReport)
+                .run(workingDirectory, locations, profile, out);
     }
 
     private static List<String> union(Map<String, String> a, Map<String, String> b) {
@@ -157,35 +133,11 @@ public final class GoldenHarness {
         return new ArrayList<>(all.keySet());
     }
 
-    private static Map<String, String> readTree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+    private static Map<String, String> readTree(Path root) {
+        return PipelineRunner.readTree(root);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private record Run(Map<String, String> files, String diagnostics) {
-        String describe() {
-            StringBuilder out = new StringBuilder(diagnostics);
-            files.forEach((path, content) -> out.append("=== ").append(path).append('\n').append(content));
-            return out.toString();
-        }
+    private static void deleteTree(Path root) {
+        PipelineRunner.deleteTree(root);
     }
 }
