@@ -9,6 +9,7 @@ package io.kube2ecs.api;
  * @param major incompatible revisions
  * @param minor compatible additions
  */
+@Stable
 public record ApiVersion(int major, int minor) {
     /**
      * The version of the API this jar implements. 1.1 added {@code InputRequest.kinds()} and

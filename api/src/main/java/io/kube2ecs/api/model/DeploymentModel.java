@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.SortedSet;
  * <p>Resources are kept sorted by {@link ResourceId}, so emitters iterate them in a stable order
  * whatever the order mappers ran in. Not thread-safe.
  */
+@Stable
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();

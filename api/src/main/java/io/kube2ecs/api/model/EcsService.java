@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * An ECS service running a task definition on Fargate, with its deployment settings, network
  * placement, load balancers and service discovery.
  */
+@Stable
 public final class EcsService extends AwsResource {
 
     /** The {@link ResourceId#type()} of services. */

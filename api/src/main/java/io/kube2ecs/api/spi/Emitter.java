@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.model.DeploymentModel;
 
 /**
@@ -12,6 +13,7 @@ import io.kube2ecs.api.model.DeploymentModel;
  *
  * <p>Called once per run, from one thread.
  */
+@Stable
 public interface Emitter {
 
     /** @return the target id, e.g. {@code ecs-json}, {@code terraform}, {@code cloudformation} */
