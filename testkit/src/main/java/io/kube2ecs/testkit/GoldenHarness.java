@@ -83,42 +83,56 @@ public final class GoldenHarness {
                 throw new AssertionError(caseDir + ": two runs over the same input differ (output is not deterministic)\n"
                         + TextDiff.diff(first.describe(), second.describe()));
             }
-            Path expectedDir = caseDir.resolve("expected");
-            Path diagnosticsFile = caseDir.resolve("diagnostics.txt");
-            if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-                deleteTree(expectedDir);
-                for (Map.Entry<String, String> file : first.files().entrySet()) {
-                    Path target = expectedDir.resolve(file.getKey());
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-                }
-                Files.writeString(diagnosticsFile, first.renderedDiagnostics(), StandardCharsets.UTF_8);
-                return;
-            }
-            Map<String, String> expected = readTree(expectedDir);
-            String expectedDiagnostics = Files.exists(diagnosticsFile)
-                    ? Files.readString(diagnosticsFile, StandardCharsets.UTF_8) : "";
-            List<String> problems = new ArrayList<>();
-            for (String path : union(expected, first.files())) {
-                String want = expected.get(path);
-                String got = first.files().get(path);
-                if (want == null) {
-                    problems.add("unexpected output file " + path);
-                } else if (got == null) {
-                    problems.add("missing output file " + path);
-                } else if (!want.equals(got)) {
-                    problems.add("output " + path + " differs:\n" + TextDiff.diff(want, got));
-                }
-            }
-            if (!expectedDiagnostics.equals(first.renderedDiagnostics())) {
-                problems.add("diagnostics differ:\n" + TextDiff.diff(expectedDiagnostics, first.renderedDiagnostics()));
-            }
-            if (!problems.isEmpty()) {
-                throw new AssertionError(caseDir + " does not match its expectations (rerun with -D" + UPDATE_PROPERTY
-                        + "=true to accept the new output):\n" + String.join("\n", problems));
-            }
+            assertMatches(caseDir, first);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * Compares any run's result (e.g. an emitter's, from {@link PipelineRunner#emit}) with a case
+     * folder's {@code expected/} files and {@code diagnostics.txt}, or rewrites them when
+     * {@code -Dkube2ecs.golden.update=true} is set.
+     *
+     * @param caseDir the case folder; {@code expected/} missing means no file is expected
+     * @param result  what the run wrote and reported
+     * @throws AssertionError with a diff per differing file and for the diagnostics
+     */
+    public static void assertMatches(Path caseDir, RunResult result) throws IOException {
+        Path expectedDir = caseDir.resolve("expected");
+        Path diagnosticsFile = caseDir.resolve("diagnostics.txt");
+        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+            deleteTree(expectedDir);
+            for (Map.Entry<String, String> file : result.files().entrySet()) {
+                Path target = expectedDir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+            Files.createDirectories(caseDir);
+            Files.writeString(diagnosticsFile, result.renderedDiagnostics(), StandardCharsets.UTF_8);
+            return;
+        }
+        Map<String, String> expected = readTree(expectedDir);
+        String expectedDiagnostics = Files.exists(diagnosticsFile)
+                ? Files.readString(diagnosticsFile, StandardCharsets.UTF_8) : "";
+        List<String> problems = new ArrayList<>();
+        for (String path : union(expected, result.files())) {
+            String want = expected.get(path);
+            String got = result.files().get(path);
+            if (want == null) {
+                problems.add("unexpected output file " + path);
+            } else if (got == null) {
+                problems.add("missing output file " + path);
+            } else if (!want.equals(got)) {
+                problems.add("output " + path + " differs:\n" + TextDiff.diff(want, got));
+            }
+        }
+        if (!expectedDiagnostics.equals(result.renderedDiagnostics())) {
+            problems.add("diagnostics differ:\n" + TextDiff.diff(expectedDiagnostics, result.renderedDiagnostics()));
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(caseDir + " does not match its expectations (rerun with -D" + UPDATE_PROPERTY
+                    + "=true to accept the new output):\n" + String.join("\n", problems));
         }
     }
 
