@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * <p>The compatibility check of {@code mvn verify} still reports changes to experimental parts; a
  * deliberate change is accepted by listing it in the check's exclusions and the changelog.
  */
+@Stable
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})

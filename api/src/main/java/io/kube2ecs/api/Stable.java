@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * <p>The build checks this: {@code mvn verify} compares the API with the last release (see
  * {@code api/CHANGELOG.md}) and fails on a binary- or source-incompatible change.
  */
+@Stable
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
