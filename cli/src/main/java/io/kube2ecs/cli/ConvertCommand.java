@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             "  kube2ecs convert -f k8s/ -R -o out --target ecs-json",
             "  kubectl kustomize overlays/prod | kube2ecs convert -f - -n shop -o out",
             "  kube2ecs convert -f app.yaml --profile prod.yaml --mapper apps/Deployment=acme-deployment --plugin-path plugins/",
+            "  kube2ecs convert -f rollouts/ --plugin-dir plugins/ --target ecs-json,compose -o out",
         })
 public final class ConvertCommand implements Callable<Integer> {
 
