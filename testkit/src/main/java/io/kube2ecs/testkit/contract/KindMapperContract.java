@@ -47,7 +47,11 @@ public interface KindMapperContract extends PluginContract {
     /** Diagnostic code of a plugin that threw (docs/diagnostics.md). */
     String PLUGIN_FAILURE = "K2E401";
 
-    /** @return manifests by file name; together they hold at least one object of each kind the plugin maps */
+    /**
+     * @return manifests by file name; together they hold at least one object of each kind the plugin
+     *         maps. Write them as block-style YAML ({@code kind: Rollout} on a line of its own,
+     *         {@code spec:} opening a block): the unknown-field check inserts its probe into that text.
+     */
     Map<String, String> fixtures();
 
     /** @return other plugins the fixtures need (e.g. a mapper for the ConfigMaps they refer to); none by default */
