@@ -9,12 +9,14 @@ package io.kube2ecs.api;
  * @param major incompatible revisions
  * @param minor compatible additions
  */
+@Stable
 public record ApiVersion(int major, int minor) {
     /**
      * The version of the API this jar implements. 1.1 added {@code InputRequest.kinds()} and
-     * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}.
+     * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}; 1.2 added
+     * {@code EcsService.deploymentController}. {@code api/CHANGELOG.md} lists every change.
      */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 1);
+    public static final ApiVersion CURRENT = new ApiVersion(1, 2);
 
     /**
      * Whether a plugin written against {@code required} can run on this version.

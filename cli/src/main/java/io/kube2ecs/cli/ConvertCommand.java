@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             "  kube2ecs convert -f k8s/ -R -o out --target ecs-json",
             "  kubectl kustomize overlays/prod | kube2ecs convert -f - -n shop -o out",
             "  kube2ecs convert -f app.yaml --profile prod.yaml --mapper apps/Deployment=acme-deployment --plugin-path plugins/",
+            "  kube2ecs convert -f rollouts/ --plugin-dir plugins/ --target ecs-json,compose -o out",
         })
 public final class ConvertCommand implements Callable<Integer> {
 
@@ -103,8 +104,13 @@ public final class ConvertCommand implements Callable<Integer> {
     private Map<String, String> emitters = new LinkedHashMap<>();
 
     @Option(names = "--plugin-path", split = ",", paramLabel = "PATH",
-            description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
+            description = "Extra plugin jars, or folders of jars (comma-separated or repeated), loaded beside kube2ecs' own classes.")
     private List<String> pluginPath = new ArrayList<>();
+
+    @Option(names = "--plugin-dir", paramLabel = "DIR",
+            description = "A folder of plugins (repeatable): each jar in it, or each sub-folder of jars, is one plugin "
+                    + "loaded in its own class loader that shares only the kube2ecs API.")
+    private List<String> pluginDirs = new ArrayList<>();
 
     @Option(names = "--option", paramLabel = "PLUGIN.KEY=VALUE",
             description = "A plugin option, overriding the profile's options: e.g. emit-cloudformation.format=json. Repeatable.")
@@ -159,7 +165,7 @@ public final class ConvertCommand implements Callable<Integer> {
         ConversionRequest request = files.isEmpty() ? clusterRequest(pluginOptions) : filesRequest(pluginOptions);
         ConversionResult result;
         try {
-            result = PluginPath.pipeline(cli, pluginPath).convert(request);
+            result = PluginPath.pipeline(cli, pluginPath, pluginDirs).convert(request);
         } finally {
             request.console().progress("");
         }

@@ -94,7 +94,8 @@ public final class Kube2Ecs {
 
     private int failure(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
         if (e instanceof ConfigurationException configuration) {
-            err.println("kube2ecs: error: " + configuration.getMessage());
+            err.println("kube2ecs: error" + (configuration.code() == null ? "" : "[" + configuration.code() + "]") + ": "
+                    + configuration.getMessage());
             if (configuration.hint() != null) {
                 err.println("    hint: " + configuration.hint());
             }

@@ -5,6 +5,9 @@ import io.kube2ecs.core.diag.ConfigurationException;
 import io.kube2ecs.core.ConversionPipeline;
 import io.kube2ecs.core.RuntimeEnvironment;
 import io.kube2ecs.core.inject.CoreModule;
+import io.kube2ecs.core.plugin.PluginFolders;
+import io.kube2ecs.core.plugin.PluginInfo;
+import io.kube2ecs.core.plugin.PluginSource;
 import io.kube2ecs.core.plugin.ServiceLoaderPluginSource;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -17,19 +20,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Builds the pipeline with the bundled plugins plus the jars named by {@code --plugin-path}
- * (jar files, or folders whose jars are all added, in name order).
+ * Builds the pipeline with the bundled plugins, the jars named by {@code --plugin-path} (jar files,
+ * or folders whose jars are all added, in name order, on one class loader below kube2ecs' own) and
+ * the plugin folders named by {@code --plugin-dir} (each plugin isolated in its own class loader,
+ * see {@link PluginFolders}).
  */
 final class PluginPath {
 
     private PluginPath() {
     }
 
-    static ConversionPipeline pipeline(Kube2Ecs cli, List<String> pluginPath) {
+    static ConversionPipeline pipeline(Kube2Ecs cli, List<String> pluginPath, List<String> pluginDirs) {
         ClassLoader loader = classLoader(cli.workingDirectory(), pluginPath);
         RuntimeEnvironment environment = new RuntimeEnvironment(cli.stdin(), cli.workingDirectory());
-        return Guice.createInjector(new CoreModule(new ServiceLoaderPluginSource(loader), environment))
-                .getInstance(ConversionPipeline.class);
+        List<PluginFolders.Folder> folders = pluginDirs.stream()
+                .map(dir -> new PluginFolders.Folder(cli.workingDirectory().resolve(dir), dir, "--plugin-dir")).toList();
+        PluginSource plugins = PluginFolders.with(new ServiceLoaderPluginSource(loader), folders);
+        return Guice.createInjector(new CoreModule(plugins, environment)).getInstance(ConversionPipeline.class);
     }
 
     private static ClassLoader classLoader(Path workingDirectory, List<String> entries) {
@@ -59,6 +66,7 @@ final class PluginPath {
                 throw new ConfigurationException("cannot list plugin folder " + entry + ": " + e.getMessage(), null);
             }
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), parent);
+        // named, so that listings can tell these plugins from the bundled ones
+        return new URLClassLoader(PluginInfo.PLUGIN_PATH_LOADER, urls.toArray(URL[]::new), parent);
     }
 }

@@ -14,14 +14,20 @@ import picocli.CommandLine.Option;
  * {@code kube2ecs plugins}: what is installed, what each plugin handles and where it came from.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists the installed plugins: id, the kinds, targets or input sources each handles, and its jar.")
+        description = "Lists the installed plugins: id, the kinds, targets or input sources each handles, its jar, and where "
+                + "it came from (bundled, --plugin-path, --plugin-dir).")
 public final class PluginsCommand implements Callable<Integer> {
 
     private final Kube2Ecs cli;
 
     @Option(names = "--plugin-path", split = ",", paramLabel = "PATH",
-            description = "Extra plugin jars, or folders of jars (comma-separated or repeated).")
+            description = "Extra plugin jars, or folders of jars (comma-separated or repeated), loaded beside kube2ecs' own classes.")
     private List<String> pluginPath = new ArrayList<>();
+
+    @Option(names = "--plugin-dir", paramLabel = "DIR",
+            description = "A folder of plugins (repeatable): each jar in it, or each sub-folder of jars, is one plugin "
+                    + "loaded in its own class loader that shares only the kube2ecs API.")
+    private List<String> pluginDirs = new ArrayList<>();
 
     @Option(names = {"-v", "--verbose"}, description = "Also print each plugin's description.")
     private boolean verbose;
@@ -40,30 +46,31 @@ public final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (supportMatrix) {
-            cli.out().print(PluginPath.pipeline(cli, pluginPath).supportMatrix());
+            cli.out().print(PluginPath.pipeline(cli, pluginPath, pluginDirs).supportMatrix());
             cli.out().flush();
             return ExitCodes.OK;
         }
-        List<PluginInfo> plugins = PluginPath.pipeline(cli, pluginPath).plugins();
+        List<PluginInfo> plugins = PluginPath.pipeline(cli, pluginPath, pluginDirs).plugins();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "HANDLES", "JAR"});
+        rows.add(new String[] {"ID", "HANDLES", "JAR", "FROM"});
         for (PluginInfo plugin : plugins) {
             List<String> handles = new ArrayList<>();
             plugin.kinds().forEach(k -> handles.add("kind " + k));
             plugin.targets().forEach(t -> handles.add("target " + t));
             plugin.sources().forEach(s -> handles.add("source " + s));
-            rows.add(new String[] {plugin.id(), String.join(", ", handles), plugin.jar()});
+            rows.add(new String[] {plugin.id(), String.join(", ", handles), plugin.location(), plugin.from()});
         }
-        int[] widths = new int[3];
+        int[] widths = new int[4];
         for (String[] row : rows) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
         PrintWriter out = cli.out();
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
-            out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %s", row[0], row[1], row[2]).stripTrailing());
+            out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
+                    row[0], row[1], row[2], row[3]).stripTrailing());
             if (verbose && i > 0 && !plugins.get(i - 1).description().isEmpty()) {
                 out.println("    " + plugins.get(i - 1).description());
             }

@@ -15,6 +15,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.kube2ecs.api.Experimental;
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.Plugin;
@@ -48,7 +50,8 @@ class ArchitectureTest {
         // guards against a vacuous pass: every module's classes must have been found
         assertThat(production.stream().map(JavaClass::getPackageName).distinct())
                 .contains("io.kube2ecs.api.spi", "io.kube2ecs.api.model", "io.kube2ecs.core", "io.kube2ecs.core.load",
-                        "io.kube2ecs.cli", "io.kube2ecs.plugin.kind.deployment", "io.kube2ecs.plugin.emit.ecsjson");
+                        "io.kube2ecs.cli", "io.kube2ecs.plugin.kind.deployment", "io.kube2ecs.plugin.emit.ecsjson",
+                        "io.kube2ecs.testkit", "io.kube2ecs.testkit.contract");
     }
 
     @Test
@@ -60,9 +63,40 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyPublicApiTypeIsMarkedStableOrExperimental() {
+        classes().that().resideInAPackage("io.kube2ecs.api..").and().arePublic().and().areTopLevelClasses()
+                .should(new ArchCondition<>("be annotated with exactly one of @Stable and @Experimental") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        boolean stable = item.isAnnotatedWith(Stable.class);
+                        boolean experimental = item.isAnnotatedWith(Experimental.class);
+                        boolean ok = stable ^ experimental;
+                        events.add(new SimpleConditionEvent(item, ok, item.getName() + (ok ? " is marked"
+                                : stable ? " is marked both stable and experimental" : " is marked neither stable nor experimental")));
+                    }
+                })
+                .because("plugin authors need to know what they can rely on (docs/writing-a-plugin.md, api/CHANGELOG.md)")
+                .check(production);
+    }
+
+    @Test
+    void theTestKitSeesOnlyTheApiTheCoreAndJUnit() {
+        classes().that().resideInAPackage("io.kube2ecs.testkit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.kube2ecs.api..", "io.kube2ecs.core..",
+                        "io.kube2ecs.testkit..", "org.junit..", "org.opentest4j..", "java..")
+                .because("plugin authors add the test kit to their tests; it must not drag in more than the core does")
+                .check(production);
+        noClasses().that().resideOutsideOfPackage("io.kube2ecs.testkit..")
+                .should().dependOnClassesThat().resideInAPackage("io.kube2ecs.testkit..")
+                .because("the test kit is for tests; production code never needs it")
+                .check(production);
+    }
+
+    @Test
     void pluginsSeeOnlyTheApi() {
         noClasses().that().resideInAPackage("io.kube2ecs.plugin..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.kube2ecs.core..", "io.kube2ecs.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.kube2ecs.core..", "io.kube2ecs.cli..",
+                        "io.kube2ecs.testkit..")
                 .because("plugins never see the engine; everything reaches them through the api")
                 .check(production);
     }

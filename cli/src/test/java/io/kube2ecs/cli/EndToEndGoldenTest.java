@@ -1,7 +1,7 @@
 package io.kube2ecs.cli;
 
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.testing.GoldenHarness;
+import io.kube2ecs.testkit.GoldenHarness;
 import io.kube2ecs.plugin.emit.ecsjson.EcsSchemaValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.kube2ecs.cli;
 
 import io.kube2ecs.api.spi.Plugin;
-import io.kube2ecs.core.testing.GoldenHarness;
-import io.kube2ecs.core.testing.ModelDumpPlugin;
+import io.kube2ecs.testkit.GoldenHarness;
+import io.kube2ecs.testkit.ModelDumpPlugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -23,6 +23,7 @@ import io.kube2ecs.core.load.LoadedObject;
 import io.kube2ecs.core.load.ManifestLoader;
 import io.kube2ecs.core.plugin.PluginInfo;
 import io.kube2ecs.core.plugin.PluginRegistry;
+import io.kube2ecs.core.plugin.PluginFolders;
 import io.kube2ecs.core.plugin.PluginSource;
 import io.kube2ecs.core.profile.EnvironmentInputs;
 import io.kube2ecs.core.profile.Profile;
@@ -128,7 +129,7 @@ public final class ConversionPipeline {
         mapperChoices.putAll(request.mapperChoices());
         Map<String, String> emitterChoices = new HashMap<>(profile.plugins().emitters());
         emitterChoices.putAll(request.emitterChoices());
-        PluginRegistry registry = registry(mapperChoices, emitterChoices);
+        PluginRegistry registry = registry(mapperChoices, emitterChoices, profileFolders(request.profile(), profile));
         List<PluginRegistry.Bound<Emitter>> emitters = chooseEmitters(registry, request.targets());
         InputSource source = registry.source(request.source()).map(PluginRegistry.Bound::value)
                 .orElseThrow(() -> new ConfigurationException("no input source '" + request.source() + "' is installed",
@@ -186,8 +187,22 @@ public final class ConversionPipeline {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
-    private PluginRegistry registry(Map<String, String> mapperChoices, Map<String, String> emitterChoices) {
+    private List<Plugin> profileFolders(Path profilePath, Profile profile) {
+        if (profile.plugins().dirs().isEmpty()) {
+            return List.of();
+        }
+        Path base = environment.workingDirectory().resolve(profilePath).toAbsolutePath().getParent();
+        List<PluginFolders.Folder> folders = new ArrayList<>();
+        for (String dir : profile.plugins().dirs()) {
+            folders.add(new PluginFolders.Folder(base.resolve(dir), dir, "profile plugins.dirs"));
+        }
+        return PluginFolders.load(folders, Plugin.class.getClassLoader());
+    }
+
+    private PluginRegistry registry(Map<String, String> mapperChoices, Map<String, String> emitterChoices,
+                                    List<Plugin> extra) {
         List<Plugin> plugins = allPlugins();
+        plugins.addAll(extra);
         Map<ResourceKind, String> kinds = new TreeMap<>();
         for (Map.Entry<String, String> choice : mapperChoices.entrySet()) {
             try {

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.diag;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.SourceLocation;
 import java.util.Comparator;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param location where in the input, or null when the finding is not about one place
  * @param pluginId the plugin that reported it, or null for the core
  */
+@Stable
 public record Diagnostic(Severity severity, String code, String message, String hint,
                          SourceLocation location, String pluginId) {
 

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.diag;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.SourceNode;
 
 /**
@@ -9,6 +10,7 @@ import io.kube2ecs.api.source.SourceNode;
  * <p>Implementations are supplied by the core; they attribute each diagnostic to the calling plugin.
  * Not thread-safe: call from the thread that invoked the plugin.
  */
+@Stable
 public interface Diagnostics {
 
     /** Discards everything; for reads whose problems are reported elsewhere. */

@@ -1,6 +1,9 @@
 package io.kube2ecs.api.diag;
 
+import io.kube2ecs.api.Stable;
+
 /** How serious a {@link Diagnostic} is. Ordered from least to most serious. */
+@Stable
 public enum Severity {
     /** Something the user may want to know, e.g. a field deliberately not converted. */
     INFO,

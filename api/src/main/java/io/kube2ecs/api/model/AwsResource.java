@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.ObjectRef;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
  *
  * <p>Not thread-safe; mutable while mappers build the model.
  */
+@Stable
 public abstract class AwsResource {
 
     private final ResourceId id;

@@ -1,8 +1,11 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A Cloud Map private DNS namespace, e.g. {@code shop.svc.cluster.local}, in the environment's VPC.
  */
+@Stable
 public final class CloudMapNamespace extends AwsResource {
 
     /** The {@link ResourceId#type()} of namespaces. */

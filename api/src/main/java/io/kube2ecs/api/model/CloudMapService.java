@@ -1,8 +1,11 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A Cloud Map discovery service: DNS records for the tasks of an ECS service.
  */
+@Stable
 public final class CloudMapService extends AwsResource {
 
     /** The {@link ResourceId#type()} of discovery services. */

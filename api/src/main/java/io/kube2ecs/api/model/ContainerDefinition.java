@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
  * Fargate. Nullable properties mean "not set, use the ECS default". Lists and maps are never null
  * and are mutable while the model is built.
  */
+@Stable
 public final class ContainerDefinition {
 
     private final String name;

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.SortedSet;
  * whatever the order mappers ran in. Not thread-safe for writes (mappers run one at a time); once
  * mapping is done, emitters read it concurrently, and {@link #input} and {@link #all} are safe then.
  */
+@Stable
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();

@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+import io.kube2ecs.api.Experimental;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +10,7 @@ import java.util.Objects;
  * An ECS service running a task definition on Fargate, with its deployment settings, network
  * placement, load balancers and service discovery.
  */
+@Stable
 public final class EcsService extends AwsResource {
 
     /** The {@link ResourceId#type()} of services. */
@@ -29,6 +32,7 @@ public final class EcsService extends AwsResource {
     private Integer healthCheckGracePeriodSeconds;
     private boolean enableExecuteCommand;
     private String platformVersion = "LATEST";
+    private DeploymentController deploymentController = DeploymentController.ECS;
 
     /**
      * @param id             identity; type {@link #TYPE}
@@ -93,6 +97,40 @@ public final class EcsService extends AwsResource {
     public String platformVersion() { return platformVersion; }
     /** @param value the Fargate platform version */
     public void platformVersion(String value) { this.platformVersion = Objects.requireNonNull(value); }
+
+    /**
+     * @return who replaces the tasks on a deployment; {@link DeploymentController#ECS} (rolling update,
+     *         with the {@linkplain #circuitBreaker() circuit breaker}) unless a mapper chose otherwise
+     * @since API 1.2
+     */
+    @Experimental(since = "1.2")
+    public DeploymentController deploymentController() { return deploymentController; }
+
+    /**
+     * Chooses who replaces the tasks on a deployment. With {@link DeploymentController#CODE_DEPLOY}
+     * the emitters write the controller and leave out the circuit breaker, which ECS allows only for
+     * its own controller; the CodeDeploy application and deployment group are not part of the model.
+     *
+     * @param value the controller, not null
+     * @since API 1.2
+     */
+    @Experimental(since = "1.2")
+    public void deploymentController(DeploymentController value) { this.deploymentController = Objects.requireNonNull(value); }
+
+    /**
+     * Who replaces a service's tasks on a deployment (the ECS {@code deploymentController.type}).
+     *
+     * @since API 1.2
+     */
+    @Experimental(since = "1.2")
+    public enum DeploymentController {
+        /** ECS rolling update, the default. */
+        ECS,
+        /** Blue/green through AWS CodeDeploy: a second target group and a deployment group shift traffic. */
+        CODE_DEPLOY,
+        /** A third-party controller manages task sets. */
+        EXTERNAL
+    }
 
     /**
      * A target group the service's tasks register with.

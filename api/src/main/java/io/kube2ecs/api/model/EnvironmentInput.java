@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param value       the value from the profile, empty when the user must still provide it; a
  *                    {@link Type#STRING} has at most one element
  */
+@Stable
 public record EnvironmentInput(String name, String description, Type type, boolean sensitive, List<String> value) {
 
     public EnvironmentInput {

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param cpu    task CPU units
  * @param memory task memory in MiB
  */
+@Stable
 public record FargateSize(int cpu, int memory) {
 
     /** Every valid size, ordered by CPU then memory. */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param retries     failures before unhealthy (1–10), or null
  * @param startPeriod grace period in seconds (0–300), or null
  */
+@Stable
 public record HealthCheck(List<String> command, Integer interval, Integer timeout, Integer retries,
                           Integer startPeriod) {
     public HealthCheck {

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * An IAM role assumed by ECS tasks ({@code ecs-tasks.amazonaws.com}), either created by the
  * conversion or an existing one referred to by ARN.
  */
+@Stable
 public final class IamRole extends AwsResource {
 
     /** The {@link ResourceId#type()} of roles. */

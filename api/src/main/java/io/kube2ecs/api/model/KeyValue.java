@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Objects;
  * @param name  the variable name, not null
  * @param value the value, not null; never a secret (secrets go through {@link SecretRef})
  */
+@Stable
 public record KeyValue(String name, String value) {
     public KeyValue {
         Objects.requireNonNull(name, "name");

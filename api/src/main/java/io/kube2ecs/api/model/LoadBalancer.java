@@ -1,11 +1,13 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An Application or Network Load Balancer, with its listeners.
  */
+@Stable
 public final class LoadBalancer extends AwsResource {
 
     /** The {@link ResourceId#type()} of load balancers. */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,7 @@ import java.util.TreeMap;
  * @param options   driver options; values may be environment inputs (the region) or references
  *                  (a log group's name); sorted by key
  */
+@Stable
 public record LogConfiguration(String logDriver, Map<String, Value> options) {
     public LogConfiguration {
         options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));

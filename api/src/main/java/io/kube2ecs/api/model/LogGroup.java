@@ -1,8 +1,11 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A CloudWatch Logs log group containers write to.
  */
+@Stable
 public final class LogGroup extends AwsResource {
 
     /** The {@link ResourceId#type()} of log groups. */

@@ -1,11 +1,14 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * The ids by which mappers of different kinds refer to each other's resources, so a Deployment
  * can point at the parameter a ConfigMap mapper creates without either knowing the other. A
  * reference is resolved when emitting, after every mapper ran; an id nobody created is rendered
  * as a placeholder.
  */
+@Stable
 public final class ModelIds {
 
     private ModelIds() {

@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A volume mounted into a container. Immutable.
  *
@@ -7,5 +9,6 @@ package io.kube2ecs.api.model;
  * @param containerPath where it is mounted
  * @param readOnly      whether it is read-only
  */
+@Stable
 public record MountPoint(String sourceVolume, String containerPath, boolean readOnly) {
 }

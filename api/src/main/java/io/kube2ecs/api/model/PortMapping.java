@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A container port (ECS {@code portMappings}); with {@code awsvpc} the host port equals the
  * container port. Immutable.
@@ -9,5 +11,6 @@ package io.kube2ecs.api.model;
  * @param name          the port's name (Kubernetes port name), or null; Service Connect needs it
  * @param appProtocol   {@code http}, {@code http2}, {@code grpc}, or null
  */
+@Stable
 public record PortMapping(int containerPort, String protocol, String name, String appProtocol) {
 }

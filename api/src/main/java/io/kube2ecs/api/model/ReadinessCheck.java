@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A container's readiness probe, kept for the health check of a load-balancer target group (ECS
  * has no per-container readiness). Immutable.
@@ -12,6 +14,7 @@ package io.kube2ecs.api.model;
  * @param healthyThreshold   successes before healthy
  * @param unhealthyThreshold failures before unhealthy
  */
+@Stable
 public record ReadinessCheck(String protocol, int port, String path, int intervalSeconds, int timeoutSeconds,
                              int healthyThreshold, int unhealthyThreshold) {
 }

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param namespace the Kubernetes namespace the resource belongs to, empty when shared
  * @param name      the logical name within type and namespace, not empty
  */
+@Stable
 public record ResourceId(String type, String namespace, String name) implements Comparable<ResourceId> {
 
     private static final Comparator<ResourceId> ORDER = Comparator.comparing(ResourceId::type)

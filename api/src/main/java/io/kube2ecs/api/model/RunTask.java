@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * A one-off run of a task definition without a service (a bare Pod): the input of
  * {@code aws ecs run-task}.
  */
+@Stable
 public final class RunTask extends AwsResource {
 
     /** The {@link ResourceId#type()} of task runs. */

@@ -1,10 +1,12 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.List;
 
 /**
  * Application Auto Scaling for an ECS service: capacity bounds and target-tracking policies.
  */
+@Stable
 public final class ScalingPolicy extends AwsResource {
 
     /** The {@link ResourceId#type()} of scaling policies. */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Objects;
  *                  Secrets Manager JSON secret, {@code jsonKey} names the key
  * @param jsonKey   the JSON key inside a Secrets Manager secret, or null
  */
+@Stable
 public record SecretRef(String name, Value valueFrom, String jsonKey) {
     public SecretRef {
         Objects.requireNonNull(name, "name");

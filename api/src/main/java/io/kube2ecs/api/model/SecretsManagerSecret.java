@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
  * A Secrets Manager secret. Its value is never in the model: each key's value is a sensitive
  * {@link Value.Input} the user fills in at deploy time.
  */
+@Stable
 public final class SecretsManagerSecret extends AwsResource {
 
     /** The {@link ResourceId#type()} of secrets. */

@@ -1,11 +1,13 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A VPC security group created for tasks or load balancers, with its ingress rules.
  */
+@Stable
 public final class SecurityGroup extends AwsResource {
 
     /** The {@link ResourceId#type()} of security groups. */

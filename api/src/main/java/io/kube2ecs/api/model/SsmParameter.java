@@ -1,9 +1,12 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * An SSM Parameter Store parameter. A {@code SecureString}'s value is always a sensitive
  * {@link Value.Input}, never a literal.
  */
+@Stable
 public final class SsmParameter extends AwsResource {
 
     /** The {@link ResourceId#type()} of parameters. */

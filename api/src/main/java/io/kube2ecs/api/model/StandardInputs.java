@@ -1,9 +1,12 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * Names of the environment inputs the core declares in every model, filled from the conversion
  * profile when it has them. Use them with {@link DeploymentModel#input(String)}.
  */
+@Stable
 public final class StandardInputs {
 
     /** AWS region ({@link EnvironmentInput.Type#STRING}). */

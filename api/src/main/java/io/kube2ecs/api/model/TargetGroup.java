@@ -1,10 +1,13 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * An Elastic Load Balancing target group of type {@code ip} (Fargate tasks register by IP).
  *
  * @see LoadBalancer
  */
+@Stable
 public final class TargetGroup extends AwsResource {
 
     /** The {@link ResourceId#type()} of target groups. */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * An ECS task definition for Fargate ({@code awsvpc} network mode). Task-level CPU and memory must
  * form a valid Fargate size.
  */
+@Stable
 public final class TaskDefinition extends AwsResource {
 
     /** The {@link ResourceId#type()} of task definitions. */

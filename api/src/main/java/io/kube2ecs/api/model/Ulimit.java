@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A resource limit of a container. Immutable.
  *
@@ -7,5 +9,6 @@ package io.kube2ecs.api.model;
  * @param softLimit the soft limit
  * @param hardLimit the hard limit
  */
+@Stable
 public record Ulimit(String name, int softLimit, int hardLimit) {
 }

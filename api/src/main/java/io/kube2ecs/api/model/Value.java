@@ -1,5 +1,6 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * </ul>
  * Immutable and thread-safe.
  */
+@Stable
 public sealed interface Value permits Value.Literal, Value.Input, Value.Ref {
 
     /**

@@ -1,5 +1,7 @@
 package io.kube2ecs.api.model;
 
+import io.kube2ecs.api.Stable;
+
 /**
  * A task volume: task-scoped scratch storage (like {@code emptyDir}) or an EFS file system.
  * Immutable.
@@ -11,6 +13,7 @@ package io.kube2ecs.api.model;
  * @param efsAccessPointId    the EFS access point, or null
  * @param transitEncryption   whether EFS traffic is encrypted in transit
  */
+@Stable
 public record Volume(String name, Value efsFileSystemId, String efsRootDirectory, Value efsAccessPointId,
                      boolean transitEncryption) {
 

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param matchLabels      labels that must be present with these values, never null
  * @param matchExpressions set-based requirements, never null
  */
+@Stable
 public record LabelSelector(Map<String, String> matchLabels, List<Requirement> matchExpressions) {
 
     public LabelSelector {

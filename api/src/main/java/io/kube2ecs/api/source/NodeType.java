@@ -1,6 +1,9 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
+
 /** The shape of a {@link SourceNode}. */
+@Stable
 public enum NodeType {
     /** A mapping of string keys to nodes. */
     MAP,

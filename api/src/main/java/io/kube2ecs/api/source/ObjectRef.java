@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  *                  value of {@code -n}); empty for cluster-scoped kinds
  * @param name      the object's name, not null
  */
+@Stable
 public record ObjectRef(ResourceKind kind, String namespace, String name) implements Comparable<ObjectRef> {
 
     private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param value the quantity in base units (cores for CPU, bytes for memory)
  */
+@Stable
 public record Quantity(BigDecimal value) {
 
     private static final Pattern FORMAT = Pattern.compile(

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param group the API group, empty for the core group, never null
  * @param kind  the kind, e.g. {@code Deployment}, never null or empty
  */
+@Stable
 public record ResourceKind(String group, String kind) implements Comparable<ResourceKind> {
 
     public ResourceKind {

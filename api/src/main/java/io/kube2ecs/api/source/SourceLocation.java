@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param path   the path inside the object, e.g. {@code spec.template.spec.containers[0].env[3]};
  *               empty for the object itself, never null
  */
+@Stable
 public record SourceLocation(String file, int line, int column, String path) {
     public SourceLocation {
         Objects.requireNonNull(file, "file");

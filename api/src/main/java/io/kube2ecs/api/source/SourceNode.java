@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
  *
  * <p>Not thread-safe; use from the thread that invoked the plugin.
  */
+@Stable
 public interface SourceNode {
 
     /** @return the node's shape, never null */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.source;
 
+import io.kube2ecs.api.Stable;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  * {@code metadata.namespace}; every other field is the mapper's to convert or to ignore with a
  * reason. Not thread-safe.
  */
+@Stable
 public interface SourceObject {
 
     /** @return kind, namespace and name, never null */

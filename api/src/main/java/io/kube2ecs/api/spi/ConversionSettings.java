@@ -1,10 +1,12 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import java.util.Map;
 
 /**
  * The parts of the conversion profile that shape what mappers produce. Immutable and thread-safe.
  */
+@Stable
 public interface ConversionSettings {
 
     /** @return the prefix for every AWS name this run creates, possibly empty */

@@ -1,11 +1,13 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.diag.Diagnostics;
 
 /**
  * What an {@link Emitter} can use. Supplied by the core; not thread-safe.
  */
+@Stable
 public interface EmitContext {
 
     /** @return where to write files */

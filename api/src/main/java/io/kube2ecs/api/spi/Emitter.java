@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.model.DeploymentModel;
 
 /**
@@ -14,6 +15,7 @@ import io.kube2ecs.api.model.DeploymentModel;
  * over the same model, which they must only read (apart from {@code DeploymentModel.input}, which
  * is safe to call concurrently); an emitter keeps its own state per call.
  */
+@Stable
 public interface Emitter {
 
     /** @return the target id, e.g. {@code ecs-json}, {@code terraform}, {@code cloudformation} */

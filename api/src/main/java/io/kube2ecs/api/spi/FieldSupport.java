@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Experimental;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param level how far the field is carried over, not null
  * @param note  the ECS counterpart or the reason, shown in the matrix; not null, may be empty
  */
+@Experimental(since = "1.1")
 public record FieldSupport(String path, Level level, String note) {
 
     /** How far a field is carried over. */

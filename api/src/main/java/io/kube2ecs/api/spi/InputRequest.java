@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Experimental;
 import io.kube2ecs.api.source.ResourceKind;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param kinds     the kinds that have a mapper in this run, sorted; a source that can choose what
  *                  to read (a cluster) reads these and nothing else. Never null; empty when unknown
  */
+@Experimental(since = "1.1")
 public record InputRequest(List<String> locations, boolean recursive, Map<String, String> options,
                            List<ResourceKind> kinds) {
     public InputRequest {

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Experimental;
 import io.kube2ecs.api.diag.Diagnostics;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * is a terminal, and asks questions only when standard input and standard error are terminals). A
  * source must work the same when nobody listens.
  */
+@Experimental(since = "1.1")
 public interface InputSink {
 
     /**

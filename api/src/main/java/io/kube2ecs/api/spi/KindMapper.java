@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceObject;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * <p>Mappers are called from one thread; they may keep no state between objects except caches.
  */
+@Stable
 public interface KindMapper {
 
     /** @return the kind this mapper handles, e.g. {@code apps/Deployment}; never null */

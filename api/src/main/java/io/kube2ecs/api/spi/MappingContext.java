@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.model.DeploymentModel;
@@ -8,6 +9,7 @@ import io.kube2ecs.api.model.DeploymentModel;
  * What a {@link KindMapper} can use while converting one object. Supplied by the core; not
  * thread-safe.
  */
+@Stable
 public interface MappingContext {
 
     /** @return the model to add resources to */

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.LabelSelector;
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * reference does not count as converting it. Results are sorted by namespace and name, so mappers
  * that iterate them stay deterministic. Read-only and safe to use from the mapping thread.
  */
+@Stable
 public interface ObjectIndex {
 
     /**

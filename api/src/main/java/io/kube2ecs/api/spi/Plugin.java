@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.ApiVersion;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * <p>The core calls these methods from one thread at start-up, and asks for each kind of
  * contribution once per run; return the same instances each time.
  */
+@Stable
 public interface Plugin {
 
     /**

@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
  * <p>Values are plain Java: {@link String}, {@link Number}, {@link Boolean}, {@link java.util.List}
  * and {@link Map}. Immutable and thread-safe.
  */
+@Stable
 public interface PluginOptions {
 
     /** @return every option, never null */

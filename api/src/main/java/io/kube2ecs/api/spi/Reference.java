@@ -1,5 +1,6 @@
 package io.kube2ecs.api.spi;
 
+import io.kube2ecs.api.Stable;
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.SourceNode;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param blocksStart true when Kubernetes refuses to start the workload while the target is missing,
  *                    as for a ConfigMap or Secret its containers read; ignored when {@code optional}
  */
+@Stable
 public record Reference(ObjectRef target, SourceNode at, boolean optional, boolean blocksStart) {
     public Reference {
         Objects.requireNonNull(target, "target");

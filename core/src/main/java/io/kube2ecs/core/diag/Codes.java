@@ -47,6 +47,9 @@ public final class Codes {
 
     /** A plugin threw an exception. */
     public static final String PLUGIN_FAILURE = "K2E401";
+    /** A jar in a plugin folder cannot be loaded (not a jar, no plugin in it, a plugin class that cannot be created). */
+    public static final String PLUGIN_JAR = "K2E402";
+
     /** A value of the environment is a placeholder the user must fill in. */
     public static final String PLACEHOLDER = "K2E501";
 

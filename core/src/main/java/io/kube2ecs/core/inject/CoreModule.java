@@ -1,6 +1,8 @@
 package io.kube2ecs.core.inject;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import io.kube2ecs.core.ConversionPipeline;
 import io.kube2ecs.core.RuntimeEnvironment;
 import io.kube2ecs.core.plugin.PluginSource;
 
@@ -21,6 +23,18 @@ public final class CoreModule extends AbstractModule {
     public CoreModule(PluginSource plugins, RuntimeEnvironment environment) {
         this.plugins = plugins;
         this.environment = environment;
+    }
+
+    /**
+     * Builds a pipeline without the caller touching Guice, for the test kit and other embedders
+     * that must stay free of the container.
+     *
+     * @param plugins     where plugins come from
+     * @param environment standard input and working directory
+     * @return a ready pipeline
+     */
+    public static ConversionPipeline pipeline(PluginSource plugins, RuntimeEnvironment environment) {
+        return Guice.createInjector(new CoreModule(plugins, environment)).getInstance(ConversionPipeline.class);
     }
 
     @Override

@@ -24,6 +24,30 @@ public record PluginInfo(String id, String description, List<String> kinds, List
                          List<String> sources, String jar, Plugin plugin, List<KindMapper> mappers,
                          List<Emitter> emitters, List<InputSource> inputs) {
 
+    /** The name of the class loader the CLI gives {@code --plugin-path} jars, so listings can tell them apart. */
+    public static final String PLUGIN_PATH_LOADER = "kube2ecs-plugin-path";
+
+    /**
+     * @return where the plugin came from: {@code bundled} (kube2ecs' own class path),
+     *         {@code --plugin-path}, {@code --plugin-dir} or {@code profile plugins.dirs}
+     */
+    public String from() {
+        ClassLoader loader = plugin.getClass().getClassLoader();
+        if (loader instanceof PluginClassLoader folder) {
+            return folder.origin();
+        }
+        return loader != null && PLUGIN_PATH_LOADER.equals(loader.getName()) ? "--plugin-path" : "bundled";
+    }
+
+    /** @return the jar, or for plugin folders the jar (or sub-folder) as the user would name it */
+    public String location() {
+        return locationOf(plugin);
+    }
+
+    static String locationOf(Object plugin) {
+        return plugin.getClass().getClassLoader() instanceof PluginClassLoader folder ? folder.display() : jarOf(plugin);
+    }
+
     static String jarOf(Object object) {
         try {
             var source = object.getClass().getProtectionDomain().getCodeSource();
@@ -39,6 +63,6 @@ public record PluginInfo(String id, String description, List<String> kinds, List
 
     /** @return how messages name the plugin: id, class and jar */
     public String describe() {
-        return "'" + id + "' (" + plugin.getClass().getName() + " in " + jar + ")";
+        return "'" + id + "' (" + plugin.getClass().getName() + " in " + location() + ")";
     }
 }

@@ -89,8 +89,9 @@ public final class PluginRegistry {
             } catch (ConfigurationException e) {
                 throw e;
             } catch (RuntimeException | LinkageError e) {
-                throw new ConfigurationException("plugin '" + id + "' (" + plugin.getClass().getName()
-                        + ") failed to start: " + e, "remove the plugin jar or report the failure to its authors");
+                throw new ConfigurationException("plugin '" + id + "' (" + plugin.getClass().getName() + " in "
+                        + PluginInfo.locationOf(plugin) + ") failed to start: " + e,
+                        "remove the plugin jar or report the failure to its authors");
             }
             PluginInfo previous = byId.putIfAbsent(id, info);
             if (previous != null) {

@@ -53,7 +53,7 @@ public record Profile(String region, String accountId, String cluster, Boolean c
         parameterPrefix = parameterPrefix == null ? "kube2ecs" : parameterPrefix;
         logging = logging == null ? new Logging(null, null, null) : logging;
         tags = tags == null ? Map.of() : Map.copyOf(tags);
-        plugins = plugins == null ? new Plugins(null, null) : plugins;
+        plugins = plugins == null ? new Plugins(null, null, null) : plugins;
         options = options == null ? Map.of() : Map.copyOf(options);
     }
 
@@ -77,11 +77,13 @@ public record Profile(String region, String accountId, String cluster, Boolean c
      *
      * @param mappers  kind (e.g. {@code apps/Deployment}) to plugin id
      * @param emitters target (e.g. {@code ecs-json}) to plugin id
+     * @param dirs     plugin folders to load, relative to the profile's folder
      */
-    public record Plugins(Map<String, String> mappers, Map<String, String> emitters) {
+    public record Plugins(Map<String, String> mappers, Map<String, String> emitters, List<String> dirs) {
         public Plugins {
             mappers = mappers == null ? Map.of() : Map.copyOf(mappers);
             emitters = emitters == null ? Map.of() : Map.copyOf(emitters);
+            dirs = dirs == null ? List.of() : List.copyOf(dirs);
         }
     }
 

@@ -560,7 +560,13 @@ public final class CloudFormationEmitter implements Emitter {
             p.put("DesiredCount", service.desiredCount()).put("LaunchType", "FARGATE").put("PlatformVersion", service.platformVersion());
             ObjectNode deployment = p.putObject("DeploymentConfiguration").put("MaximumPercent", service.maximumPercent())
                     .put("MinimumHealthyPercent", service.minimumHealthyPercent());
-            deployment.putObject("DeploymentCircuitBreaker").put("Enable", service.circuitBreaker()).put("Rollback", service.circuitBreaker());
+            if (service.deploymentController() == EcsService.DeploymentController.ECS) {
+                deployment.putObject("DeploymentCircuitBreaker").put("Enable", service.circuitBreaker())
+                        .put("Rollback", service.circuitBreaker());
+            } else {
+                // ECS accepts a circuit breaker only with its own controller
+                p.putObject("DeploymentController").put("Type", service.deploymentController().name());
+            }
             ObjectNode vpc = p.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
             vpc.set("Subnets", list(service.subnets()));
             vpc.set("SecurityGroups", list(service.securityGroups()));

@@ -180,8 +180,13 @@ public final class EcsJsonEmitter implements Emitter {
         ObjectNode deployment = root.putObject("deploymentConfiguration");
         deployment.put("maximumPercent", service.maximumPercent());
         deployment.put("minimumHealthyPercent", service.minimumHealthyPercent());
-        deployment.putObject("deploymentCircuitBreaker").put("enable", service.circuitBreaker())
-                .put("rollback", service.circuitBreaker());
+        if (service.deploymentController() == EcsService.DeploymentController.ECS) {
+            deployment.putObject("deploymentCircuitBreaker").put("enable", service.circuitBreaker())
+                    .put("rollback", service.circuitBreaker());
+        } else {
+            // ECS accepts a circuit breaker only with its own controller
+            root.putObject("deploymentController").put("type", service.deploymentController().name());
+        }
         network(root, service.subnets(), service.securityGroups(), service.assignPublicIp(), values);
         if (!service.loadBalancers().isEmpty()) {
             ArrayNode balancers = root.putArray("loadBalancers");

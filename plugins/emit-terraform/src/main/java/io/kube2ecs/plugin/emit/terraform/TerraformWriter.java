@@ -351,8 +351,13 @@ final class TerraformWriter {
         if (service.healthCheckGracePeriodSeconds() != null) {
             body.attr("health_check_grace_period_seconds", service.healthCheckGracePeriodSeconds());
         }
-        body.block("deployment_circuit_breaker", new Hcl.Body().attr("enable", service.circuitBreaker())
-                .attr("rollback", service.circuitBreaker()));
+        if (service.deploymentController() == EcsService.DeploymentController.ECS) {
+            body.block("deployment_circuit_breaker", new Hcl.Body().attr("enable", service.circuitBreaker())
+                    .attr("rollback", service.circuitBreaker()));
+        } else {
+            // ECS accepts a circuit breaker only with its own controller
+            body.block("deployment_controller", new Hcl.Body().attr("type", service.deploymentController().name()));
+        }
         body.block("network_configuration", new Hcl.Body().attr("subnets", list(service.subnets()))
                 .attr("security_groups", list(service.securityGroups())).attr("assign_public_ip", service.assignPublicIp()));
         List<String> dependsOn = new ArrayList<>();

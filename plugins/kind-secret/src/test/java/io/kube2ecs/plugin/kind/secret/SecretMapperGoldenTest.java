@@ -1,7 +1,7 @@
 package io.kube2ecs.plugin.kind.secret;
 
-import io.kube2ecs.core.testing.GoldenHarness;
-import io.kube2ecs.core.testing.ModelDumpPlugin;
+import io.kube2ecs.testkit.GoldenHarness;
+import io.kube2ecs.testkit.ModelDumpPlugin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

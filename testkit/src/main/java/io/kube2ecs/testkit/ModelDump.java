@@ -1,4 +1,4 @@
-package io.kube2ecs.core.testing;
+package io.kube2ecs.testkit;
 
 import io.kube2ecs.api.model.AwsResource;
 import io.kube2ecs.api.model.DeploymentModel;

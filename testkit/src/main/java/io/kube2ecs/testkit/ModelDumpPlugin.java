@@ -1,4 +1,4 @@
-package io.kube2ecs.core.testing;
+package io.kube2ecs.testkit;
 
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.spi.EmitContext;
@@ -12,6 +12,12 @@ import java.util.List;
  */
 public final class ModelDumpPlugin implements Plugin {
 
+    /** The target this plugin's emitter writes. */
+    public static final String TARGET = "model";
+
+    /** The file it writes, relative to the output folder. */
+    public static final String FILE = "model/model.json";
+
     @Override
     public String id() {
         return "test-model-dump";
@@ -22,7 +28,7 @@ public final class ModelDumpPlugin implements Plugin {
         return List.of(new Emitter() {
             @Override
             public String target() {
-                return "model";
+                return TARGET;
             }
 
             @Override

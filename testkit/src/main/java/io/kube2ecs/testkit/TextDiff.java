@@ -1,4 +1,4 @@
-package io.kube2ecs.core.testing;
+package io.kube2ecs.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

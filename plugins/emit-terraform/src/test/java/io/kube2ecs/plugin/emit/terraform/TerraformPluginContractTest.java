@@ -1,0 +1,13 @@
+package io.kube2ecs.plugin.emit.terraform;
+
+import io.kube2ecs.api.spi.Plugin;
+import io.kube2ecs.testkit.contract.EmitterContract;
+
+/** The built-in emitter passes the same contract third-party emitters are held to. */
+class TerraformPluginContractTest implements EmitterContract {
+
+    @Override
+    public Plugin plugin() {
+        return new TerraformPlugin();
+    }
+}
