@@ -87,6 +87,10 @@ final class ConfigFiles {
             List<String> keys = keys(object, secret);
             if (keys == null) {
                 // a required one is an error of the resolve stage (K2E303); an optional one adds no files
+                if (optional) {
+                    diagnostics.info(ref, PodCodes.VOLUME, "the optional " + (secret ? "Secret" : "ConfigMap") + " '" + object
+                            + "' is not in the input, so volume '" + name + "' gets no files from it, as in Kubernetes", null);
+                }
                 continue;
             }
             Map<String, SourceNode> items = new LinkedHashMap<>();

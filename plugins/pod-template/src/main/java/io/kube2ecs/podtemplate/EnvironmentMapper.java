@@ -90,6 +90,10 @@ final class EnvironmentMapper {
                 pod.namespace(), name));
         if (target.isEmpty()) {
             // a required one is an error of the resolve stage (K2E303); an optional one sets nothing, as in Kubernetes
+            if (optional) {
+                diagnostics.info(ref.get("name"), PodCodes.ENV, "the optional " + (isSecret ? "Secret" : "ConfigMap") + " '" + name
+                        + "' is not in the input, so no variables are set from it, as Kubernetes does", null);
+            }
             return;
         }
         for (String key : keys(target.get(), isSecret)) {
