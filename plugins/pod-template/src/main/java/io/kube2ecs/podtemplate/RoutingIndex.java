@@ -29,7 +29,7 @@ final class RoutingIndex {
     /** A name a container's environment might call a Service by: after a start or separator, before a port, a slash or the end. */
     private static final Pattern CANDIDATE = Pattern.compile("(?:^|[/@=,\\s])([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=:\\d+|$|/)");
 
-    private final ObjectIndex index;
+    // the cache's keys are weak: nothing here may refer to the index, or no entry would ever go
     private final Map<String, Namespace> namespaces = new HashMap<>();
 
     /** One namespace's workloads and Services. */
@@ -43,15 +43,14 @@ final class RoutingIndex {
         Map<String, List<SourceNode>> environmentNames;
     }
 
-    private RoutingIndex(ObjectIndex index) {
-        this.index = index;
+    private RoutingIndex() {
     }
 
     static RoutingIndex of(ObjectIndex index) {
-        return CACHE.computeIfAbsent(index, RoutingIndex::new);
+        return CACHE.computeIfAbsent(index, i -> new RoutingIndex());
     }
 
-    private synchronized Namespace namespace(String name) {
+    private synchronized Namespace namespace(ObjectIndex index, String name) {
         return namespaces.computeIfAbsent(name, n -> {
             Namespace namespace = new Namespace();
             LabelSelector everything = LabelSelector.of(Map.of());
@@ -87,11 +86,11 @@ final class RoutingIndex {
     }
 
     /** @return the standalone workloads of the Service's namespace its selector matches, in scan order */
-    List<SourceObject> selectedWorkloads(SourceObject service, Map<String, String> selector) {
+    List<SourceObject> selectedWorkloads(ObjectIndex index, SourceObject service, Map<String, String> selector) {
         if (selector.isEmpty()) {
             return List.of();
         }
-        Namespace namespace = namespace(service.namespace());
+        Namespace namespace = namespace(index, service.namespace());
         String first = new TreeSet<>(selector.keySet()).first();
         LabelSelector labels = LabelSelector.of(selector);
         List<SourceObject> out = new ArrayList<>();
@@ -104,8 +103,8 @@ final class RoutingIndex {
     }
 
     /** @return the Services of the workload's namespace that select it, sorted by name */
-    List<SourceObject> servicesSelecting(SourceObject workload, Map<String, String> labels) {
-        Namespace namespace = namespace(workload.namespace());
+    List<SourceObject> servicesSelecting(ObjectIndex index, SourceObject workload, Map<String, String> labels) {
+        Namespace namespace = namespace(index, workload.namespace());
         TreeSet<Integer> candidates = new TreeSet<>();
         labels.forEach((key, value) -> candidates.addAll(namespace.servicesByFirstPair.getOrDefault(pair(key, value), List.of())));
         List<SourceObject> out = new ArrayList<>();
@@ -118,8 +117,8 @@ final class RoutingIndex {
     }
 
     /** @return the {@code env[]} entries of the namespace's standalone workloads that name {@code service} as a host */
-    List<SourceNode> environmentNaming(String namespaceName, String service) {
-        Namespace namespace = namespace(namespaceName);
+    List<SourceNode> environmentNaming(ObjectIndex index, String namespaceName, String service) {
+        Namespace namespace = namespace(index, namespaceName);
         synchronized (this) {
             if (namespace.environmentNames == null) {
                 namespace.environmentNames = new HashMap<>();

@@ -61,7 +61,7 @@ public final class ServiceRouting {
      * @return the workloads of its namespace whose pods its selector matches; none without a selector
      */
     public static List<SourceObject> selectedWorkloads(SourceObject service, ObjectIndex index) {
-        return RoutingIndex.of(index).selectedWorkloads(service, service.root().get("spec").get("selector").asStringMap());
+        return RoutingIndex.of(index).selectedWorkloads(index, service, service.root().get("spec").get("selector").asStringMap());
     }
 
     /**
@@ -70,7 +70,7 @@ public final class ServiceRouting {
      * @return the Services of its namespace that select it, sorted by name
      */
     public static List<SourceObject> servicesSelecting(SourceObject workload, ObjectIndex index) {
-        return RoutingIndex.of(index).servicesSelecting(workload, podTemplate(workload).get("metadata").get("labels").asStringMap());
+        return RoutingIndex.of(index).servicesSelecting(index, workload, podTemplate(workload).get("metadata").get("labels").asStringMap());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ServiceRouting {
      *         by its short name as a host ({@code http://name:8080/…}, {@code name:6379}), in scan order
      */
     public static List<SourceNode> environmentNaming(String namespace, String service, ObjectIndex index) {
-        return RoutingIndex.of(index).environmentNaming(namespace, service);
+        return RoutingIndex.of(index).environmentNaming(index, namespace, service);
     }
 
     /**
