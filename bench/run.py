@@ -36,6 +36,12 @@ def timed(command, cwd=ROOT):
     return wall, rss_kb / 1024
 
 
+def count_objects(path):
+    with open(path) as f:
+        text = f.read()
+    return text.count("\nkind: ") + text.startswith("kind: ")
+
+
 def output_bytes(folder):
     return sum(os.path.getsize(p) for p in glob.glob(os.path.join(folder, "**"), recursive=True) if os.path.isfile(p))
 
@@ -61,8 +67,7 @@ def main(sizes):
         if not os.path.isdir(inputs):
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(size), inputs], check=True,
                            stdout=subprocess.DEVNULL)
-        objects = sum(open(f).read().count("\nkind: ") + open(f).read().startswith("kind: ")
-                      for f in glob.glob(os.path.join(inputs, "*.yaml")))
+        objects = sum(count_objects(f) for f in glob.glob(os.path.join(inputs, "*.yaml")))
         out = os.path.join(WORK, f"out-{size}")
         runs = int(os.environ.get("BENCH_RUNS", "2" if size >= 10000 else "5"))
         walls, peaks = [], []

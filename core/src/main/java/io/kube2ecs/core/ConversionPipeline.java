@@ -12,6 +12,7 @@ import io.kube2ecs.api.spi.InputRequest;
 import io.kube2ecs.api.spi.InputSink;
 import io.kube2ecs.api.spi.InputSource;
 import io.kube2ecs.api.spi.Plugin;
+import io.kube2ecs.core.concurrent.Workers;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.diag.ConfigurationException;
 import io.kube2ecs.core.diag.DiagnosticCollector;
@@ -254,20 +255,13 @@ public final class ConversionPipeline {
         }
         ManifestLoader loader = new ManifestLoader(LoadLimits.DEFAULT, namespace, request.namespace() != null);
         // texts are parsed on every core while the source reads on; parts are taken in input order
-        int threads = Runtime.getRuntime().availableProcessors();
-        java.util.concurrent.ExecutorService pool = threads <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(threads,
-                runnable -> {
-                    Thread thread = new Thread(runnable, "kube2ecs-parse");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        Workers workers = new Workers("kube2ecs-parse", Integer.MAX_VALUE);
         List<java.util.concurrent.Future<ManifestLoader.Part>> parts = new ArrayList<>();
         Diagnostics sourceDiagnostics = diagnostics.forPlugin("source-" + source.id());
         InputSink sink = new InputSink() {
             @Override
             public void accept(String origin, String content) {
-                parts.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(loader.parse(origin, content))
-                        : pool.submit(() -> loader.parse(origin, content)));
+                parts.add(workers.submit(() -> loader.parse(origin, content)));
             }
 
             @Override
@@ -303,32 +297,15 @@ public final class ConversionPipeline {
                         "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));
             }
             for (java.util.concurrent.Future<ManifestLoader.Part> future : parts) {
-                ManifestLoader.Part part = joinPart(future);
+                ManifestLoader.Part part = Workers.join(future);
                 objects.addAll(part.objects());
                 loader.add(part);
                 diagnostics.addAll(part.diagnostics());
             }
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            workers.close();
         }
         return loader.applyKustomizations(objects, diagnostics);
-    }
-
-    private static ManifestLoader.Part joinPart(java.util.concurrent.Future<ManifestLoader.Part> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            // the parser turns bad input into diagnostics; anything thrown here is a bug of the core
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,

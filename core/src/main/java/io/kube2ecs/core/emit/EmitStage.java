@@ -9,6 +9,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.Output;
 import io.kube2ecs.api.spi.PluginOptions;
+import io.kube2ecs.core.concurrent.Workers;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.diag.DiagnosticCollector;
 import io.kube2ecs.core.plugin.PluginRegistry;
@@ -20,9 +21,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -67,26 +65,10 @@ public final class EmitStage {
     }
 
     private static void runAll(List<Callable<Result>> jobs, List<Result> results) {
-        int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            for (Callable<Result> job : jobs) {
-                results.add(call(job));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-                Thread thread = new Thread(runnable, "kube2ecs-emit");
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                List<Future<Result>> futures = new ArrayList<>();
-                jobs.forEach(job -> futures.add(pool.submit(job)));
-                for (Future<Result> future : futures) {
-                    results.add(join(future));
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+        try (Workers workers = new Workers("kube2ecs-emit", jobs.size())) {
+            List<Future<Result>> futures = new ArrayList<>();
+            jobs.forEach(job -> futures.add(workers.submit(job)));
+            futures.forEach(future -> results.add(Workers.join(future)));
         }
     }
 
@@ -113,26 +95,6 @@ public final class EmitStage {
                     null, pluginId));
         }
         return new Result(pluginId, files, own);
-    }
-
-    private static Result call(Callable<Result> job) {
-        try {
-            return job.call();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Result join(Future<Result> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while emitting", e);
-        } catch (ExecutionException e) {
-            // emit() contains plugin failures itself; anything else here is a bug of the core
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private record Context(Output output, Diagnostics diagnostics, PluginOptions options, ConversionSettings settings)

@@ -1,0 +1,79 @@
+package io.kube2ecs.core.concurrent;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent jobs of one stage (parsing texts, writing targets) on every core. Callers keep
+ * the futures in input order and join them in that order, so the result never depends on timing.
+ * On one core, or for one job, jobs run in the caller's thread.
+ */
+public final class Workers implements AutoCloseable {
+
+    private final ExecutorService pool;
+
+    /**
+     * @param name what the threads are called, e.g. {@code kube2ecs-parse}
+     * @param jobs how many jobs there will be at most (no more threads than jobs or cores)
+     */
+    public Workers(String name, int jobs) {
+        int threads = Math.min(jobs, Runtime.getRuntime().availableProcessors());
+        pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true); // a run that fails elsewhere must still let the JVM exit
+            return thread;
+        });
+    }
+
+    /**
+     * @param job the job
+     * @param <T> its result
+     * @return its future
+     */
+    public <T> Future<T> submit(Callable<T> job) {
+        if (pool != null) {
+            return pool.submit(job);
+        }
+        try {
+            return CompletableFuture.completedFuture(job.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Waits for a job. The jobs turn bad input into diagnostics; an exception that escapes one is a
+     * bug of the core and is rethrown as it is.
+     *
+     * @param future the job's future
+     * @param <T>    its result
+     * @return the result
+     */
+    public static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
