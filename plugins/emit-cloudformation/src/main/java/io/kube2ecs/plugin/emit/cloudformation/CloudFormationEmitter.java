@@ -8,11 +8,10 @@ import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.sub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.AwsResource;
@@ -70,10 +69,7 @@ public final class CloudFormationEmitter implements Emitter {
     static final int MAX_TEMPLATE_BYTES_IN_REQUEST = 51_200;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+    private static final ObjectWriter JSON_TEXT = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     /** @return the text with each run of letters and digits capitalised and everything else dropped */
     static String pascal(String text) {
@@ -239,8 +235,8 @@ public final class CloudFormationEmitter implements Emitter {
 
         private static String serialize(JsonNode node, boolean json) {
             try {
-                return json ? new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node).replace("\r\n", "\n") + "\n"
-                        : YAML.writeValueAsString(node);
+                return json ? JSON_TEXT.writeValueAsString(node).replace("\r\n", "\n") + "\n"
+                        : YamlTemplateWriter.write(node);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write the template", e);
             }
