@@ -139,12 +139,17 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
     private boolean stacktrace;
 
+    @Option(names = "--timings", description = "Print how long each stage took (JVM start, plugins, load, resolve, "
+            + "transform, emit per target, report, write) to standard error.")
+    private boolean timings;
+
     ConvertCommand(Kube2Ecs cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
+        java.time.Instant called = java.time.Instant.now();
         Map<String, Map<String, Object>> pluginOptions = new LinkedHashMap<>();
         for (Map.Entry<String, String> option : options.entrySet()) {
             int dot = option.getKey().indexOf('.');
@@ -168,6 +173,9 @@ public final class ConvertCommand implements Callable<Integer> {
             result = PluginPath.pipeline(cli, pluginPath, pluginDirs).convert(request);
         } finally {
             request.console().progress("");
+        }
+        if (timings) {
+            printTimings(result, called);
         }
         switch (format) {
             case json -> printJson(result);
@@ -250,6 +258,24 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         return new ConversionRequest("cluster", List.of(), false, null, targets, profile, mappers, emitters, output,
                 includeSecretValues, pluginOptions, options, new ConsoleInteraction(cli));
+    }
+
+    private void printTimings(ConversionResult result, java.time.Instant called) {
+        StringBuilder line = new StringBuilder("timings:");
+        // the JVM's own start time (the process's, from /proc, is only known to the second); read after
+        // the run, so loading the management classes is not counted in any stage
+        java.time.Instant jvmStart = java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        line.append(seconds(" jvm", jvmStart, cli.started()));
+        line.append(seconds(" command-line", cli.started(), called));
+        for (io.kube2ecs.core.StageTimes.Stage stage : result.timings()) {
+            line.append(stage.nested() ? " (" : " ").append(stage.stage()).append(String.format(java.util.Locale.ROOT, " %.3f s",
+                    stage.nanos() / 1e9)).append(stage.nested() ? ")" : "");
+        }
+        cli.err().println(line);
+    }
+
+    private static String seconds(String label, java.time.Instant from, java.time.Instant to) {
+        return String.format(java.util.Locale.ROOT, "%s %.3f s", label, java.time.Duration.between(from, to).toNanos() / 1e9);
     }
 
     private boolean gateFails(ConversionResult result) {

@@ -18,6 +18,7 @@ public final class Kube2Ecs {
     private final Supplier<InputStream> stdin;
     private final Path workingDirectory;
     private final Terminal terminal;
+    private java.time.Instant started = java.time.Instant.now();
 
     /**
      * @param out              standard output
@@ -49,6 +50,7 @@ public final class Kube2Ecs {
      * @return the exit code
      */
     public int run(String... args) {
+        started = java.time.Instant.now();
         CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(this));
         cli.setOut(out);
         cli.setErr(err);
@@ -61,6 +63,11 @@ public final class Kube2Ecs {
             // picocli hands only Exceptions to the handler; an Error (linkage, out of memory) lands here
             return internalError(e, java.util.Arrays.asList(args).contains("--stacktrace"));
         }
+    }
+
+    /** @return when {@link #run} began, for {@code --timings} */
+    java.time.Instant started() {
+        return started;
     }
 
     PrintWriter out() {

@@ -121,10 +121,11 @@ public final class ConversionPipeline {
      * @throws ConfigurationException when the run cannot start (usage error)
      */
     public ConversionResult convert(ConversionRequest request) {
+        StageTimes times = new StageTimes();
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         Profile profile = readProfile(request.profile(), diagnostics).withOptions(request.pluginOptions());
         if (diagnostics.hasErrors()) {
-            return new ConversionResult(diagnostics.sorted(), List.of(), List.of(), 0, 0, 0);
+            return new ConversionResult(diagnostics.sorted(), List.of(), List.of(), 0, 0, 0, times.stages());
         }
         Map<String, String> mapperChoices = new HashMap<>(profile.plugins().mappers());
         mapperChoices.putAll(request.mapperChoices());
@@ -135,8 +136,10 @@ public final class ConversionPipeline {
         InputSource source = registry.source(request.source()).map(PluginRegistry.Bound::value)
                 .orElseThrow(() -> new ConfigurationException("no input source '" + request.source() + "' is installed",
                         "add the plugin that provides it to the plugin path"));
+        times.mark("plugins");
 
         List<LoadedObject> objects = load(source, request, List.copyOf(registry.mappers().keySet()), diagnostics);
+        times.mark("load");
         ObjectStore store = new ObjectStore(objects, diagnostics);
         if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
             // an empty run would also remove the files of the previous run, which is never what was meant
@@ -145,30 +148,28 @@ public final class ConversionPipeline {
                             : "check the context, the namespaces (-n, -A) and the label selector (-l)", null, null));
         }
         resolver.run(store, registry, diagnostics);
+        times.mark("resolve");
         DeploymentModel model = new DeploymentModel();
         EnvironmentInputs.declare(model, profile);
         Settings settings = new Settings(profile);
         Transformer.Outcome outcome = transformer.run(store, registry, model, settings, profile, diagnostics);
         NameCollisions.check(model, diagnostics);
+        times.mark("transform");
 
         List<String> written = List.of();
+        Map<String, Long> emitterTimes = new java.util.concurrent.ConcurrentSkipListMap<>();
         if (!diagnostics.hasErrors()) {
             // an emitter given an empty model still writes its scaffolding (an execution role, provider
             // blocks); that deploys nothing, so an input with nothing to convert writes nothing
             SortedMap<String, byte[]> files = model.resources().isEmpty() ? new TreeMap<>()
-                    : emitStage.run(model, emitters, settings, profile, diagnostics);
+                    : emitStage.run(model, emitters, settings, profile, diagnostics, emitterTimes::put);
+            times.mark("emit");
+            emitterTimes.forEach((target, nanos) -> times.nested("emit " + target, nanos));
             if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
                 StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
                 outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
                         .append(shellQuote(value)).append('\n'));
                 files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            if (!diagnostics.hasErrors() && !files.isEmpty()) {
-                List<String> outputFiles = new ArrayList<>(files.keySet());
-                outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
-                files.putAll(ConversionReport.render(new ConversionReport.Inputs(request.locations(),
-                        emitters.stream().map(e -> e.value().target()).sorted().toList(), store.objects(),
-                        outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles)));
             }
             if (!diagnostics.hasErrors() && files.isEmpty()) {
                 diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
@@ -176,12 +177,17 @@ public final class ConversionPipeline {
             } else if (!diagnostics.hasErrors()) {
                 Set<String> folders = new TreeSet<>();
                 emitters.forEach(e -> folders.add(e.value().outputFolder()));
-                written = write(request.outputDir(), files, folders, diagnostics);
+                List<String> outputFiles = new ArrayList<>(files.keySet());
+                outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
+                ConversionReport.Inputs report = new ConversionReport.Inputs(request.locations(),
+                        emitters.stream().map(e -> e.value().target()).sorted().toList(), store.objects(),
+                        outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles);
+                written = write(request.outputDir(), files, report, folders, diagnostics, times);
             }
         }
         List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
         return new ConversionResult(diagnostics.sorted(), written, placeholders, store.objects().size(),
-                outcome.mapped(), outcome.unsupported());
+                outcome.mapped(), outcome.unsupported(), times.stages());
     }
 
     private static String shellQuote(String value) {
@@ -308,17 +314,53 @@ public final class ConversionPipeline {
         return loader.applyKustomizations(objects, diagnostics);
     }
 
-    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> folders,
-                               DiagnosticCollector diagnostics) {
+    /**
+     * Writes the targets' files into the staging folder while the report is rendered (the one is
+     * mostly kernel time, the other CPU), then the report, then moves everything into place.
+     */
+    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, ConversionReport.Inputs report,
+                               Set<String> folders, DiagnosticCollector diagnostics, StageTimes times) {
         Path resolved = environment.workingDirectory().resolve(outputDir);
-        try {
-            return writer.write(resolved, files, folders);
-        } catch (IOException e) {
+        try (OutputWriter.Staging staging = writer.begin(resolved)) {
+            java.util.concurrent.CompletableFuture<Void> targets = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    staging.add(files);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "kube2ecs-write");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            SortedMap<String, byte[]> reportFiles;
+            try {
+                reportFiles = ConversionReport.render(report);
+            } finally {
+                // the staging folder is removed on the way out, so the writer must be done with it first
+                awaitQuietly(targets);
+            }
+            times.mark("report");
+            Workers.join(targets);
+            staging.add(reportFiles);
+            List<String> written = staging.commit(folders);
+            times.mark("write");
+            return written;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
-                    "cannot write the output: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+                    "cannot write the output: " + cause.getClass().getSimpleName() + " " + cause.getMessage(),
                     "check that the -o folder is writable and on a disk with free space",
                     SourceLocation.ofFile(outputDir.toString()), null));
             return List.of();
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> job) {
+        try {
+            job.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // reported by the caller's own join
         }
     }
 }

@@ -14,14 +14,17 @@ import java.util.List;
  * @param objects      input objects read
  * @param converted    objects a mapper converted
  * @param unsupported  objects no mapper handles
+ * @param timings      how long each stage took
  */
 public record ConversionResult(List<Diagnostic> diagnostics, List<String> filesWritten,
-                               List<EnvironmentInput> placeholders, int objects, int converted, int unsupported) {
+                               List<EnvironmentInput> placeholders, int objects, int converted, int unsupported,
+                               List<StageTimes.Stage> timings) {
 
     public ConversionResult {
         diagnostics = List.copyOf(diagnostics);
         filesWritten = List.copyOf(filesWritten);
         placeholders = List.copyOf(placeholders);
+        timings = List.copyOf(timings);
     }
 
     /** @return whether any error was reported (then nothing was written) */

@@ -267,7 +267,7 @@ public final class PipelineRunner {
         Profile profile = Profile.EMPTY.withOptions(options.isEmpty() ? Map.of() : Map.of(pluginId, Map.copyOf(options)));
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         SortedMap<String, byte[]> bytes = new EmitStage().run(model, List.of(new PluginRegistry.Bound<>(pluginId, emitter)),
-                new Settings(profile), profile, diagnostics);
+                new Settings(profile), profile, diagnostics, (target, nanos) -> { });
         SortedMap<String, String> files = new TreeMap<>();
         bytes.forEach((path, content) -> files.put(path, new String(content, StandardCharsets.UTF_8)));
         return new RunResult(files, diagnostics.sorted());

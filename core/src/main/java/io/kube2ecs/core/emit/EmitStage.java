@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The emit stage: runs the chosen emitters over the model and collects their files in memory.
@@ -34,15 +35,22 @@ public final class EmitStage {
      * @param settings    settings from the profile
      * @param profile     the profile, for plugin options
      * @param diagnostics where findings go
+     * @param times       told each target's wall-clock nanoseconds, from the emitter's thread
      * @return every file by path relative to the output folder, sorted
      */
     public SortedMap<String, byte[]> run(DeploymentModel model, List<PluginRegistry.Bound<Emitter>> emitters,
-                                         ConversionSettings settings, Profile profile, DiagnosticCollector diagnostics) {
+                                         ConversionSettings settings, Profile profile, DiagnosticCollector diagnostics,
+                                         ObjLongConsumer<String> times) {
         // the targets are independent of each other, so they are written in parallel; each gets its own
         // files and diagnostics, merged afterwards in emitter order so the result does not depend on timing
         List<Callable<Result>> jobs = new ArrayList<>();
         for (PluginRegistry.Bound<Emitter> bound : emitters) {
-            jobs.add(() -> emit(bound, model, settings, profile));
+            jobs.add(() -> {
+                long started = System.nanoTime();
+                Result result = emit(bound, model, settings, profile);
+                times.accept(bound.value().target(), System.nanoTime() - started);
+                return result;
+            });
         }
         List<Result> results = new ArrayList<>();
         model.emitting(true);

@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.kube2ecs.core.concurrent.Workers;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +40,8 @@ public final class OutputWriter {
     public static final String SECRET_VALUES = "secret-values.env";
 
     /**
+     * Stages and commits in one go.
+     *
      * @param outputDir    the output folder
      * @param files        files by relative path
      * @param ownedFolders the top-level folders this run's emitters write ({@code ecs}, …): files an
@@ -44,15 +51,24 @@ public final class OutputWriter {
      *                     the output is then unchanged unless the disk fails midway
      */
     public List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> ownedFolders) throws IOException {
+        try (Staging staging = begin(outputDir)) {
+            staging.add(files);
+            return staging.commit(ownedFolders);
+        }
+    }
+
+    /**
+     * Opens a staging folder for one run's files, so they can be written while the run still
+     * produces others (the report); nothing in the output changes until {@link Staging#commit}.
+     *
+     * @param outputDir the output folder
+     * @return the staging folder; closing it without a commit removes it
+     * @throws IOException when the output folder cannot be used
+     */
+    public Staging begin(Path outputDir) throws IOException {
         Path target = outputDir.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException(outputDir + " exists and is not a folder");
-        }
-        for (String path : files.keySet()) {
-            Path destination = target.resolve(path);
-            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(destination + " is a folder where the output has a file");
-            }
         }
         Path parent = target.getParent();
         boolean stageBeside = parent != null && !Files.exists(target) && Files.isWritable(parent);
@@ -61,32 +77,132 @@ public final class OutputWriter {
         }
         Path staging = (stageBeside ? parent : target).resolve(".kube2ecs-staging-" + UUID.randomUUID());
         Files.createDirectory(staging); // default permissions, unlike a temp directory's 0700
-        try {
+        return new Staging(target, staging, stageBeside);
+    }
+
+    /** One run's files on their way into the output folder. Not thread-safe. */
+    public static final class Staging implements AutoCloseable {
+        private final Path target;
+        private final Path staging;
+        private final boolean stageBeside;
+        /** Every file of the run, including those already in the output with the same content. */
+        private final TreeSet<String> paths = new TreeSet<>();
+        /** Files whose content differs from the output's (or that are new): only these are moved. */
+        private final TreeSet<String> staged = new TreeSet<>();
+        private final Set<Path> folders = new HashSet<>();
+        private boolean closed;
+
+        private Staging(Path target, Path staging, boolean stageBeside) {
+            this.target = target;
+            this.staging = staging;
+            this.stageBeside = stageBeside;
+        }
+
+        /**
+         * Writes files into the staging folder, on every core (file creation is mostly kernel time).
+         * A file the output already holds byte for byte is not written again, so a rerun over an
+         * unchanged input touches almost nothing; the secret values file is always rewritten, so its
+         * permissions are always the private ones.
+         *
+         * @param files files by relative path, none added before
+         * @throws IOException when a file cannot be written, or a folder stands where a file goes
+         */
+        public void add(SortedMap<String, byte[]> files) throws IOException {
+            List<Map.Entry<String, byte[]>> changed = new ArrayList<>();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Path path = staging.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
+                if (!paths.add(file.getKey())) {
+                    throw new IOException("output file written twice: " + file.getKey());
+                }
+                Path destination = target.resolve(file.getKey());
+                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(destination + " is a folder where the output has a file");
+                }
+                if (stageBeside || file.getKey().equals(SECRET_VALUES) || !sameContent(destination, file.getValue())) {
+                    changed.add(file);
+                    staged.add(file.getKey());
+                }
+            }
+            // folders are made here, once each, so the writers never race to create one
+            for (Map.Entry<String, byte[]> file : changed) {
+                Path folder = staging.resolve(file.getKey()).getParent();
+                if (folders.add(folder)) {
+                    Files.createDirectories(folder);
+                }
+            }
+            int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, changed.size() / 64));
+            try (Workers workers = new Workers("kube2ecs-write", threads)) {
+                List<Future<Void>> jobs = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = t;
+                    jobs.add(workers.submit(() -> {
+                        for (int i = first; i < changed.size(); i += threads) {
+                            writeStaged(changed.get(i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<Void> job : jobs) {
+                    Workers.join(job);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        private void writeStaged(Map.Entry<String, byte[]> file) {
+            Path path = staging.resolve(file.getKey());
+            try {
                 if (file.getKey().equals(SECRET_VALUES)) {
                     createPrivate(path);
                 }
                 Files.write(path, file.getValue());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            String manifest = files.isEmpty() ? "" : String.join("\n", files.keySet()) + "\n";
+        }
+
+        private static boolean sameContent(Path destination, byte[] content) {
+            try {
+                if (!Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS) || Files.size(destination) != content.length) {
+                    return false;
+                }
+                return java.util.Arrays.equals(Files.readAllBytes(destination), content);
+            } catch (IOException e) {
+                return false; // unreadable: replace it
+            }
+        }
+
+        /**
+         * Moves the staged files into the output folder and removes the files an earlier run wrote
+         * that this run did not.
+         *
+         * @param ownedFolders the top-level folders this run's emitters write ({@code ecs}, …): files an
+         *                     earlier run listed are removed only inside these, and only regular files
+         * @return every path of the run, sorted
+         * @throws IOException when the output cannot be written
+         */
+        public List<String> commit(Set<String> ownedFolders) throws IOException {
+            String manifest = paths.isEmpty() ? "" : String.join("\n", paths) + "\n";
             Files.writeString(staging.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
             if (stageBeside) {
                 try {
                     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                    return List.copyOf(files.keySet());
+                    closed = true;
+                    return List.copyOf(paths);
                 } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
                     Files.createDirectories(target);
                 }
             }
             TreeSet<String> previous = readManifest(target.resolve(MANIFEST));
-            for (String path : files.keySet()) {
+            Set<Path> targetFolders = new HashSet<>();
+            for (String path : staged) {
                 Path destination = target.resolve(path);
-                Files.createDirectories(destination.getParent());
+                if (targetFolders.add(destination.getParent())) {
+                    Files.createDirectories(destination.getParent());
+                }
                 move(staging.resolve(path), destination);
-                previous.remove(path);
             }
+            previous.removeAll(paths);
             for (String stale : previous) {
                 Path path = target.resolve(stale).normalize();
                 String top = stale.contains("/") ? stale.substring(0, stale.indexOf('/')) : "";
@@ -97,9 +213,16 @@ public final class OutputWriter {
                 }
             }
             move(staging.resolve(MANIFEST), target.resolve(MANIFEST));
-            return List.copyOf(files.keySet());
-        } finally {
-            deleteTree(staging);
+            return List.copyOf(paths);
+        }
+
+        /** Removes the staging folder and whatever is left in it. */
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                deleteTree(staging);
+            }
         }
     }
 
