@@ -54,6 +54,19 @@ class ConvertCommandTest {
     }
 
     @Test
+    void timingsNameEveryStageInOrder() throws Exception {
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", CorpusPaths.corpus().resolve("k8s-guestbook").toString(),
+                "-o", "out", "--timings");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // the figures vary from run to run; the stages and their order do not
+        assertThat(result.err()).containsPattern("(?m)^timings: jvm [0-9.]+ s command-line [0-9.]+ s plugins [0-9.]+ s load [0-9.]+ s "
+                + "resolve [0-9.]+ s transform [0-9.]+ s emit [0-9.]+ s \\(emit cloudformation [0-9.]+ s\\) \\(emit ecs-json [0-9.]+ s\\) "
+                + "\\(emit terraform [0-9.]+ s\\) report [0-9.]+ s write [0-9.]+ s$");
+        assertThat(CliRunner.run(dir, "convert", "-f", CorpusPaths.corpus().resolve("k8s-guestbook").toString(), "-o", "out").err())
+                .doesNotContain("timings:");
+    }
+
+    @Test
     void standardInputCanBePipedIn() throws Exception {
         String yaml = Files.readString(CorpusPaths.corpus().resolve("k8s-guestbook/frontend-deployment.yaml"));
         CliRunner.Result result = CliRunner.runWithStdin(dir, yaml, "convert", "-f", "-", "-n", "web", "-o", "out");

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -71,5 +73,50 @@ class OutputWriterTest {
         try (var entries = Files.list(dir)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("out");
         }
+    }
+
+    @Test
+    void aRerunLeavesUnchangedFilesAloneAndReplacesChangedOnes() throws Exception {
+        Path out = dir.resolve("out");
+        new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "1"), Set.of("ecs"));
+        Object unchanged = Files.readAttributes(out.resolve("ecs/a/x.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object changed = Files.readAttributes(out.resolve("ecs/b/y.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        List<String> written = new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "2"), Set.of("ecs"));
+        assertThat(written).containsExactly("ecs/a/x.json", "ecs/b/y.json");
+        assertThat(out.resolve("ecs/b/y.json")).hasContent("2");
+        // the same inode: the file was neither rewritten nor moved; the changed one was replaced
+        assertThat(Files.readAttributes(out.resolve("ecs/a/x.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(unchanged);
+        assertThat(Files.readAttributes(out.resolve("ecs/b/y.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isNotEqualTo(changed);
+        assertThat(out.resolve(OutputWriter.MANIFEST)).hasContent("ecs/a/x.json\necs/b/y.json");
+        try (var entries = Files.list(out)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ecs", OutputWriter.MANIFEST);
+        }
+    }
+
+    @Test
+    void theSecretValuesFileIsRewrittenPrivateEvenWhenUnchanged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = dir.resolve("out");
+        new OutputWriter().write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
+        Files.setPosixFilePermissions(out.resolve(OutputWriter.SECRET_VALUES), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        new OutputWriter().write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(OutputWriter.SECRET_VALUES))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void manyFilesAreWrittenOnEveryCoreAndAllArrive() throws Exception {
+        SortedMap<String, byte[]> many = new TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            many.put("ecs/ns" + i % 7 + "/app" + i + "/task-definition.json", ("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        Path out = dir.resolve("out");
+        assertThat(new OutputWriter().write(out, many, Set.of("ecs"))).hasSize(500);
+        for (Map.Entry<String, byte[]> file : many.entrySet()) {
+            assertThat(out.resolve(file.getKey())).hasBinaryContent(file.getValue());
+        }
+        assertThat(dir.toFile().list()).containsExactly("out");
     }
 }
