@@ -101,13 +101,27 @@ public final class CloudFormationEmitter implements Emitter {
                     + "' of option emit-cloudformation.split", "use auto, namespace or never", null, null));
             return;
         }
+        // Split versions are built with the execution role's policy per namespace: one policy on the shared
+        // role would refer to the secrets of every namespace, and every namespace to the role, a cycle.
+        // A model with more resources than one stack may hold is built that way straight away; the
+        // one-stack version is built only when it may be the one written.
+        if (split.equals("namespace") || split.equals("auto") && model.resources().size() > MAX_RESOURCES) {
+            Writer perNamespace = new Writer(model, true);
+            ObjectNode template = perNamespace.build(context);
+            // as one stack, the namespaces' policies would be one inline policy of the role
+            List<String> over = Writer.overQuota(template, null, perNamespace.namespacePolicies);
+            if (split.equals("namespace") || !over.isEmpty()) {
+                writeSplit(context, perNamespace, template, over, split, json, extension);
+                return;
+            }
+        }
         Writer whole = new Writer(model, false);
         ObjectNode template = whole.build(context);
         // past the resource quota the one template is never written, so it is not serialized either
         String text = template.path("Resources").size() > MAX_RESOURCES && !split.equals("never") ? null
                 : Writer.serialize(template, json);
-        List<String> over = Writer.overQuota(template, text);
-        if (split.equals("never") || split.equals("auto") && over.isEmpty()) {
+        List<String> over = Writer.overQuota(template, text, 0);
+        if (split.equals("never") || over.isEmpty()) {
             whole.reportSecure(context);
             context.output().write("template." + extension, text);
             Writer.reportLimits(context, over, text.getBytes(StandardCharsets.UTF_8).length);
@@ -118,22 +132,25 @@ public final class CloudFormationEmitter implements Emitter {
         whole = null;
         template = null;
         text = null;
-        // built again with the execution role's policy per namespace: one policy on the shared role
-        // would refer to the secrets of every namespace, and every namespace to the role, a cycle
         Writer perNamespace = new Writer(model, true);
-        StackSplitter.Split result = new StackSplitter(perNamespace.build(context), perNamespace.groupOf, extension).split();
+        writeSplit(context, perNamespace, perNamespace.build(context), over, split, json, extension);
+    }
+
+    private static void writeSplit(EmitContext context, Writer perNamespace, ObjectNode template, List<String> over,
+                                   String split, boolean json, String extension) {
+        StackSplitter.Split result = new StackSplitter(template, perNamespace.groupOf, extension).split();
         perNamespace.reportSecure(context);
         String rootText = Writer.serialize(result.root(), json);
         context.output().write("template." + extension, rootText);
         List<String> stillOver = new ArrayList<>();
-        List<String> overRoot = Writer.overQuota(result.root(), rootText);
+        List<String> overRoot = Writer.overQuota(result.root(), rootText, 0);
         if (!overRoot.isEmpty()) {
             stillOver.add("template." + extension + ": " + String.join(", ", overRoot));
         }
         result.stacks().forEach((file, stack) -> {
             String stackText = Writer.serialize(stack, json);
             context.output().write("stacks/" + file, stackText);
-            List<String> overStack = Writer.overQuota(stack, stackText);
+            List<String> overStack = Writer.overQuota(stack, stackText, 0);
             if (!overStack.isEmpty()) {
                 stillOver.add("stacks/" + file + ": " + String.join(", ", overStack));
             }
@@ -168,6 +185,8 @@ public final class CloudFormationEmitter implements Emitter {
         private final ObjectNode resources = JSON.objectNode();
         private final Map<String, JsonNode> parameterValues = new TreeMap<>();
         private int secureReferenced;
+        /** How many {@code AWS::IAM::Policy} resources hold the execution role's reads, one per namespace. */
+        private int namespacePolicies;
         private boolean createCluster;
         private String kmsKey;
 
@@ -242,11 +261,14 @@ public final class CloudFormationEmitter implements Emitter {
             }
         }
 
-        /** @return what in the template exceeds a per-stack quota, empty when nothing does */
-        /** @param text the serialized template, or null when its size need not be checked */
-        private static List<String> overQuota(JsonNode template, String text) {
+        /**
+         * @param text            the serialized template, or null when its size need not be checked
+         * @param uncountedResources resources of the template not to count
+         * @return what in the template exceeds a per-stack quota, empty when nothing does
+         */
+        private static List<String> overQuota(JsonNode template, String text, int uncountedResources) {
             List<String> over = new ArrayList<>();
-            int resourceCount = template.path("Resources").size();
+            int resourceCount = template.path("Resources").size() - uncountedResources;
             int parameterCount = template.path("Parameters").size();
             int outputCount = template.path("Outputs").size();
             int bytes = text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
@@ -826,6 +848,7 @@ public final class CloudFormationEmitter implements Emitter {
                 policy.putArray("Roles").add(ref("ExecutionRole"));
                 policy.set("PolicyDocument", readSecrets(reads));
                 groupOf.put(id, namespace);
+                namespacePolicies++;
             });
         }
 
@@ -834,10 +857,10 @@ public final class CloudFormationEmitter implements Emitter {
             ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
             statement.putArray("Action").add("ssm:GetParameters").add("secretsmanager:GetSecretValue");
             ArrayNode list = statement.putArray("Resource");
-            Set<String> seen = new HashSet<>();
+            Set<JsonNode> seen = new HashSet<>();
             for (Value read : reads) {
                 JsonNode resource = secretResource(read);
-                if (seen.add(resource.toString())) {
+                if (seen.add(resource)) {
                     list.add(resource);
                 }
             }
