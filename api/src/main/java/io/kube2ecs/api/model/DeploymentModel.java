@@ -23,8 +23,13 @@ import java.util.SortedSet;
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();
-    /** {@link #all} by class, so emitters that ask for a class per resource stay linear; cleared by {@link #add}. */
-    private final Map<Class<?>, List<?>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The resources of each class {@link #all} was asked for, kept up to date by {@link #add}, so
+     * asking for a class while mapping costs the size of that class, not of the whole model.
+     */
+    private final Map<Class<?>, TreeMap<ResourceId, AwsResource>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What {@link #all} returned per class; dropped when a resource of the class is added. */
+    private final Map<Class<?>, List<?>> lists = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, EnvironmentInput> inputs = new TreeMap<>();
     /** Emitters may add to it while running in parallel (see {@link #input}). */
     private final SortedSet<String> usedInputs = new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -44,7 +49,12 @@ public final class DeploymentModel {
         if (previous != null) {
             throw new IllegalStateException("the model already has " + resource.id());
         }
-        byClass.clear();
+        byClass.forEach((type, index) -> {
+            if (type.isInstance(resource)) {
+                index.put(resource.id(), resource);
+                lists.remove(type);
+            }
+        });
         return resource;
     }
 
@@ -66,13 +76,18 @@ public final class DeploymentModel {
      */
     @SuppressWarnings("unchecked")
     public <T extends AwsResource> List<T> all(Class<T> type) {
-        return (List<T>) byClass.computeIfAbsent(type, t -> {
-            List<T> out = new ArrayList<>();
-            for (AwsResource resource : resources.values()) {
-                if (type.isInstance(resource)) {
-                    out.add(type.cast(resource));
+        return (List<T>) lists.computeIfAbsent(type, t -> {
+            TreeMap<ResourceId, AwsResource> index = byClass.computeIfAbsent(type, c -> {
+                TreeMap<ResourceId, AwsResource> out = new TreeMap<>();
+                for (AwsResource resource : resources.values()) {
+                    if (type.isInstance(resource)) {
+                        out.put(resource.id(), resource);
+                    }
                 }
-            }
+                return out;
+            });
+            List<T> out = new ArrayList<>(index.size());
+            index.values().forEach(resource -> out.add(type.cast(resource)));
             return Collections.unmodifiableList(out);
         });
     }

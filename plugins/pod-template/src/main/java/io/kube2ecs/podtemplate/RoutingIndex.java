@@ -41,6 +41,18 @@ final class RoutingIndex {
         final Map<String, List<Integer>> servicesByFirstPair = new HashMap<>();
         final List<Map<String, String>> serviceSelectors = new ArrayList<>();
         Map<String, List<SourceNode>> environmentNames;
+        List<IngressRoute> ingressRoutes;
+        Map<String, List<Integer>> ingressRoutesByService;
+    }
+
+    /**
+     * One Service an Ingress of the namespace sends traffic to (after {@code use-annotation} forward
+     * actions), in the order a scan of the namespace's Ingresses and their backends meets it.
+     *
+     * @param ingress the Ingress
+     * @param backend the backend naming the Service
+     */
+    record IngressRoute(SourceObject ingress, ServiceRouting.Backend backend) {
     }
 
     private RoutingIndex() {
@@ -138,5 +150,38 @@ final class RoutingIndex {
             }
         }
         return namespace.environmentNames.getOrDefault(service, List.of());
+    }
+
+    /**
+     * @return the Ingress routes of the namespace to any of the named Services, in scan order; each
+     *         workload asked every Ingress of its namespace before, Ingresses × workloads in all
+     */
+    List<IngressRoute> ingressRoutesTo(ObjectIndex index, String namespaceName, java.util.Collection<String> services) {
+        Namespace namespace = namespace(index, namespaceName);
+        synchronized (this) {
+            if (namespace.ingressRoutes == null) {
+                namespace.ingressRoutes = new ArrayList<>();
+                namespace.ingressRoutesByService = new HashMap<>();
+                LabelSelector everything = LabelSelector.of(Map.of());
+                for (ResourceKind kind : ServiceRouting.INGRESSES) {
+                    for (SourceObject ingress : index.select(kind, namespaceName, everything)) {
+                        for (ServiceRouting.Backend plain : ServiceRouting.backends(ingress)) {
+                            for (ServiceRouting.Backend backend : ServiceRouting.forwardTargets(ingress, plain)) {
+                                namespace.ingressRoutesByService.computeIfAbsent(backend.service(), x -> new ArrayList<>())
+                                        .add(namespace.ingressRoutes.size());
+                                namespace.ingressRoutes.add(new IngressRoute(ingress, backend));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        TreeSet<Integer> positions = new TreeSet<>();
+        for (String service : services) {
+            positions.addAll(namespace.ingressRoutesByService.getOrDefault(service, List.of()));
+        }
+        List<IngressRoute> out = new ArrayList<>(positions.size());
+        positions.forEach(position -> out.add(namespace.ingressRoutes.get(position)));
+        return out;
     }
 }

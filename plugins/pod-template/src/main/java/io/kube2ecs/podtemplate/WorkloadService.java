@@ -101,21 +101,18 @@ public final class WorkloadService {
                 }
             }
         }
-        for (ResourceKind kind : ServiceRouting.INGRESSES) {
-            for (SourceObject ingress : context.objects().select(kind, owner.namespace(),
-                    io.kube2ecs.api.source.LabelSelector.of(Map.of()))) {
-                for (ServiceRouting.Backend plainBackend : ServiceRouting.backends(ingress)) {
-                    for (ServiceRouting.Backend backend : ServiceRouting.forwardTargets(ingress, plainBackend))
-                    for (SourceObject k8s : services) {
-                        if (!k8s.name().equals(backend.service())) {
-                            continue;
-                        }
-                        ServiceRouting.servicePort(k8s, backend.port()).flatMap(port -> ServiceRouting.target(port, plain))
-                                .ifPresent(target -> attach(service, attached, ModelIds.ingressTargetGroup(
-                                        ServiceRouting.group(ingress), k8s.namespace(), k8s.name(),
-                                        ServiceRouting.portNumber(k8s, backend.port())), target));
-                    }
+        List<String> serviceNames = services.stream().map(SourceObject::name).toList();
+        for (RoutingIndex.IngressRoute route : RoutingIndex.of(context.objects()).ingressRoutesTo(context.objects(),
+                owner.namespace(), serviceNames)) {
+            ServiceRouting.Backend backend = route.backend();
+            for (SourceObject k8s : services) {
+                if (!k8s.name().equals(backend.service())) {
+                    continue;
                 }
+                ServiceRouting.servicePort(k8s, backend.port()).flatMap(port -> ServiceRouting.target(port, plain))
+                        .ifPresent(target -> attach(service, attached, ModelIds.ingressTargetGroup(
+                                ServiceRouting.group(route.ingress()), k8s.namespace(), k8s.name(),
+                                ServiceRouting.portNumber(k8s, backend.port())), target));
             }
         }
         if (serviceConnect) {

@@ -20,6 +20,7 @@ import io.kube2ecs.podtemplate.Names;
 import io.kube2ecs.podtemplate.SecurityGroups;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -240,6 +241,7 @@ public final class ServiceMapper implements KindMapper {
                 Names.elb(context.settings(), namespace, service.name()), network ? "network" : "application", internetFacing);
         balancer.addOrigin(service.ref());
         balancer.tags().putAll(Tags.of(service.root().get("metadata"), context.settings(), diagnostics));
+        List<TargetGroup> groups = new ArrayList<>();
         for (SourceNode port : ports) {
             int number = port.get("port").asInt().orElse(0);
             String protocol = port.get("protocol").asText().orElse("TCP");
@@ -257,6 +259,7 @@ public final class ServiceMapper implements KindMapper {
             workloads.stream().findFirst().ifPresent(w -> target.ifPresent(t -> HealthChecks.fromReadiness(group, w, t)));
             HealthChecks.fromServiceAnnotations(group, annotations);
             context.model().add(group);
+            groups.add(group);
             balancer.listeners().add(new LoadBalancer.Listener(number, listenerProtocol,
                     tls ? List.of(Value.of(certificate)) : List.of(), tls ? (network ? "ELBSecurityPolicy-TLS13-1-2-2021-06"
                     : "ELBSecurityPolicy-TLS13-1-2-2021-06") : null, LoadBalancer.Action.forward(group.id()), List.of()));
@@ -277,11 +280,12 @@ public final class ServiceMapper implements KindMapper {
             }
         }
         Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, context);
-        for (TargetGroup group : context.model().all(TargetGroup.class)) {
-            if (group.id().namespace().equals(namespace) && group.id().name().startsWith("service/" + service.name() + "/")) {
-                SecurityGroups.allowFromLoadBalancer(namespace, group.protocol().equals("UDP") ? "udp" : "tcp", group.port(),
-                        balancerGroup, "load balancer " + balancer.name(), context);
-            }
+        // the balancer's own target groups, made above: scanning every target group of the model per
+        // load balancer grew with the square of the input; in id order, as the model lists them
+        groups.sort((a, b) -> a.id().compareTo(b.id()));
+        for (TargetGroup group : groups) {
+            SecurityGroups.allowFromLoadBalancer(namespace, group.protocol().equals("UDP") ? "udp" : "tcp", group.port(),
+                    balancerGroup, "load balancer " + balancer.name(), context);
         }
         spec.get("loadBalancerSourceRanges").ignore("the load balancer's security group limits its sources; "
                 + "set its ingress CIDRs to these ranges");
