@@ -156,37 +156,25 @@ public final class ConversionPipeline {
         NameCollisions.check(model, diagnostics);
         times.mark("transform");
 
+        // the report needs little of the parsed input; the rest (the largest part of the run's memory)
+        // can go before the emitters build their files
+        int objectCount = store.objects().size();
+        List<ConversionReport.ReadObject> readObjects = store.objects().stream().map(ConversionReport.ReadObject::of).toList();
+        store = null;
+        objects = null;
+
         List<String> written = List.of();
-        Map<String, Long> emitterTimes = new java.util.concurrent.ConcurrentSkipListMap<>();
-        if (!diagnostics.hasErrors()) {
+        boolean secretFile = request.includeSecretValues() && !outcome.secretValues().isEmpty();
+        if (!diagnostics.hasErrors() && model.resources().isEmpty() && !secretFile) {
             // an emitter given an empty model still writes its scaffolding (an execution role, provider
             // blocks); that deploys nothing, so an input with nothing to convert writes nothing
-            SortedMap<String, byte[]> files = model.resources().isEmpty() ? new TreeMap<>()
-                    : emitStage.run(model, emitters, settings, profile, diagnostics, emitterTimes::put);
-            times.mark("emit");
-            emitterTimes.forEach((target, nanos) -> times.nested("emit " + target, nanos));
-            if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
-                StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
-                outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
-                        .append(shellQuote(value)).append('\n'));
-                files.put(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            if (!diagnostics.hasErrors() && files.isEmpty()) {
-                diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
-                        + request.outputDir() + " is left as it was", null, null, null));
-            } else if (!diagnostics.hasErrors()) {
-                Set<String> folders = new TreeSet<>();
-                emitters.forEach(e -> folders.add(e.value().outputFolder()));
-                List<String> outputFiles = new ArrayList<>(files.keySet());
-                outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
-                ConversionReport.Inputs report = new ConversionReport.Inputs(request.locations(),
-                        emitters.stream().map(e -> e.value().target()).sorted().toList(), store.objects(),
-                        outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles);
-                written = write(request.outputDir(), files, report, folders, diagnostics, times);
-            }
+            diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
+                    + request.outputDir() + " is left as it was", null, null, null));
+        } else if (!diagnostics.hasErrors()) {
+            written = emitAndWrite(request, model, emitters, settings, profile, outcome, readObjects, diagnostics, times);
         }
         List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
-        return new ConversionResult(diagnostics.sorted(), written, placeholders, store.objects().size(),
+        return new ConversionResult(diagnostics.sorted(), written, placeholders, objectCount,
                 outcome.mapped(), outcome.unsupported(), times.stages());
     }
 
@@ -315,52 +303,53 @@ public final class ConversionPipeline {
     }
 
     /**
-     * Writes the targets' files into the staging folder while the report is rendered (the one is
-     * mostly kernel time, the other CPU), then the report, then moves everything into place.
+     * Runs the emitters, which write their files straight into the staging folder (so the run never
+     * holds all its output in memory), then adds the report and moves everything into place. An
+     * error on the way removes the staging folder: the output is left as it was.
      */
-    private List<String> write(Path outputDir, SortedMap<String, byte[]> files, ConversionReport.Inputs report,
-                               Set<String> folders, DiagnosticCollector diagnostics, StageTimes times) {
-        Path resolved = environment.workingDirectory().resolve(outputDir);
-        try (OutputWriter.Staging staging = writer.begin(resolved)) {
-            java.util.concurrent.CompletableFuture<Void> targets = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    staging.add(files);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, runnable -> {
-                Thread thread = new Thread(runnable, "kube2ecs-write");
-                thread.setDaemon(true);
-                thread.start();
-            });
-            SortedMap<String, byte[]> reportFiles;
-            try {
-                reportFiles = ConversionReport.render(report);
-            } finally {
-                // the staging folder is removed on the way out, so the writer must be done with it first
-                awaitQuietly(targets);
+    private List<String> emitAndWrite(ConversionRequest request, DeploymentModel model,
+                                      List<PluginRegistry.Bound<Emitter>> emitters, Settings settings, Profile profile,
+                                      Transformer.Outcome outcome, List<ConversionReport.ReadObject> readObjects,
+                                      DiagnosticCollector diagnostics, StageTimes times) {
+        Path outputDir = request.outputDir();
+        try (OutputWriter.Staging staging = writer.begin(environment.workingDirectory().resolve(outputDir))) {
+            if (!model.resources().isEmpty()) {
+                Map<String, Long> emitterTimes = new java.util.concurrent.ConcurrentSkipListMap<>();
+                emitStage.run(model, emitters, settings, profile, diagnostics, emitterTimes::put, staging);
+                times.mark("emit");
+                emitterTimes.forEach((target, nanos) -> times.nested("emit " + target, nanos));
             }
+            if (diagnostics.hasErrors()) {
+                return List.of();
+            }
+            if (request.includeSecretValues() && !outcome.secretValues().isEmpty()) {
+                StringBuilder env = new StringBuilder("# Secret values, written because of --include-secret-values. Delete after use.\n");
+                outcome.secretValues().forEach((name, value) -> env.append("export ").append(name.toUpperCase(java.util.Locale.ROOT)).append('=')
+                        .append(shellQuote(value)).append('\n'));
+                staging.write(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (staging.paths().isEmpty()) {
+                diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
+                        + outputDir + " is left as it was", null, null, null));
+                return List.of();
+            }
+            List<String> outputFiles = new ArrayList<>(staging.paths());
+            outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
+            staging.add(ConversionReport.render(new ConversionReport.Inputs(request.locations(),
+                    emitters.stream().map(e -> e.value().target()).sorted().toList(), readObjects,
+                    outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles)));
             times.mark("report");
-            Workers.join(targets);
-            staging.add(reportFiles);
+            Set<String> folders = new TreeSet<>();
+            emitters.forEach(e -> folders.add(e.value().outputFolder()));
             List<String> written = staging.commit(folders);
             times.mark("write");
             return written;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            Throwable cause = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        } catch (IOException e) {
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
-                    "cannot write the output: " + cause.getClass().getSimpleName() + " " + cause.getMessage(),
+                    "cannot write the output: " + e.getClass().getSimpleName() + " " + e.getMessage(),
                     "check that the -o folder is writable and on a disk with free space",
                     SourceLocation.ofFile(outputDir.toString()), null));
             return List.of();
-        }
-    }
-
-    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> job) {
-        try {
-            job.join();
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            // reported by the caller's own join
         }
     }
 }

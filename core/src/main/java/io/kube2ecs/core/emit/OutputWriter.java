@@ -72,71 +72,95 @@ public final class OutputWriter {
         }
         Path parent = target.getParent();
         boolean stageBeside = parent != null && !Files.exists(target) && Files.isWritable(parent);
-        if (!stageBeside) {
+        boolean createdTarget = false;
+        if (!stageBeside && !Files.exists(target)) {
             Files.createDirectories(target);
+            createdTarget = true;
         }
         Path staging = (stageBeside ? parent : target).resolve(".kube2ecs-staging-" + UUID.randomUUID());
         Files.createDirectory(staging); // default permissions, unlike a temp directory's 0700
-        return new Staging(target, staging, stageBeside);
+        return new Staging(target, staging, stageBeside, createdTarget);
     }
 
-    /** One run's files on their way into the output folder. Not thread-safe. */
-    public static final class Staging implements AutoCloseable {
+    /**
+     * One run's files on their way into the output folder. {@link #write} may be called from several
+     * threads at once (the emitters write as they go); the rest from one.
+     */
+    public static final class Staging implements AutoCloseable, FileSink {
         private final Path target;
         private final Path staging;
         private final boolean stageBeside;
+        private final boolean createdTarget;
         /** Every file of the run, including those already in the output with the same content. */
-        private final TreeSet<String> paths = new TreeSet<>();
+        private final Set<String> paths = new java.util.concurrent.ConcurrentSkipListSet<>();
         /** Files whose content differs from the output's (or that are new): only these are moved. */
-        private final TreeSet<String> staged = new TreeSet<>();
-        private final Set<Path> folders = new HashSet<>();
+        private final Set<String> staged = new java.util.concurrent.ConcurrentSkipListSet<>();
+        private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private boolean closed;
+        private boolean committed;
 
-        private Staging(Path target, Path staging, boolean stageBeside) {
+        private Staging(Path target, Path staging, boolean stageBeside, boolean createdTarget) {
             this.target = target;
             this.staging = staging;
             this.stageBeside = stageBeside;
+            this.createdTarget = createdTarget;
+        }
+
+        /**
+         * Writes one file into the staging folder. A file the output already holds byte for byte is
+         * not written again, so a rerun over an unchanged input touches almost nothing; the secret
+         * values file is always rewritten, so its permissions are always the private ones.
+         *
+         * @param path    relative to the output folder
+         * @param content the bytes
+         * @throws IOException when the file cannot be written, was written before, or a folder stands
+         *                     where it goes
+         */
+        @Override
+        public void write(String path, byte[] content) throws IOException {
+            if (!paths.add(path)) {
+                throw new IOException("output file written twice: " + path);
+            }
+            Path destination = target.resolve(path);
+            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(destination + " is a folder where the output has a file");
+            }
+            if (!stageBeside && !path.equals(SECRET_VALUES) && sameContent(destination, content)) {
+                return;
+            }
+            staged.add(path);
+            Path file = staging.resolve(path);
+            Path folder = file.getParent();
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder); // safe when another thread makes it at the same time
+                folders.add(folder);
+            }
+            if (path.equals(SECRET_VALUES)) {
+                createPrivate(file);
+            }
+            Files.write(file, content);
         }
 
         /**
          * Writes files into the staging folder, on every core (file creation is mostly kernel time).
-         * A file the output already holds byte for byte is not written again, so a rerun over an
-         * unchanged input touches almost nothing; the secret values file is always rewritten, so its
-         * permissions are always the private ones.
          *
-         * @param files files by relative path, none added before
+         * @param files files by relative path, none written before
          * @throws IOException when a file cannot be written, or a folder stands where a file goes
          */
         public void add(SortedMap<String, byte[]> files) throws IOException {
-            List<Map.Entry<String, byte[]>> changed = new ArrayList<>();
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                if (!paths.add(file.getKey())) {
-                    throw new IOException("output file written twice: " + file.getKey());
-                }
-                Path destination = target.resolve(file.getKey());
-                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(destination + " is a folder where the output has a file");
-                }
-                if (stageBeside || file.getKey().equals(SECRET_VALUES) || !sameContent(destination, file.getValue())) {
-                    changed.add(file);
-                    staged.add(file.getKey());
-                }
-            }
-            // folders are made here, once each, so the writers never race to create one
-            for (Map.Entry<String, byte[]> file : changed) {
-                Path folder = staging.resolve(file.getKey()).getParent();
-                if (folders.add(folder)) {
-                    Files.createDirectories(folder);
-                }
-            }
-            int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, changed.size() / 64));
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>(files.entrySet());
+            int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, entries.size() / 64));
             try (Workers workers = new Workers("kube2ecs-write", threads)) {
                 List<Future<Void>> jobs = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     int first = t;
                     jobs.add(workers.submit(() -> {
-                        for (int i = first; i < changed.size(); i += threads) {
-                            writeStaged(changed.get(i));
+                        for (int i = first; i < entries.size(); i += threads) {
+                            try {
+                                write(entries.get(i).getKey(), entries.get(i).getValue());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                         return null;
                     }));
@@ -149,16 +173,9 @@ public final class OutputWriter {
             }
         }
 
-        private void writeStaged(Map.Entry<String, byte[]> file) {
-            Path path = staging.resolve(file.getKey());
-            try {
-                if (file.getKey().equals(SECRET_VALUES)) {
-                    createPrivate(path);
-                }
-                Files.write(path, file.getValue());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        /** @return every path written so far, sorted */
+        public List<String> paths() {
+            return List.copyOf(paths);
         }
 
         private static boolean sameContent(Path destination, byte[] content) {
@@ -182,6 +199,7 @@ public final class OutputWriter {
          * @throws IOException when the output cannot be written
          */
         public List<String> commit(Set<String> ownedFolders) throws IOException {
+            committed = true;
             String manifest = paths.isEmpty() ? "" : String.join("\n", paths) + "\n";
             Files.writeString(staging.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
             if (stageBeside) {
@@ -216,12 +234,22 @@ public final class OutputWriter {
             return List.copyOf(paths);
         }
 
-        /** Removes the staging folder and whatever is left in it. */
+        /**
+         * Removes the staging folder and whatever is left in it; without a commit, also the output
+         * folder if this run created it, so a failed run leaves nothing behind.
+         */
         @Override
         public void close() throws IOException {
             if (!closed) {
                 closed = true;
                 deleteTree(staging);
+                if (createdTarget && !committed) {
+                    try (var entries = Files.list(target)) {
+                        if (entries.findAny().isEmpty()) {
+                            Files.delete(target);
+                        }
+                    }
+                }
             }
         }
     }

@@ -60,26 +60,46 @@ public final class ConversionReport {
         }
     }
 
+    /**
+     * What the report needs of an input object: the run lets go of the parsed objects themselves
+     * before emitting, since they are the largest part of its memory.
+     *
+     * @param file       the input it came from
+     * @param line       the line it starts on
+     * @param ref        kind, namespace and name
+     * @param apiVersion the {@code apiVersion} as written
+     */
+    public record ReadObject(String file, int line, ObjectRef ref, String apiVersion) {
+
+        /**
+         * @param object a loaded object
+         * @return what the report keeps of it
+         */
+        public static ReadObject of(LoadedObject object) {
+            return new ReadObject(object.file(), object.root().line(), object.ref(), object.apiVersion());
+        }
+    }
+
     /** Everything the report is made of. */
-    public record Inputs(List<String> locations, List<String> targets, Collection<LoadedObject> objects, Set<ObjectRef> mapped,
+    public record Inputs(List<String> locations, List<String> targets, Collection<ReadObject> objects, Set<ObjectRef> mapped,
                          DeploymentModel model, List<Diagnostic> diagnostics, Collection<String> outputFiles) {
     }
 
     private final Inputs in;
-    private final Map<LoadedObject, List<Diagnostic>> byObject = new LinkedHashMap<>();
+    private final Map<ReadObject, List<Diagnostic>> byObject = new LinkedHashMap<>();
     private final List<Diagnostic> unattributed = new ArrayList<>();
     /** Indexes, so the report stays linear in the size of the input. */
     private final Map<ObjectRef, List<AwsResource>> resourcesByOrigin = new HashMap<>();
-    private final Map<ObjectRef, LoadedObject> objectsByRef = new HashMap<>();
+    private final Map<ObjectRef, ReadObject> objectsByRef = new HashMap<>();
 
     private ConversionReport(Inputs given) {
         // sorted, so the order of -f options and of folder traversal does not show
         this.in = new Inputs(given.locations().stream().sorted().toList(), given.targets(), given.objects().stream()
-                .sorted(java.util.Comparator.comparing(LoadedObject::file).thenComparingInt(o -> o.root().line())).toList(),
+                .sorted(java.util.Comparator.comparing(ReadObject::file).thenComparingInt(ReadObject::line)).toList(),
                 given.mapped(), given.model(), given.diagnostics(), given.outputFiles());
-        Map<String, TreeMap<Integer, LoadedObject>> byFile = new HashMap<>();
-        for (LoadedObject object : in.objects()) {
-            byFile.computeIfAbsent(object.file(), f -> new TreeMap<>()).put(object.root().line(), object);
+        Map<String, TreeMap<Integer, ReadObject>> byFile = new HashMap<>();
+        for (ReadObject object : in.objects()) {
+            byFile.computeIfAbsent(object.file(), f -> new TreeMap<>()).put(object.line(), object);
             byObject.put(object, new ArrayList<>());
         }
         for (AwsResource resource : in.model().resources()) {
@@ -90,10 +110,10 @@ public final class ConversionReport {
         resourcesByOrigin.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
         in.objects().forEach(object -> objectsByRef.put(object.ref(), object));
         for (Diagnostic diagnostic : in.diagnostics()) {
-            LoadedObject owner = null;
+            ReadObject owner = null;
             if (diagnostic.location() != null && byFile.containsKey(diagnostic.location().file())) {
                 // objects of one file follow each other, so a line belongs to the last object starting at or before it
-                Map.Entry<Integer, LoadedObject> entry = byFile.get(diagnostic.location().file()).floorEntry(diagnostic.location().line());
+                Map.Entry<Integer, ReadObject> entry = byFile.get(diagnostic.location().file()).floorEntry(diagnostic.location().line());
                 owner = entry == null ? null : entry.getValue();
             }
             if (owner == null) {
@@ -116,7 +136,7 @@ public final class ConversionReport {
         return out;
     }
 
-    private Fate fate(LoadedObject object) {
+    private Fate fate(ReadObject object) {
         if (!in.mapped().contains(object.ref())) {
             return Fate.NOT_CONVERTED;
         }
@@ -128,14 +148,14 @@ public final class ConversionReport {
         return resourcesByOrigin.getOrDefault(ref, List.of());
     }
 
-    private String reason(LoadedObject object) {
+    private String reason(ReadObject object) {
         String prefix = object.ref() + " is not converted: ";
         return byObject.get(object).stream().filter(d -> d.code().equals(Codes.KIND_UNSUPPORTED) || d.severity() == Severity.ERROR)
                 .map(Diagnostic::message).map(m -> m.startsWith(prefix) ? m.substring(prefix.length()) : m).findFirst().orElse("");
     }
 
-    private static String at(LoadedObject object) {
-        return object.file() + ":" + object.root().line();
+    private static String at(ReadObject object) {
+        return object.file() + ":" + object.line();
     }
 
     private static String at(Diagnostic diagnostic) {
@@ -157,7 +177,7 @@ public final class ConversionReport {
 
     private String sizingNote(TaskDefinition task) {
         for (ObjectRef origin : task.origins()) {
-            LoadedObject object = objectsByRef.get(origin);
+            ReadObject object = objectsByRef.get(origin);
             for (Diagnostic diagnostic : object == null ? List.<Diagnostic>of() : byObject.get(object)) {
                 if (diagnostic.code().equals(SIZING_NOTE)) {
                     return diagnostic.message();
@@ -195,7 +215,7 @@ public final class ConversionReport {
 
         md.append("## Objects\n\n");
         md.append("| Object | Source | Fate | Became |\n|---|---|---|---|\n");
-        for (LoadedObject object : in.objects()) {
+        for (ReadObject object : in.objects()) {
             Fate fate = fate(object);
             String detail = switch (fate) {
                 case NOT_CONVERTED -> reason(object);
@@ -328,14 +348,14 @@ public final class ConversionReport {
         root.put("summary", summary);
 
         List<Object> objects = new ArrayList<>();
-        for (LoadedObject object : in.objects()) {
+        for (ReadObject object : in.objects()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("apiVersion", object.apiVersion());
             entry.put("kind", object.ref().kind().kind());
             entry.put("namespace", object.ref().namespace());
             entry.put("name", object.ref().name());
             entry.put("file", object.file());
-            entry.put("line", object.root().line());
+            entry.put("line", object.line());
             entry.put("fate", fateKey(fate(object)));
             entry.put("resources", became(object.ref()).stream().map(r -> resource(r.id())).toList());
             entry.put("diagnostics", byObject.get(object).stream().map(ConversionReport::diagnostic).toList());

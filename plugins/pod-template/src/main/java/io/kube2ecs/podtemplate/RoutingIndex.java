@@ -58,8 +58,23 @@ final class RoutingIndex {
     private RoutingIndex() {
     }
 
+    /**
+     * A weak map lets go of an entry whose key is gone only when it is next used, and nothing uses it
+     * after the mapping stage: the entry's index (every workload and Service of the input) would stay
+     * in memory through the emit stage. The cleaner uses the map once its key is unreachable.
+     */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     static RoutingIndex of(ObjectIndex index) {
-        return CACHE.computeIfAbsent(index, i -> new RoutingIndex());
+        synchronized (CACHE) {
+            RoutingIndex known = CACHE.get(index);
+            if (known == null) {
+                known = new RoutingIndex();
+                CACHE.put(index, known);
+                CLEANER.register(index, CACHE::size);
+            }
+            return known;
+        }
     }
 
     private synchronized Namespace namespace(ObjectIndex index, String name) {
