@@ -8,17 +8,19 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The floor the benchmark compares kube2ecs with: what any converter of the same input must do at
- * least, in the same JVM settings. Parses every YAML document of the input folder with
- * snakeyaml-engine and writes the given number of bytes in files of 4 KiB.
- * Usage: java -cp snakeyaml-engine.jar bench/Floor.java INPUT_DIR OUTPUT_DIR BYTES
+ * The floor the benchmark compares kube2ecs with: what any converter of the same input into the same
+ * files must do at least, in the same JVM settings. Parses every YAML document of the input folder
+ * with snakeyaml-engine (one thread), then writes a file of the same size at every path of a
+ * reference output (kube2ecs's own output of that input): as many folders, files and bytes.
+ * Usage: javac -cp snakeyaml-engine.jar -d DIR Floor.java; java -cp snakeyaml-engine.jar:DIR Floor
+ * INPUT_DIR OUTPUT_DIR REFERENCE_OUTPUT_DIR
  */
 public final class Floor {
 
     public static void main(String[] args) throws IOException {
         Path input = Path.of(args[0]);
         Path output = Path.of(args[1]);
-        long bytes = Long.parseLong(args[2]);
+        Path reference = Path.of(args[2]);
         int documents = 0;
         List<Path> files;
         try (Stream<Path> list = Files.list(input)) {
@@ -32,11 +34,19 @@ public final class Floor {
                 }
             }
         }
-        Files.createDirectories(output);
-        byte[] block = "x".repeat(4096).getBytes(StandardCharsets.UTF_8);
-        for (long written = 0, n = 0; written < bytes; written += block.length, n++) {
-            Files.write(output.resolve("f" + n), block);
+        List<Path> outputs;
+        try (Stream<Path> walk = Files.walk(reference)) {
+            outputs = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        System.out.println(documents + " documents, " + bytes + " bytes");
+        long bytes = 0;
+        for (Path file : outputs) {
+            Path target = output.resolve(reference.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            byte[] content = new byte[(int) Files.size(file)];
+            java.util.Arrays.fill(content, (byte) 'x');
+            Files.write(target, content);
+            bytes += content.length;
+        }
+        System.out.println(documents + " documents, " + outputs.size() + " files, " + bytes + " bytes");
     }
 }

@@ -2,7 +2,11 @@
 """The kube2ecs benchmark: converts generated applications to all three targets through the real
 launcher (bin/kube2ecs) and prints, per size, the median wall time over several runs, objects per
 second and peak memory (RSS), next to the floor: parsing the same input with snakeyaml-engine and
-writing as many output bytes. Also times the small case (the guestbook, warm).
+writing as many files, folders and bytes as kube2ecs wrote. Each timed run writes into a new output
+folder (the folders are removed only after the size's runs: removing thousands of files just before
+a run makes ext4 search past the recently freed inodes when the run creates its own, which is
+kernel time neither tool causes). Also times a rerun into an existing, unchanged output, and the
+small case (the guestbook, warm).
 
 Usage: bench/run.py [SIZE ...]      (default 100 1000 10000)
 Environment: BENCH_RUNS (runs per size, default 5; 2 for 10,000), BENCH_DIR (work folder).
@@ -46,6 +50,11 @@ def output_bytes(folder):
     return sum(os.path.getsize(p) for p in glob.glob(os.path.join(folder, "**"), recursive=True) if os.path.isfile(p))
 
 
+def fresh(base, counter=[0]):
+    counter[0] += 1
+    return f"{base}-{counter[0]}"
+
+
 def snakeyaml_jar():
     jars = sorted(glob.glob(os.path.expanduser("~/.m2/repository/org/snakeyaml/snakeyaml-engine/*/snakeyaml-engine-*.jar")))
     version = subprocess.run(["mvn", "-q", "-o", "help:evaluate", "-Dexpression=snakeyaml-engine.version", "-DforceStdout"],
@@ -59,8 +68,9 @@ def snakeyaml_jar():
 def main(sizes):
     os.makedirs(WORK, exist_ok=True)
     subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)  # builds the jar if stale
-    floor_src = os.path.join(ROOT, "bench", "Floor.java")
     yaml_jar = snakeyaml_jar()
+    floor_classes = os.path.join(WORK, "floor-classes")
+    subprocess.run(["javac", "-cp", yaml_jar, "-d", floor_classes, os.path.join(ROOT, "bench", "Floor.java")], check=True)
     rows = []
     for size in sizes:
         inputs = os.path.join(WORK, f"apps-{size}")
@@ -71,22 +81,30 @@ def main(sizes):
         out = os.path.join(WORK, f"out-{size}")
         runs = int(os.environ.get("BENCH_RUNS", "2" if size >= 10000 else "5"))
         walls, peaks = [], []
+        shutil.rmtree(out, ignore_errors=True)
         timed([LAUNCHER, "convert", "-f", inputs, "-o", out])  # warm-up: page cache, class-data archive
+        used = []
         for _ in range(runs):
-            wall, peak = timed([LAUNCHER, "convert", "-f", inputs, "-o", out])
+            target = fresh(out)
+            used.append(target)
+            wall, peak = timed([LAUNCHER, "convert", "-f", inputs, "-o", target])
             walls.append(wall)
             peaks.append(peak)
         written = output_bytes(out)
+        files_written = sum(len(f) for _, _, f in os.walk(out))
+        reruns = [timed([LAUNCHER, "convert", "-f", inputs, "-o", out])[0] for _ in range(runs)]
         floor_walls = []
         for _ in range(runs):
-            floor_out = os.path.join(WORK, f"floor-{size}")
-            shutil.rmtree(floor_out, ignore_errors=True)
-            wall, _ = timed(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", yaml_jar, floor_src, inputs,
-                             floor_out, str(written)])
+            target = fresh(os.path.join(WORK, f"floor-{size}"))
+            used.append(target)
+            wall, _ = timed(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", f"{yaml_jar}:{floor_classes}",
+                             "Floor", inputs, target, out])
             floor_walls.append(wall)
+        for folder in used:
+            shutil.rmtree(folder, ignore_errors=True)
         median = statistics.median(walls)
         rows.append((size, objects, median, min(walls), max(walls), objects / median, max(peaks), written,
-                     statistics.median(floor_walls)))
+                     statistics.median(floor_walls), files_written, statistics.median(reruns)))
         print(f"{size} applications done", file=sys.stderr)
 
     small = os.path.join(ROOT, "..", "shared", "corpus", "k8s-guestbook")
@@ -98,11 +116,12 @@ def main(sizes):
 
     print(f"kube2ecs benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load average before: "
           f"{os.getloadavg()[0]:.2f}; all three targets through bin/kube2ecs")
-    print("| applications | objects | median wall | min–max | objects/s | peak RSS | output | floor (parse + write) |")
-    print("|---|---|---|---|---|---|---|---|")
-    for size, objects, median, low, high, rate, peak, written, floor in rows:
+    print("| applications | objects | median wall | min–max | objects/s | peak RSS | output | floor (parse + write) "
+          "| rerun, output unchanged |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, objects, median, low, high, rate, peak, written, floor, files, rerun in rows:
         print(f"| {size:,} | {objects:,} | {median:.2f} s | {low:.2f}–{high:.2f} s | {rate:,.0f} | {peak:.0f} MB | "
-              f"{written / 1e6:.1f} MB | {floor:.2f} s |")
+              f"{files:,} files, {written / 1e6:.1f} MB | {floor:.2f} s | {rerun:.2f} s |")
     by_size = {r[0]: r[2] for r in rows}
     if 1000 in by_size and 10000 in by_size:
         print(f"10,000 / 1,000 time ratio: {by_size[10000] / by_size[1000]:.1f}")

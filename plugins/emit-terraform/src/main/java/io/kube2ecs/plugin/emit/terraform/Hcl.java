@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A small HCL writer in {@code terraform fmt} layout: two-space indents, {@code =} aligned across
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * doubled) so user values are never interpolated.
  */
 final class Hcl {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private Hcl() {
     }
@@ -152,6 +149,14 @@ final class Hcl {
 
     private static void renderBody(StringBuilder out, Body body, int depth) {
         List<Object> items = body.items;
+        // each attribute's value is rendered once: deciding the layout by rendering it and then rendering
+        // it again to write it doubled the work at every level of nesting
+        String[] rendered = new String[items.size()];
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k) instanceof Object[] attribute) {
+                rendered[k] = render((Expr) attribute[1], depth);
+            }
+        }
         int i = 0;
         while (i < items.size()) {
             if (items.get(i) instanceof Block block) {
@@ -162,30 +167,46 @@ final class Hcl {
             // a run of single-line attributes shares one '=' column; a multi-line one stands alone
             int end = i;
             int width = 0;
-            while (end < items.size() && items.get(end) instanceof Object[] attribute
-                    && !render((Expr) attribute[1], depth).contains("\n")) {
+            while (end < items.size() && items.get(end) instanceof Object[] attribute && rendered[end].indexOf('\n') < 0) {
                 width = Math.max(width, key((String) attribute[0]).length());
                 end++;
             }
             if (end == i) {
                 Object[] attribute = (Object[]) items.get(i);
-                indent(out, depth).append(key((String) attribute[0])).append(" = ")
-                        .append(render((Expr) attribute[1], depth)).append('\n');
+                indent(out, depth).append(key((String) attribute[0])).append(" = ").append(rendered[i]).append('\n');
                 i++;
                 continue;
             }
             for (int k = i; k < end; k++) {
                 Object[] attribute = (Object[]) items.get(k);
                 String name = key((String) attribute[0]);
-                indent(out, depth).append(name).append(" ".repeat(width - name.length())).append(" = ")
-                        .append(render((Expr) attribute[1], depth)).append('\n');
+                indent(out, depth).append(name);
+                for (int pad = name.length(); pad < width; pad++) {
+                    out.append(' ');
+                }
+                out.append(" = ").append(rendered[k]).append('\n');
             }
             i = end;
         }
     }
 
     private static String key(String name) {
-        return IDENTIFIER.matcher(name).matches() ? name : "\"" + escape(name) + "\"";
+        return identifier(name) ? name : "\"" + escape(name) + "\"";
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_-]*}, without a regular expression: it is asked for every key written. */
+    private static boolean identifier(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || !(c >= '0' && c <= '9' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String render(Expr expr, int depth) {
@@ -232,7 +253,10 @@ final class Hcl {
     }
 
     private static StringBuilder indent(StringBuilder out, int depth) {
-        return out.append("  ".repeat(depth));
+        for (int i = 0; i < depth; i++) {
+            out.append("  ");
+        }
+        return out;
     }
 
     static ObjExpr object() {
