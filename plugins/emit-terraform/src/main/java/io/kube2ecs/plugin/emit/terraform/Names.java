@@ -47,9 +47,26 @@ final class Names {
         }
     }
 
+    /**
+     * @return the text with every run of characters other than ASCII letters and digits made one
+     *         {@code _}, none at either end, and {@code r_} in front unless it starts with a letter
+     */
     static String identifier(String text) {
-        String clean = text.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
-        return clean.isEmpty() || !Character.isLetter(clean.charAt(0)) ? "r_" + clean : clean;
+        // by hand, not with three regular expressions: it is asked twice for every resource
+        StringBuilder clean = new StringBuilder(text.length() + 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                clean.append(c);
+            } else if (clean.length() > 0 && clean.charAt(clean.length() - 1) != '_') {
+                clean.append('_');
+            }
+        }
+        if (clean.length() > 0 && clean.charAt(clean.length() - 1) == '_') {
+            clean.setLength(clean.length() - 1);
+        }
+        char first = clean.length() == 0 ? 0 : clean.charAt(0);
+        return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' ? clean.toString() : "r_" + clean;
     }
 
     /** @return {@code type.name} of a resource the configuration creates, or null */

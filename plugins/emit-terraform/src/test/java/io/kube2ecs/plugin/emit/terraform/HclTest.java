@@ -50,6 +50,21 @@ class HclTest {
     }
 
     @Test
+    void identifiersMatchTheirDefinitionByRegularExpressions() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "aZ09_-./:é ";
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(10); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String clean = text.toString().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+            String expected = clean.isEmpty() || !Character.isLetter(clean.charAt(0)) ? "r_" + clean : clean;
+            assertThat(Names.identifier(text.toString())).as(text.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void identifiersAreValidTerraformNames() {
         assertThat(Names.identifier("shop_web.v2")).isEqualTo("shop_web_v2");
         assertThat(Names.identifier("1st")).isEqualTo("r_1st");
