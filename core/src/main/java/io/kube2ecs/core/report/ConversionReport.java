@@ -131,8 +131,12 @@ public final class ConversionReport {
     public static SortedMap<String, byte[]> render(Inputs inputs) {
         ConversionReport report = new ConversionReport(inputs);
         SortedMap<String, byte[]> out = new TreeMap<>();
-        out.put(MARKDOWN, report.markdown().getBytes(StandardCharsets.UTF_8));
-        out.put(JSON, report.json().getBytes(StandardCharsets.UTF_8));
+        // the two files only read what the constructor built, so they are written side by side
+        try (io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
+            java.util.concurrent.Future<byte[]> json = workers.submit(() -> report.json().getBytes(StandardCharsets.UTF_8));
+            out.put(MARKDOWN, report.markdown().getBytes(StandardCharsets.UTF_8));
+            out.put(JSON, io.kube2ecs.core.concurrent.Workers.join(json));
+        }
         return out;
     }
 

@@ -149,7 +149,13 @@ final class YamlTemplateWriter {
     /** A double-quoted scalar: printable characters as they are, everything else escaped. */
     private void quoted(String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        // most values need no escape at all: copy the clean stretch in one go
+        int clean = 0;
+        while (clean < text.length() && plain(text.charAt(clean))) {
+            clean++;
+        }
+        out.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -173,6 +179,11 @@ final class YamlTemplateWriter {
             }
         }
         out.append('"');
+    }
+
+    /** @return whether the character stands for itself in a double-quoted scalar */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
     }
 
     private static boolean pairedSurrogate(String text, int i) {
