@@ -451,6 +451,13 @@ public final class ConversionReport {
             List<LoadBalancer> balancers = model.all(LoadBalancer.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
             Map<ResourceId, EcsService> serviceOfTask = new HashMap<>();
             services.forEach(s -> serviceOfTask.put(s.taskDefinition(), s));
+            // each balancer's routes look their services up here; scanning every service per route grew
+            // with the square of the input
+            Map<ResourceId, List<EcsService>> servicesByTargetGroup = new HashMap<>();
+            for (EcsService service : services) {
+                service.loadBalancers().stream().map(EcsService.LoadBalancerAttachment::targetGroup).distinct()
+                        .forEach(group -> servicesByTargetGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(service));
+            }
             Map<String, List<AwsResource>> byNamespace = new TreeMap<>();
             for (EcsService service : services) {
                 byNamespace.computeIfAbsent(service.id().namespace(), n -> new ArrayList<>()).add(service);
@@ -490,12 +497,10 @@ public final class ConversionReport {
                     }
                 }
                 for (Map.Entry<ResourceId, TreeSet<String>> route : routes.entrySet()) {
-                    for (EcsService service : services) {
-                        if (service.loadBalancers().stream().anyMatch(a -> a.targetGroup().equals(route.getKey()))) {
-                            String text = String.join("; ", route.getValue());
-                            out.append("  ").append(id(balancer.id())).append(" -->|\"").append(label(shorten(text))).append("\"| ")
-                                    .append(id(service.id())).append('\n');
-                        }
+                    for (EcsService service : servicesByTargetGroup.getOrDefault(route.getKey(), List.of())) {
+                        String text = String.join("; ", route.getValue());
+                        out.append("  ").append(id(balancer.id())).append(" -->|\"").append(label(shorten(text))).append("\"| ")
+                                .append(id(service.id())).append('\n');
                     }
                 }
             }
