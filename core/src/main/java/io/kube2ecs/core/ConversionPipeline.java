@@ -335,9 +335,9 @@ public final class ConversionPipeline {
             }
             List<String> outputFiles = new ArrayList<>(staging.paths());
             outputFiles.addAll(List.of(ConversionReport.MARKDOWN, ConversionReport.JSON));
-            staging.add(ConversionReport.render(new ConversionReport.Inputs(request.locations(),
+            ConversionReport.write(new ConversionReport.Inputs(request.locations(),
                     emitters.stream().map(e -> e.value().target()).sorted().toList(), readObjects,
-                    outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles)));
+                    outcome.mappedObjects(), model, diagnostics.sorted(), outputFiles), staging::create);
             times.mark("report");
             Set<String> folders = new TreeSet<>();
             emitters.forEach(e -> folders.add(e.value().outputFolder()));

@@ -142,6 +142,29 @@ public final class OutputWriter {
         }
 
         /**
+         * Opens a file of the staging folder for writing as a stream, for files too large to hold
+         * (the report of a large run); always staged, never compared with the output's.
+         *
+         * @param path relative to the output folder
+         * @return the stream; the caller closes it
+         * @throws IOException when the file cannot be created, was written before, or a folder stands
+         *                     where it goes
+         */
+        public java.io.OutputStream create(String path) throws IOException {
+            if (!paths.add(path)) {
+                throw new IOException("output file written twice: " + path);
+            }
+            Path destination = target.resolve(path);
+            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(destination + " is a folder where the output has a file");
+            }
+            staged.add(path);
+            Path file = staging.resolve(path);
+            Files.createDirectories(file.getParent());
+            return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        /**
          * Writes files into the staging folder, on every core (file creation is mostly kernel time).
          *
          * @param files files by relative path, none written before

@@ -1,8 +1,6 @@
 package io.kube2ecs.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.AwsResource;
@@ -19,6 +17,7 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.load.LoadedObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,15 +128,66 @@ public final class ConversionReport {
      * @return {@code report.md} and {@code report.json}, by name
      */
     public static SortedMap<String, byte[]> render(Inputs inputs) {
-        ConversionReport report = new ConversionReport(inputs);
+        SortedMap<String, java.io.ByteArrayOutputStream> streams = new TreeMap<>();
+        try {
+            write(inputs, name -> streams.computeIfAbsent(name, n -> new java.io.ByteArrayOutputStream()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // memory does not fail
+        }
         SortedMap<String, byte[]> out = new TreeMap<>();
+        streams.forEach((name, bytes) -> out.put(name, bytes.toByteArray()));
+        return out;
+    }
+
+    /** Where the report's files go, one stream per file. */
+    public interface Destination {
+        /**
+         * @param name {@link #MARKDOWN} or {@link #JSON}
+         * @return a stream for it; closed by the report
+         * @throws IOException when it cannot be created
+         */
+        java.io.OutputStream create(String name) throws IOException;
+    }
+
+    /**
+     * Writes {@code report.md} and {@code report.json} as streams: a large run's report is tens of
+     * megabytes, which as strings and then bytes were several copies in memory at once.
+     *
+     * @param inputs what the run read, made and reported
+     * @param files  where the two files go
+     * @throws IOException when a file cannot be written
+     */
+    public static void write(Inputs inputs, Destination files) throws IOException {
+        ConversionReport report = new ConversionReport(inputs);
+        java.io.OutputStream jsonStream = files.create(JSON);
+        java.io.OutputStream markdownStream = files.create(MARKDOWN);
         // the two files only read what the constructor built, so they are written side by side
         try (io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
-            java.util.concurrent.Future<byte[]> json = workers.submit(() -> report.json().getBytes(StandardCharsets.UTF_8));
-            out.put(MARKDOWN, report.markdown().getBytes(StandardCharsets.UTF_8));
-            out.put(JSON, io.kube2ecs.core.concurrent.Workers.join(json));
+            java.util.concurrent.Future<Void> json = workers.submit(() -> {
+                try (java.io.OutputStream out = jsonStream) {
+                    report.json(out);
+                }
+                return null;
+            });
+            try (java.io.Writer out = new java.io.OutputStreamWriter(markdownStream, StandardCharsets.UTF_8)) {
+                StringBuilder markdown = report.markdown();
+                // in slices, so the text is never also held whole as a String and as bytes
+                for (int start = 0; start < markdown.length(); start += 65536) {
+                    out.append(markdown, start, Math.min(markdown.length(), start + 65536));
+                }
+            }
+            try {
+                json.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
-        return out;
     }
 
     private Fate fate(ReadObject object) {
@@ -193,8 +243,8 @@ public final class ConversionReport {
 
     // ---- Markdown
 
-    private String markdown() {
-        StringBuilder md = new StringBuilder();
+    private StringBuilder markdown() {
+        StringBuilder md = new StringBuilder(1 << 16);
         md.append("# kube2ecs conversion report\n\n");
         md.append("Inputs: ").append(String.join(", ", in.locations().stream().map(ConversionReport::code).toList()))
                 .append(" · targets: ").append(in.targets().isEmpty() ? "none" : String.join(", ", in.targets()))
@@ -304,7 +354,7 @@ public final class ConversionReport {
         for (String file : new TreeSet<>(in.outputFiles())) {
             md.append("- ").append(code(file)).append('\n');
         }
-        return md.toString();
+        return md;
     }
 
     private long count(Severity severity) {
@@ -335,7 +385,7 @@ public final class ConversionReport {
 
     // ---- JSON
 
-    private String json() {
+    private void json(java.io.OutputStream stream) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("inputs", in.locations());
@@ -395,11 +445,12 @@ public final class ConversionReport {
             return entry;
         }).toList());
         root.put("outputFiles", new TreeSet<>(in.outputFiles()));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write report.json", e);
-        }
+        // the same bytes as before on every platform: two-space indents, '\n' line ends, one at the end
+        com.fasterxml.jackson.core.util.DefaultPrettyPrinter printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+                .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+        ObjectMapper mapper = new ObjectMapper().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.writer(printer).writeValue(stream, root);
+        stream.write('\n');
     }
 
     private static String fateKey(Fate fate) {

@@ -139,6 +139,9 @@ public final class CloudFormationEmitter implements Emitter {
     private static void writeSplit(EmitContext context, Writer perNamespace, ObjectNode template, List<String> over,
                                    String split, boolean json, String extension) {
         StackSplitter.Split result = new StackSplitter(template, perNamespace.groupOf, extension).split();
+        // the stacks are rewritten copies: the one-stack tree (the largest thing a big run holds) can go
+        template.removeAll();
+        perNamespace.resources.removeAll();
         perNamespace.reportSecure(context);
         String rootText = Writer.serialize(result.root(), json);
         context.output().write("template." + extension, rootText);
@@ -147,19 +150,23 @@ public final class CloudFormationEmitter implements Emitter {
         if (!overRoot.isEmpty()) {
             stillOver.add("template." + extension + ": " + String.join(", ", overRoot));
         }
-        result.stacks().forEach((file, stack) -> {
-            String stackText = Writer.serialize(stack, json);
-            context.output().write("stacks/" + file, stackText);
-            List<String> overStack = Writer.overQuota(stack, stackText, 0);
+        int stackCount = result.stacks().size();
+        // each stack is let go once written
+        for (java.util.Iterator<Map.Entry<String, ObjectNode>> stacks = result.stacks().entrySet().iterator(); stacks.hasNext(); ) {
+            Map.Entry<String, ObjectNode> entry = stacks.next();
+            String stackText = Writer.serialize(entry.getValue(), json);
+            context.output().write("stacks/" + entry.getKey(), stackText);
+            List<String> overStack = Writer.overQuota(entry.getValue(), stackText, 0);
             if (!overStack.isEmpty()) {
-                stillOver.add("stacks/" + file + ": " + String.join(", ", overStack));
+                stillOver.add("stacks/" + entry.getKey() + ": " + String.join(", ", overStack));
             }
-        });
+            stacks.remove();
+        }
         List<String> merged = result.groups().entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " holds namespaces " + String.join(", ", e.getValue().stream()
                         .map(g -> g.isEmpty() ? "(shared)" : g).toList()) + ", which refer to each other").toList();
         context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SPLIT, "the template is split into a root stack "
-                + "and " + result.stacks().size() + " nested stacks, one per namespace plus one for shared resources ("
+                + "and " + stackCount + " nested stacks, one per namespace plus one for shared resources ("
                 + (split.equals("namespace") ? "option split=namespace" : "one stack would exceed CloudFormation's "
                 + "quotas: " + String.join(", ", over)) + ")" + (merged.isEmpty() ? "" : "; " + String.join("; ", merged)),
                 "deploy with: aws cloudformation package --template-file template." + extension + " --s3-bucket BUCKET "
