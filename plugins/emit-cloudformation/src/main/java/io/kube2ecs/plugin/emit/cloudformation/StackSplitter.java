@@ -104,13 +104,18 @@ final class StackSplitter {
             imports.put(stack, new TreeMap<>());
             dependsOn.put(stack, new TreeSet<>());
         });
+        Set<JsonNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()); // for the assertion
         Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
             String stack = merged.get(group(entry.getKey()));
             ObjectNode child = children.get(stack);
             Context context = new Context(stack, merged, child, children, stackIds, imports.get(stack), dependsOn.get(stack));
-            ObjectNode resource = (ObjectNode) rewrite(entry.getValue(), context);
+            // each resource lands in exactly one stack, so its tree is rewritten in place, not copied: a copy
+            // of every resource was the largest allocation of a large run
+            assert ownsEveryNode(entry.getValue(), seen) : entry.getKey() + " shares a node with another resource, so it "
+                    + "cannot be rewritten in place";
+            ObjectNode resource = (ObjectNode) rewrite(entry.getValue(), context, false);
             if (resource.has("Condition")) {
                 context.useCondition(resource.get("Condition").asText());
             }
@@ -260,7 +265,8 @@ final class StackSplitter {
         void useCondition(String name) {
             ObjectNode childConditions = (ObjectNode) child.get("Conditions");
             if (!childConditions.has(name) && conditions.has(name)) {
-                childConditions.set(name, rewrite(conditions.get(name), this));
+                // a condition can be needed by several stacks, each rewriting it its own way: copied
+                childConditions.set(name, rewrite(conditions.get(name), this, true));
             }
         }
 
@@ -308,11 +314,22 @@ final class StackSplitter {
         }
     }
 
-    private JsonNode rewrite(JsonNode node, Context context) {
+    /**
+     * @param copy whether to leave the node as it is and return a rewritten copy, or rewrite it in place
+     *             (its intrinsic functions that refer to other stacks are still replaced by new nodes)
+     */
+    private JsonNode rewrite(JsonNode node, Context context, boolean copy) {
         if (node.isArray()) {
-            ArrayNode out = JSON.arrayNode();
-            node.forEach(item -> out.add(rewrite(item, context)));
-            return out;
+            ArrayNode array = (ArrayNode) node;
+            if (copy) {
+                ArrayNode out = JSON.arrayNode();
+                array.forEach(item -> out.add(rewrite(item, context, true)));
+                return out;
+            }
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, rewrite(array.get(i), context, false));
+            }
+            return array;
         }
         if (!node.isObject()) {
             return node;
@@ -328,7 +345,7 @@ final class StackSplitter {
                     } else if (resources.has(name) && !context.local(name)) {
                         return ref(context.importOf(new Target(name, null)));
                     }
-                    return node.deepCopy();
+                    return copy ? node.deepCopy() : node;
                 }
                 case "Fn::GetAtt" -> {
                     String id = argument.isArray() ? argument.get(0).asText() : argument.asText().split("\\.", 2)[0];
@@ -336,30 +353,50 @@ final class StackSplitter {
                     if (resources.has(id) && !context.local(id)) {
                         return ref(context.importOf(new Target(id, attribute)));
                     }
-                    return node.deepCopy();
+                    return copy ? node.deepCopy() : node;
                 }
                 case "Fn::Sub" -> {
-                    return sub(argument, context);
+                    return sub(argument, context, copy);
                 }
                 case "Fn::If" -> {
                     context.useCondition(argument.get(0).asText());
-                    return fn(function, rewrite(argument, context));
+                    return fn(function, rewrite(argument, context, copy));
                 }
                 case "Condition" -> {
                     context.useCondition(argument.asText());
-                    return node.deepCopy();
+                    return copy ? node.deepCopy() : node;
                 }
                 default -> {
                     // any other key: a plain property; fall through to the copy below
                 }
             }
         }
-        ObjectNode out = JSON.objectNode();
-        node.fields().forEachRemaining(field -> out.set(field.getKey(), rewrite(field.getValue(), context)));
-        return out;
+        if (copy) {
+            ObjectNode out = JSON.objectNode();
+            node.fields().forEachRemaining(field -> out.set(field.getKey(), rewrite(field.getValue(), context, true)));
+            return out;
+        }
+        node.fields().forEachRemaining(field -> field.setValue(rewrite(field.getValue(), context, false)));
+        return node;
     }
 
-    private JsonNode sub(JsonNode argument, Context context) {
+    /** @return whether no container node under {@code node} is reachable twice (checked when assertions are on) */
+    private static boolean ownsEveryNode(JsonNode node, Set<JsonNode> seen) {
+        if (!node.isContainerNode()) {
+            return true;
+        }
+        if (!seen.add(node)) {
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (!ownsEveryNode(child, seen)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode sub(JsonNode argument, Context context, boolean copy) {
         String text = argument.isArray() ? argument.get(0).asText() : argument.asText();
         Set<String> own = new LinkedHashSet<>();
         if (argument.isArray() && argument.size() > 1) {
@@ -384,7 +421,7 @@ final class StackSplitter {
         if (argument.isArray()) {
             ArrayNode array = JSON.arrayNode().add(out.toString());
             for (int i = 1; i < argument.size(); i++) {
-                array.add(rewrite(argument.get(i), context));
+                array.add(rewrite(argument.get(i), context, copy));
             }
             return fn("Fn::Sub", array);
         }
