@@ -37,4 +37,22 @@ public interface ObjectIndex {
      * @return every object of that kind, sorted by namespace and name
      */
     List<SourceObject> all(ResourceKind kind);
+
+    /**
+     * A value computed once per input and shared by every mapper that asks, such as an index of
+     * the objects that several mappers search; it lives exactly as long as this index, so it is let
+     * go with the input (a static cache keyed by the index would keep the input's objects in memory
+     * until it is next used). The core's index computes each key once; the default computes it
+     * on every call, which is correct but not shared.
+     *
+     * @param key     what is cached; one value per key
+     * @param compute makes the value from this index on first use
+     * @param <T>     the value's type
+     * @return the value
+     * @since 1.3
+     */
+    @io.kube2ecs.api.Experimental(since = "1.3")
+    default <T> T shared(Class<T> key, java.util.function.Function<ObjectIndex, T> compute) {
+        return compute.apply(this);
+    }
 }

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 public final class ObjectStore implements ObjectIndex {
 
     private final Map<ObjectRef, LoadedObject> byRef = new TreeMap<>();
+    private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ResourceKind, Map<String, List<LoadedObject>>> byKindAndNamespace = new HashMap<>();
 
     /**
@@ -80,5 +81,17 @@ public final class ObjectStore implements ObjectIndex {
         new TreeMap<>(byKindAndNamespace.getOrDefault(kind, Map.of())).values()
                 .forEach(objects -> objects.forEach(object -> out.add(new ObjectView(object, false))));
         return out;
+    }
+
+    @Override
+    public <T> T shared(Class<T> key, java.util.function.Function<ObjectIndex, T> compute) {
+        Object value = shared.get(key);
+        if (value == null) {
+            // computed outside the map's lock: a value may itself ask for another shared value
+            value = compute.apply(this);
+            Object raced = shared.putIfAbsent(key, value);
+            value = raced != null ? raced : value;
+        }
+        return key.cast(value);
     }
 }

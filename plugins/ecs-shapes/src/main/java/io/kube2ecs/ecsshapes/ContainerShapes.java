@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class ContainerShapes {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
 
     private ContainerShapes() {
     }

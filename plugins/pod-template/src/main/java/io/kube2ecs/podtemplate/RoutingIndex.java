@@ -6,14 +6,12 @@ import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
 import io.kube2ecs.api.spi.ObjectIndex;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +23,9 @@ import java.util.regex.Pattern;
  */
 final class RoutingIndex {
 
-    private static final Map<ObjectIndex, RoutingIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
     /** A name a container's environment might call a Service by: after a start or separator, before a port, a slash or the end. */
     private static final Pattern CANDIDATE = Pattern.compile("(?:^|[/@=,\\s])([a-z0-9]([-a-z0-9]*[a-z0-9])?)(?=:\\d+|$|/)");
 
-    // the cache's keys are weak: nothing here may refer to the index, or no entry would ever go
     private final Map<String, Namespace> namespaces = new HashMap<>();
 
     /** One namespace's workloads and Services. */
@@ -58,23 +54,9 @@ final class RoutingIndex {
     private RoutingIndex() {
     }
 
-    /**
-     * A weak map lets go of an entry whose key is gone only when it is next used, and nothing uses it
-     * after the mapping stage: the entry's index (every workload and Service of the input) would stay
-     * in memory through the emit stage. The cleaner uses the map once its key is unreachable.
-     */
-    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
-
     static RoutingIndex of(ObjectIndex index) {
-        synchronized (CACHE) {
-            RoutingIndex known = CACHE.get(index);
-            if (known == null) {
-                known = new RoutingIndex();
-                CACHE.put(index, known);
-                CLEANER.register(index, CACHE::size);
-            }
-            return known;
-        }
+        // one per input, let go with it
+        return index.shared(RoutingIndex.class, i -> new RoutingIndex());
     }
 
     private synchronized Namespace namespace(ObjectIndex index, String name) {

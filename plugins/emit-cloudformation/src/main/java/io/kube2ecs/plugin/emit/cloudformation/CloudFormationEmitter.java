@@ -68,7 +68,7 @@ public final class CloudFormationEmitter implements Emitter {
     static final int MAX_TEMPLATE_BYTES_IN_S3 = 1_000_000;
     static final int MAX_TEMPLATE_BYTES_IN_REQUEST = 51_200;
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
     private static final ObjectWriter JSON_TEXT = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     /** @return the text with each run of letters and digits capitalised and everything else dropped */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** CloudFormation's intrinsic functions as JSON nodes, for the emitter and the stack splitter. */
 final class Intrinsics {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
 
     private Intrinsics() {
     }

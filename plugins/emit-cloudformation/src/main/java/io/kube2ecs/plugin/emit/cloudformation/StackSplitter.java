@@ -37,7 +37,7 @@ final class StackSplitter {
     /** The resources shared by every namespace (the cluster, the execution role). */
     static final String SHARED = "";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     /** The split: the root template and the nested ones by file name, with the groups each holds. */
