@@ -21,8 +21,28 @@ public final class Workers implements AutoCloseable {
      * @param jobs how many jobs there will be at most (no more threads than jobs or cores)
      */
     public Workers(String name, int jobs) {
-        int threads = Math.min(jobs, Runtime.getRuntime().availableProcessors());
-        pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+        this(pool(name, Math.min(jobs, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * One thread per job, however many cores there are: for a few long jobs of unequal length that
+     * also wait on the disk (the emitters), where two threads for three jobs left the third waiting
+     * for the first to finish, and the longest could not start at once.
+     *
+     * @param name what the threads are called
+     * @param jobs how many jobs there will be
+     * @return workers with a thread per job (none for one job: it runs in the caller's thread)
+     */
+    public static Workers perJob(String name, int jobs) {
+        return new Workers(pool(name, jobs));
+    }
+
+    private Workers(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        return threads <= 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true); // a run that fails elsewhere must still let the JVM exit
             return thread;

@@ -105,7 +105,7 @@ public final class EmitStage {
     }
 
     private static void runAll(List<Callable<Result>> jobs, List<Result> results) {
-        try (Workers workers = new Workers("kube2ecs-emit", jobs.size())) {
+        try (Workers workers = Workers.perJob("kube2ecs-emit", jobs.size())) {
             List<Future<Result>> futures = new ArrayList<>();
             jobs.forEach(job -> futures.add(workers.submit(job)));
             futures.forEach(future -> results.add(Workers.join(future)));
