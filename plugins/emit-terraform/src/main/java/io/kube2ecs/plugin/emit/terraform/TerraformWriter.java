@@ -53,7 +53,6 @@ final class TerraformWriter {
     private DeploymentModel model;
     private Names names;
     private final Map<String, String> extraVariables = new TreeMap<>();
-    private final Map<String, StringBuilder> files = new TreeMap<>();
     /** Variables the written configuration references: only these are declared. */
     private final java.util.Set<String> usedVariables = new java.util.TreeSet<>(List.of(StandardInputs.REGION,
             StandardInputs.EXECUTION_ROLE_ARN));
@@ -68,11 +67,22 @@ final class TerraformWriter {
         this.names = new Names(model.resources());
         this.hasSecretReads = model.all(TaskDefinition.class).stream().anyMatch(t -> t.containers().stream()
                 .anyMatch(c -> !c.secrets().isEmpty() || c.repositoryCredentials() != null));
+        // each file is rendered whole and written at once, so only one file's text is held at a time
+        // (a workload's file collects resources of several types, which the model lists apart)
+        Map<String, List<AwsResource>> byFile = new TreeMap<>();
         for (AwsResource resource : model.resources()) {
-            String file = fileOf(resource);
-            String text = resource(resource);
-            if (text != null) {
-                files.computeIfAbsent(file, f -> new StringBuilder()).append(text);
+            byFile.computeIfAbsent(fileOf(resource), f -> new ArrayList<>()).add(resource);
+        }
+        for (Map.Entry<String, List<AwsResource>> file : byFile.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            for (AwsResource resource : file.getValue()) {
+                String block = resource(resource);
+                if (block != null) {
+                    text.append(block);
+                }
+            }
+            if (text.length() > 0) {
+                context.output().write(file.getKey(), text.toString().stripTrailing() + "\n");
             }
         }
         for (RunTask run : model.all(RunTask.class)) {
@@ -85,12 +95,11 @@ final class TerraformWriter {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
                     + shared;
         }
-        files.computeIfAbsent("main.tf", f -> new StringBuilder()).insert(0, shared);
+        context.output().write("main.tf", shared.stripTrailing() + "\n");
         context.output().write("versions.tf", versions());
         context.output().write("variables.tf", variables());
         context.output().write("outputs.tf", outputs());
         context.output().write("terraform.tfvars.example", tfvarsExample());
-        files.forEach((name, text) -> context.output().write(name, text.toString().stripTrailing() + "\n"));
         if (!extraVariables.isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_MISSING, "resources the input does not define are "
                     + "variables of the Terraform configuration: " + String.join(", ", extraVariables.keySet()), null, null, null));
