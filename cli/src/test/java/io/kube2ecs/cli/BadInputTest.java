@@ -113,6 +113,19 @@ class BadInputTest {
     }
 
     @Test
+    void anErrorWhileEmittingLeavesNoFolderBehindNotEvenTheParentsItMade() throws Exception {
+        // the emitters write into a staging folder as they go, so it exists when an emitter reports an error
+        Files.writeString(dir.resolve("good.yaml"), DEPLOYMENT.formatted(1, 8080, "100m"));
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "good.yaml", "-o", "new/deep/out",
+                "--option", "emit-cloudformation.split=bogus");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.CONVERSION_ERRORS);
+        assertThat(result.err()).contains("CFN003").contains("nothing written");
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("good.yaml");
+        }
+    }
+
+    @Test
     void anExistingOutputFolderKeepsTheUsersFilesAndAFailedRunChangesNothing() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("notes.txt"), "mine");

@@ -108,7 +108,26 @@ public final class EmitStage {
         try (Workers workers = Workers.perJob("kube2ecs-emit", jobs.size())) {
             List<Future<Result>> futures = new ArrayList<>();
             jobs.forEach(job -> futures.add(workers.submit(job)));
-            futures.forEach(future -> results.add(Workers.join(future)));
+            // every emitter is waited for, even after one failed with an Error (out of memory): the
+            // staging folder is removed on the way out, and the others may still be writing into it
+            Throwable failure = null;
+            for (Future<Result> future : futures) {
+                try {
+                    results.add(Workers.join(future));
+                } catch (RuntimeException | Error e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
         }
     }
 

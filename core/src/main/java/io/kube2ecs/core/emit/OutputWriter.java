@@ -70,16 +70,39 @@ public final class OutputWriter {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new IOException(outputDir + " exists and is not a folder");
         }
+        // folders this run creates before it knows it will succeed, so a failed run can remove them again
+        List<Path> created = new ArrayList<>();
         Path parent = target.getParent();
+        if (parent != null && !Files.exists(target) && !Files.exists(parent)) {
+            for (Path missing = parent; missing != null && !Files.exists(missing); missing = missing.getParent()) {
+                created.add(0, missing);
+            }
+            Files.createDirectories(parent);
+        }
         boolean stageBeside = parent != null && !Files.exists(target) && Files.isWritable(parent);
-        boolean createdTarget = false;
         if (!stageBeside && !Files.exists(target)) {
             Files.createDirectories(target);
-            createdTarget = true;
+            created.add(target);
         }
         Path staging = (stageBeside ? parent : target).resolve(".kube2ecs-staging-" + UUID.randomUUID());
-        Files.createDirectory(staging); // default permissions, unlike a temp directory's 0700
-        return new Staging(target, staging, stageBeside, createdTarget);
+        try {
+            Files.createDirectory(staging); // default permissions, unlike a temp directory's 0700
+        } catch (IOException e) {
+            removeEmpty(created);
+            throw e;
+        }
+        return new Staging(target, staging, stageBeside, created);
+    }
+
+    /** Removes the given folders, innermost first, as long as they are empty. */
+    private static void removeEmpty(List<Path> folders) {
+        for (int i = folders.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(folders.get(i));
+            } catch (IOException e) {
+                return; // not empty, or not ours to remove: leave it and what holds it
+            }
+        }
     }
 
     /**
@@ -90,7 +113,9 @@ public final class OutputWriter {
         private final Path target;
         private final Path staging;
         private final boolean stageBeside;
-        private final boolean createdTarget;
+        private final List<Path> created;
+        /** Removes the staging folder if the process is stopped (Ctrl-C) before the run ends. */
+        private final Thread cleanupOnExit;
         /** Every file of the run, including those already in the output with the same content. */
         private final Set<String> paths = new java.util.concurrent.ConcurrentSkipListSet<>();
         /** Files whose content differs from the output's (or that are new): only these are moved. */
@@ -99,11 +124,20 @@ public final class OutputWriter {
         private boolean closed;
         private boolean committed;
 
-        private Staging(Path target, Path staging, boolean stageBeside, boolean createdTarget) {
+        private Staging(Path target, Path staging, boolean stageBeside, List<Path> created) {
             this.target = target;
             this.staging = staging;
             this.stageBeside = stageBeside;
-            this.createdTarget = createdTarget;
+            this.created = created;
+            this.cleanupOnExit = new Thread(() -> {
+                try {
+                    deleteTree(staging);
+                } catch (IOException | RuntimeException e) {
+                    // best effort while the process ends: the emitters may still be writing into it
+                }
+                removeEmpty(created);
+            }, "kube2ecs-staging-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
         }
 
         /**
@@ -222,13 +256,13 @@ public final class OutputWriter {
          * @throws IOException when the output cannot be written
          */
         public List<String> commit(Set<String> ownedFolders) throws IOException {
-            committed = true;
             String manifest = paths.isEmpty() ? "" : String.join("\n", paths) + "\n";
             Files.writeString(staging.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
             if (stageBeside) {
                 try {
                     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                    closed = true;
+                    committed = true;
+                    close(); // nothing is left to remove; this lets go of the exit hook
                     return List.copyOf(paths);
                 } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException | DirectoryNotEmptyException e) {
                     Files.createDirectories(target);
@@ -254,6 +288,7 @@ public final class OutputWriter {
                 }
             }
             move(staging.resolve(MANIFEST), target.resolve(MANIFEST));
+            committed = true;
             return List.copyOf(paths);
         }
 
@@ -263,15 +298,20 @@ public final class OutputWriter {
          */
         @Override
         public void close() throws IOException {
-            if (!closed) {
-                closed = true;
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+            } catch (IllegalStateException e) {
+                // the process is already ending; the hook does the same
+            }
+            try {
                 deleteTree(staging);
-                if (createdTarget && !committed) {
-                    try (var entries = Files.list(target)) {
-                        if (entries.findAny().isEmpty()) {
-                            Files.delete(target);
-                        }
-                    }
+            } finally {
+                if (!committed) {
+                    removeEmpty(created);
                 }
             }
         }

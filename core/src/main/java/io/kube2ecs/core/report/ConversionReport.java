@@ -159,25 +159,27 @@ public final class ConversionReport {
      */
     public static void write(Inputs inputs, Destination files) throws IOException {
         ConversionReport report = new ConversionReport(inputs);
-        java.io.OutputStream jsonStream = files.create(JSON);
-        java.io.OutputStream markdownStream = files.create(MARKDOWN);
-        // the two files only read what the constructor built, so they are written side by side
-        try (io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
-            java.util.concurrent.Future<Void> json = workers.submit(() -> {
-                try (java.io.OutputStream out = jsonStream) {
-                    report.json(out);
-                }
+        // the two files only read what the constructor built, so they are written side by side; both
+        // go through a Writer, which encodes a character beyond the basic plane as its four UTF-8
+        // bytes (Jackson's own UTF-8 output would escape it as two \\u sequences)
+        try (java.io.Writer json = new java.io.OutputStreamWriter(files.create(JSON), StandardCharsets.UTF_8);
+             java.io.Writer markdown = new java.io.OutputStreamWriter(files.create(MARKDOWN), StandardCharsets.UTF_8);
+             io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
+            java.util.concurrent.Future<Void> jsonDone = workers.submit(() -> {
+                report.json(json);
                 return null;
             });
-            try (java.io.Writer out = new java.io.OutputStreamWriter(markdownStream, StandardCharsets.UTF_8)) {
-                StringBuilder markdown = report.markdown();
+            try {
+                StringBuilder text = report.markdown();
                 // in slices, so the text is never also held whole as a String and as bytes
-                for (int start = 0; start < markdown.length(); start += 65536) {
-                    out.append(markdown, start, Math.min(markdown.length(), start + 65536));
+                for (int start = 0; start < text.length(); start += 65536) {
+                    markdown.append(text, start, Math.min(text.length(), start + 65536));
                 }
+            } finally {
+                awaitQuietly(jsonDone); // the streams close on the way out: the other file must be done
             }
             try {
-                json.get();
+                jsonDone.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -185,8 +187,21 @@ public final class ConversionReport {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
                 throw new IllegalStateException(e.getCause());
             }
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<?> job) {
+        try {
+            job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // reported by the caller
         }
     }
 
@@ -385,7 +400,7 @@ public final class ConversionReport {
 
     // ---- JSON
 
-    private void json(java.io.OutputStream stream) throws IOException {
+    private void json(java.io.Writer out) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("inputs", in.locations());
@@ -449,8 +464,8 @@ public final class ConversionReport {
         com.fasterxml.jackson.core.util.DefaultPrettyPrinter printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
                 .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
         ObjectMapper mapper = new ObjectMapper().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        mapper.writer(printer).writeValue(stream, root);
-        stream.write('\n');
+        mapper.writer(printer).writeValue(out, root);
+        out.write('\n');
     }
 
     private static String fateKey(Fate fate) {

@@ -98,4 +98,43 @@ class EmitStageTest {
             assertThat(error.message()).contains("emitter broken of plugin emit-broken failed");
         });
     }
+
+    @Test
+    void anErrorInOneEmitterWaitsForTheOthersBeforeItLeavesTheStage() {
+        java.util.concurrent.atomic.AtomicBoolean slowFinished = new java.util.concurrent.atomic.AtomicBoolean();
+        Emitter failing = new Emitter() {
+            @Override
+            public String target() {
+                return "failing";
+            }
+
+            @Override
+            public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        Emitter slow = new Emitter() {
+            @Override
+            public String target() {
+                return "slow";
+            }
+
+            @Override
+            public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                context.output().write("late.json", "{}");
+                slowFinished.set(true);
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmitStage().run(new DeploymentModel(), List.of(
+                        new PluginRegistry.Bound<>("emit-failing", failing), new PluginRegistry.Bound<>("emit-slow", slow)),
+                        new Settings(Profile.EMPTY), Profile.EMPTY, new DiagnosticCollector(), (target, nanos) -> { }))
+                .isInstanceOf(OutOfMemoryError.class);
+        // the caller removes the staging folder next: nothing may still be writing into it
+        assertThat(slowFinished).isTrue();
+    }
 }

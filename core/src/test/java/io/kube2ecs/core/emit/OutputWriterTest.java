@@ -119,4 +119,22 @@ class OutputWriterTest {
         }
         assertThat(dir.toFile().list()).containsExactly("out");
     }
+
+    @Test
+    void aRunThatDoesNotCommitRemovesTheFoldersItMade() throws Exception {
+        try (OutputWriter.Staging staging = new OutputWriter().begin(dir.resolve("a/b/out"))) {
+            staging.write("ecs/x.json", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aCommittedRunKeepsTheFoldersItMade() throws Exception {
+        try (OutputWriter.Staging staging = new OutputWriter().begin(dir.resolve("a/b/out"))) {
+            staging.write("ecs/x.json", "{}".getBytes(StandardCharsets.UTF_8));
+            staging.commit(Set.of("ecs"));
+        }
+        assertThat(dir.resolve("a/b/out/ecs/x.json")).hasContent("{}");
+        assertThat(dir.resolve("a/b").toFile().list()).containsExactly("out");
+    }
 }

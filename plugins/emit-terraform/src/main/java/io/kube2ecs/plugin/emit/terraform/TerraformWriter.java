@@ -73,6 +73,7 @@ final class TerraformWriter {
         for (AwsResource resource : model.resources()) {
             byFile.computeIfAbsent(fileOf(resource), f -> new ArrayList<>()).add(resource);
         }
+        String mainResources = "";
         for (Map.Entry<String, List<AwsResource>> file : byFile.entrySet()) {
             StringBuilder text = new StringBuilder();
             for (AwsResource resource : file.getValue()) {
@@ -81,7 +82,9 @@ final class TerraformWriter {
                     text.append(block);
                 }
             }
-            if (text.length() > 0) {
+            if (file.getKey().equals("main.tf")) {
+                mainResources = text.toString(); // a workload called main outside any namespace: it shares main.tf
+            } else if (text.length() > 0) {
                 context.output().write(file.getKey(), text.toString().stripTrailing() + "\n");
             }
         }
@@ -95,7 +98,7 @@ final class TerraformWriter {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
                     + shared;
         }
-        context.output().write("main.tf", shared.stripTrailing() + "\n");
+        context.output().write("main.tf", (shared + mainResources).stripTrailing() + "\n");
         context.output().write("versions.tf", versions());
         context.output().write("variables.tf", variables());
         context.output().write("outputs.tf", outputs());
