@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class EmitStageTest {
 
     private static Emitter writing(String target, String folder, String... paths) {
+        return emitter(target, folder, context -> {
+            for (String path : paths) {
+                context.output().write(path, target);
+            }
+        });
+    }
+
+    private static Emitter emitter(String target, String folder, java.util.function.Consumer<io.kube2ecs.api.spi.EmitContext> body) {
         return new Emitter() {
             @Override
             public String target() {
@@ -32,9 +40,7 @@ class EmitStageTest {
 
             @Override
             public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
-                for (String path : paths) {
-                    context.output().write(path, target);
-                }
+                body.accept(context);
             }
         };
     }
@@ -76,18 +82,10 @@ class EmitStageTest {
 
     @Test
     void theFilesOfAnEmitterThatThrowsAreDroppedFromTheInMemoryResult() {
-        Emitter broken = new Emitter() {
-            @Override
-            public String target() {
-                return "broken";
-            }
-
-            @Override
-            public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
-                context.output().write("half.json", "{");
-                throw new IllegalStateException("bug");
-            }
-        };
+        Emitter broken = emitter("broken", "broken", context -> {
+            context.output().write("half.json", "{");
+            throw new IllegalStateException("bug");
+        });
         DiagnosticCollector diagnostics = new DiagnosticCollector();
         SortedMap<String, byte[]> files = new EmitStage().run(new DeploymentModel(), List.of(
                 new PluginRegistry.Bound<>("emit-broken", broken), new PluginRegistry.Bound<>("emit-ok", writing("ok", "ok", "a.json"))),
@@ -102,34 +100,18 @@ class EmitStageTest {
     @Test
     void anErrorInOneEmitterWaitsForTheOthersBeforeItLeavesTheStage() {
         java.util.concurrent.atomic.AtomicBoolean slowFinished = new java.util.concurrent.atomic.AtomicBoolean();
-        Emitter failing = new Emitter() {
-            @Override
-            public String target() {
-                return "failing";
+        Emitter failing = emitter("failing", "failing", context -> {
+            throw new OutOfMemoryError("simulated");
+        });
+        Emitter slow = emitter("slow", "slow", context -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
-                throw new OutOfMemoryError("simulated");
-            }
-        };
-        Emitter slow = new Emitter() {
-            @Override
-            public String target() {
-                return "slow";
-            }
-
-            @Override
-            public void emit(DeploymentModel model, io.kube2ecs.api.spi.EmitContext context) {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                context.output().write("late.json", "{}");
-                slowFinished.set(true);
-            }
-        };
+            context.output().write("late.json", "{}");
+            slowFinished.set(true);
+        });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EmitStage().run(new DeploymentModel(), List.of(
                         new PluginRegistry.Bound<>("emit-failing", failing), new PluginRegistry.Bound<>("emit-slow", slow)),
                         new Settings(Profile.EMPTY), Profile.EMPTY, new DiagnosticCollector(), (target, nanos) -> { }))
