@@ -43,8 +43,10 @@ public final class YamlNode {
         this.quoted = quoted;
         this.line = line;
         this.column = column;
-        this.entries = shape == Shape.MAP ? new LinkedHashMap<>() : Collections.emptyMap();
-        this.items = shape == Shape.LIST ? new ArrayList<>() : Collections.emptyList();
+        // small starting sizes: most maps of a manifest hold a few keys and most lists one or two items,
+        // and every node of the input lives until mapping ends
+        this.entries = shape == Shape.MAP ? new LinkedHashMap<>(4) : Collections.emptyMap();
+        this.items = shape == Shape.LIST ? new ArrayList<>(2) : Collections.emptyList();
     }
 
     /**
