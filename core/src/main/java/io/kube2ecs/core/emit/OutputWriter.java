@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import io.kube2ecs.core.concurrent.Workers;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.TreeSet;
 
 /**
@@ -199,34 +196,14 @@ public final class OutputWriter {
         }
 
         /**
-         * Writes files into the staging folder, on every core (file creation is mostly kernel time).
+         * Writes several files into the staging folder.
          *
          * @param files files by relative path, none written before
          * @throws IOException when a file cannot be written, or a folder stands where a file goes
          */
         public void add(SortedMap<String, byte[]> files) throws IOException {
-            List<Map.Entry<String, byte[]>> entries = new ArrayList<>(files.entrySet());
-            int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, entries.size() / 64));
-            try (Workers workers = new Workers("kube2ecs-write", threads)) {
-                List<Future<Void>> jobs = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    jobs.add(workers.submit(() -> {
-                        for (int i = first; i < entries.size(); i += threads) {
-                            try {
-                                write(entries.get(i).getKey(), entries.get(i).getValue());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<Void> job : jobs) {
-                    Workers.join(job);
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                write(file.getKey(), file.getValue());
             }
         }
 

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -121,22 +120,6 @@ public final class ConversionReport {
                 byObject.get(owner).add(diagnostic);
             }
         }
-    }
-
-    /**
-     * @param inputs what the run read, made and reported
-     * @return {@code report.md} and {@code report.json}, by name
-     */
-    public static SortedMap<String, byte[]> render(Inputs inputs) {
-        SortedMap<String, java.io.ByteArrayOutputStream> streams = new TreeMap<>();
-        try {
-            write(inputs, name -> streams.computeIfAbsent(name, n -> new java.io.ByteArrayOutputStream()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // memory does not fail
-        }
-        SortedMap<String, byte[]> out = new TreeMap<>();
-        streams.forEach((name, bytes) -> out.put(name, bytes.toByteArray()));
-        return out;
     }
 
     /** Where the report's files go, one stream per file. */

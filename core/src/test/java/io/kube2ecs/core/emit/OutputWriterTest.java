@@ -107,13 +107,39 @@ class OutputWriterTest {
     }
 
     @Test
-    void manyFilesAreWrittenOnEveryCoreAndAllArrive() throws Exception {
+    void filesWrittenFromSeveralThreadsAtOnceAllArrive() throws Exception {
+        // the emitters write into one staging folder from their own threads, into shared folders
         SortedMap<String, byte[]> many = new TreeMap<>();
         for (int i = 0; i < 500; i++) {
             many.put("ecs/ns" + i % 7 + "/app" + i + "/task-definition.json", ("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8));
         }
         Path out = dir.resolve("out");
-        assertThat(new OutputWriter().write(out, many, Set.of("ecs"))).hasSize(500);
+        List<Map.Entry<String, byte[]>> entries = List.copyOf(many.entrySet());
+        List<String> written;
+        try (OutputWriter.Staging staging = new OutputWriter().begin(out)) {
+            List<Thread> writers = new java.util.ArrayList<>();
+            java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            for (int t = 0; t < 3; t++) {
+                int first = t;
+                Thread writer = new Thread(() -> {
+                    for (int i = first; i < entries.size(); i += 3) {
+                        try {
+                            staging.write(entries.get(i).getKey(), entries.get(i).getValue());
+                        } catch (IOException | RuntimeException e) {
+                            failures.add(e);
+                        }
+                    }
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            assertThat(failures).isEmpty();
+            written = staging.commit(Set.of("ecs"));
+        }
+        assertThat(written).hasSize(500);
         for (Map.Entry<String, byte[]> file : many.entrySet()) {
             assertThat(out.resolve(file.getKey())).hasBinaryContent(file.getValue());
         }

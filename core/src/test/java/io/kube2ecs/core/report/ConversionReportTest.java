@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 class ConversionReportTest {
 
     @Test
-    void charactersBeyondTheBasicPlaneAreWrittenAsUtf8NotAsEscapes() {
-        SortedMap<String, byte[]> files = ConversionReport.render(new ConversionReport.Inputs(List.of("apps-\ud83d\ude80.yaml"),
-                List.of("ecs-json"), List.of(), Set.of(), new DeploymentModel(), List.of(), List.of("ecs/x.json")));
-        String json = new String(files.get(ConversionReport.JSON), StandardCharsets.UTF_8);
+    void charactersBeyondTheBasicPlaneAreWrittenAsUtf8NotAsEscapes() throws Exception {
+        SortedMap<String, java.io.ByteArrayOutputStream> files = new java.util.TreeMap<>();
+        ConversionReport.write(new ConversionReport.Inputs(List.of("apps-\ud83d\ude80.yaml"),
+                List.of("ecs-json"), List.of(), Set.of(), new DeploymentModel(), List.of(), List.of("ecs/x.json")),
+                name -> files.computeIfAbsent(name, n -> new java.io.ByteArrayOutputStream()));
+        String json = files.get(ConversionReport.JSON).toString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"apps-\ud83d\ude80.yaml\"").doesNotContain("\\uD83D").doesNotContain("\\ud83d")
                 .startsWith("{\n  \"schemaVersion\" : ").endsWith("}\n").doesNotContain("\r");
-        assertThat(new String(files.get(ConversionReport.MARKDOWN), StandardCharsets.UTF_8)).contains("apps-\ud83d\ude80.yaml");
+        assertThat(files.get(ConversionReport.MARKDOWN).toString(StandardCharsets.UTF_8)).contains("apps-\ud83d\ude80.yaml");
     }
 }
