@@ -1,9 +1,11 @@
 package io.kube2ecs.cli;
 
+import io.kube2ecs.core.ConversionPipeline;
 import io.kube2ecs.core.diag.ConfigurationException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -19,6 +21,7 @@ public final class Kube2Ecs {
     private final Path workingDirectory;
     private final Terminal terminal;
     private java.time.Instant started = java.time.Instant.now();
+    private java.util.concurrent.FutureTask<ConversionPipeline> bundledPipeline;
 
     /**
      * @param out              standard output
@@ -43,6 +46,44 @@ public final class Kube2Ecs {
         this.stdin = stdin;
         this.workingDirectory = workingDirectory;
         this.terminal = terminal;
+    }
+
+    /**
+     * Starts building the pipeline of the bundled plugins on another thread, while the command line is
+     * parsed on this one: discovering the plugins and creating the injector is a third of a small
+     * conversion's start-up, and start-up runs on one core while the machine has more. A command that
+     * names plugin jars or folders builds its own pipeline and leaves this one unused.
+     *
+     * @return this
+     */
+    public Kube2Ecs prepareBundledPipeline() {
+        bundledPipeline = new java.util.concurrent.FutureTask<>(() -> PluginPath.build(this, List.of(), List.of()));
+        Thread builder = new Thread(bundledPipeline, "kube2ecs-plugins");
+        builder.setDaemon(true);
+        builder.start();
+        return this;
+    }
+
+    /** @return the pipeline of the bundled plugins, the one {@link #prepareBundledPipeline} started if it did */
+    ConversionPipeline bundledPipeline() {
+        if (bundledPipeline == null) {
+            return PluginPath.build(this, List.of(), List.of());
+        }
+        try {
+            return bundledPipeline.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the plugins were loaded", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the same failure, with the same type, as building it on this thread would have given
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -25,7 +25,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         InputStream stdin = System.in;
-        int status = new Kube2Ecs(out, err, () -> stdin, Path.of("").toAbsolutePath(), Terminal.detect()).run(args);
+        int status = new Kube2Ecs(out, err, () -> stdin, Path.of("").toAbsolutePath(), Terminal.detect())
+                .prepareBundledPipeline().run(args);
         out.flush();
         err.flush();
         System.exit(status);

@@ -31,6 +31,13 @@ final class PluginPath {
     }
 
     static ConversionPipeline pipeline(Kube2Ecs cli, List<String> pluginPath, List<String> pluginDirs) {
+        if (pluginPath.isEmpty() && pluginDirs.isEmpty()) {
+            return cli.bundledPipeline();
+        }
+        return build(cli, pluginPath, pluginDirs);
+    }
+
+    static ConversionPipeline build(Kube2Ecs cli, List<String> pluginPath, List<String> pluginDirs) {
         ClassLoader loader = classLoader(cli.workingDirectory(), pluginPath);
         RuntimeEnvironment environment = new RuntimeEnvironment(cli.stdin(), cli.workingDirectory());
         List<PluginFolders.Folder> folders = pluginDirs.stream()

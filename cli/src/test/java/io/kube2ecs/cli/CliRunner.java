@@ -6,7 +6,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Runs the real CLI in-process with captured streams. */
+/**
+ * Runs the real CLI in-process with captured streams, the way {@link Main} does: the bundled plugins'
+ * pipeline is built on its own thread while the command line is parsed.
+ */
 final class CliRunner {
 
     record Result(int exitCode, String out, String err) {
@@ -16,7 +19,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = new Kube2Ecs(new PrintWriter(out, true), new PrintWriter(err, true),
-                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory).run(args);
+                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory).prepareBundledPipeline().run(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -26,7 +29,7 @@ final class CliRunner {
         StringWriter err = new StringWriter();
         int code = new Kube2Ecs(new PrintWriter(out, true), new PrintWriter(err, true),
                 () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), workingDirectory,
-                new Terminal(true, true)).run(args);
+                new Terminal(true, true)).prepareBundledPipeline().run(args);
         return new Result(code, out.toString(), err.toString());
     }
 
