@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kube2ecs.api.model.FargateSize;
 import io.kube2ecs.api.source.LabelSelector;
 import io.kube2ecs.api.source.Quantity;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.source.ObjectRef;
 import io.kube2ecs.api.source.ResourceKind;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +70,43 @@ class ValueTypesTest {
         assertThat(ResourceKind.of("v1", "Service").toString()).isEqualTo("Service");
         assertThat(ResourceKind.of("vpcresources.k8s.aws/v1beta1", "SecurityGroupPolicy").toString())
                 .isEqualTo("vpcresources.k8s.aws/SecurityGroupPolicy");
+    }
+
+    @Test
+    void identifiersOrderAsTheirTextAndStayEqualWhenEqual() {
+        List<String> words = List.of("", "a", "apps", "apps.x", "Apps", "b", "Deployment", "Service", "-", ".", "~", "é", "a-b");
+        List<ResourceKind> kinds = new java.util.ArrayList<>();
+        List<ObjectRef> refs = new java.util.ArrayList<>();
+        List<ResourceId> ids = new java.util.ArrayList<>();
+        for (String group : words) {
+            for (String kind : words.subList(1, words.size())) {
+                kinds.add(new ResourceKind(group, kind));
+                refs.add(new ObjectRef(new ResourceKind(group, kind), group, kind));
+                ids.add(new ResourceId(group, kind, group + kind + "x"));
+            }
+        }
+        java.util.Comparator<ObjectRef> refOrder = java.util.Comparator.comparing((ObjectRef r) -> r.kind().toString())
+                .thenComparing(ObjectRef::namespace).thenComparing(ObjectRef::name);
+        java.util.Comparator<ResourceId> idOrder = java.util.Comparator.comparing(ResourceId::type)
+                .thenComparing(ResourceId::namespace).thenComparing(ResourceId::name);
+        for (int i = 0; i < kinds.size(); i++) {
+            for (int j = 0; j < kinds.size(); j++) {
+                assertThat(Integer.signum(kinds.get(i).compareTo(kinds.get(j))))
+                        .as("%s vs %s", kinds.get(i), kinds.get(j))
+                        .isEqualTo(Integer.signum(kinds.get(i).toString().compareTo(kinds.get(j).toString())));
+                assertThat(Integer.signum(refs.get(i).compareTo(refs.get(j))))
+                        .isEqualTo(Integer.signum(refOrder.compare(refs.get(i), refs.get(j))));
+                assertThat(Integer.signum(ids.get(i).compareTo(ids.get(j))))
+                        .isEqualTo(Integer.signum(idOrder.compare(ids.get(i), ids.get(j))));
+            }
+            ResourceKind copy = new ResourceKind(kinds.get(i).group(), kinds.get(i).kind());
+            assertThat(copy).isEqualTo(kinds.get(i)).hasSameHashCodeAs(kinds.get(i));
+            ObjectRef refCopy = new ObjectRef(copy, refs.get(i).namespace(), refs.get(i).name());
+            assertThat(refCopy).isEqualTo(refs.get(i)).hasSameHashCodeAs(refs.get(i));
+            ResourceId idCopy = new ResourceId(ids.get(i).type(), ids.get(i).namespace(), ids.get(i).name());
+            assertThat(idCopy).isEqualTo(ids.get(i)).hasSameHashCodeAs(ids.get(i));
+        }
+        assertThat(new ResourceId("a", "b", "c")).isNotEqualTo(new ResourceId("a", "c", "b"));
+        assertThat(new ObjectRef(new ResourceKind("", "A"), "n", "x")).isNotEqualTo(new ObjectRef(new ResourceKind("", "B"), "n", "x"));
     }
 }

@@ -23,6 +23,8 @@ import java.util.SortedSet;
 public final class DeploymentModel {
 
     private final Map<ResourceId, AwsResource> resources = new TreeMap<>();
+    /** The same resources by hash: {@link #find} is called for nearly every reference an emitter writes. */
+    private final Map<ResourceId, AwsResource> byId = new java.util.HashMap<>();
     /**
      * The resources of each class {@link #all} was asked for, kept up to date by {@link #add}, so
      * asking for a class while mapping costs the size of that class, not of the whole model.
@@ -49,6 +51,7 @@ public final class DeploymentModel {
         if (previous != null) {
             throw new IllegalStateException("the model already has " + resource.id());
         }
+        byId.put(resource.id(), resource);
         byClass.forEach((type, index) -> {
             if (type.isInstance(resource)) {
                 index.put(resource.id(), resource);
@@ -65,7 +68,7 @@ public final class DeploymentModel {
      * @return the resource, if present and of that class
      */
     public <T extends AwsResource> Optional<T> find(ResourceId id, Class<T> type) {
-        AwsResource resource = resources.get(id);
+        AwsResource resource = byId.get(id);
         return type.isInstance(resource) ? Optional.of(type.cast(resource)) : Optional.empty();
     }
 

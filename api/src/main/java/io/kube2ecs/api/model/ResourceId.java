@@ -1,7 +1,6 @@
 package io.kube2ecs.api.model;
 
 import io.kube2ecs.api.Stable;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,9 +16,6 @@ import java.util.Objects;
 @Stable
 public record ResourceId(String type, String namespace, String name) implements Comparable<ResourceId> {
 
-    private static final Comparator<ResourceId> ORDER = Comparator.comparing(ResourceId::type)
-            .thenComparing(ResourceId::namespace).thenComparing(ResourceId::name);
-
     public ResourceId {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(namespace, "namespace");
@@ -31,7 +27,24 @@ public record ResourceId(String type, String namespace, String name) implements 
 
     @Override
     public int compareTo(ResourceId other) {
-        return ORDER.compare(this, other);
+        // by hand, not a Comparator chain: the model keeps its resources in sorted maps
+        int byType = type.compareTo(other.type);
+        if (byType != 0) {
+            return byType;
+        }
+        int byNamespace = namespace.compareTo(other.namespace);
+        return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ResourceId id
+                && name.equals(id.name) && namespace.equals(id.namespace) && type.equals(id.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return (type.hashCode() * 31 + namespace.hashCode()) * 31 + name.hashCode();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.kube2ecs.api.source;
 
 import io.kube2ecs.api.Stable;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,9 +16,6 @@ import java.util.Objects;
 @Stable
 public record ObjectRef(ResourceKind kind, String namespace, String name) implements Comparable<ObjectRef> {
 
-    private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::kind)
-            .thenComparing(ObjectRef::namespace).thenComparing(ObjectRef::name);
-
     public ObjectRef {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(namespace, "namespace");
@@ -28,7 +24,24 @@ public record ObjectRef(ResourceKind kind, String namespace, String name) implem
 
     @Override
     public int compareTo(ObjectRef other) {
-        return ORDER.compare(this, other);
+        // by hand, not a Comparator chain: refs are sorted and looked up in sorted maps all through a run
+        int byKind = kind.compareTo(other.kind);
+        if (byKind != 0) {
+            return byKind;
+        }
+        int byNamespace = namespace.compareTo(other.namespace);
+        return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ObjectRef ref
+                && name.equals(ref.name) && namespace.equals(ref.namespace) && kind.equals(ref.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.hashCode() * 31 + namespace.hashCode()) * 31 + name.hashCode();
     }
 
     @Override

@@ -61,7 +61,41 @@ public record ResourceKind(String group, String kind) implements Comparable<Reso
 
     @Override
     public int compareTo(ResourceKind other) {
-        return toString().compareTo(other.toString());
+        // the order of toString(), without building either string
+        if (group.equals(other.group)) {
+            return kind.compareTo(other.kind);
+        }
+        int length = length();
+        int otherLength = other.length();
+        for (int i = 0, n = Math.min(length, otherLength); i < n; i++) {
+            char c = charAt(i);
+            char o = other.charAt(i);
+            if (c != o) {
+                return c - o;
+            }
+        }
+        return length - otherLength;
+    }
+
+    private int length() {
+        return group.isEmpty() ? kind.length() : group.length() + 1 + kind.length();
+    }
+
+    private char charAt(int i) {
+        if (group.isEmpty()) {
+            return kind.charAt(i);
+        }
+        return i < group.length() ? group.charAt(i) : i == group.length() ? '/' : kind.charAt(i - group.length() - 1);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ResourceKind k && kind.equals(k.kind) && group.equals(k.group);
+    }
+
+    @Override
+    public int hashCode() {
+        return group.hashCode() * 31 + kind.hashCode();
     }
 
     @Override

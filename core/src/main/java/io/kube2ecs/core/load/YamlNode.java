@@ -121,6 +121,19 @@ public final class YamlNode {
     public List<YamlNode> items() { return Collections.unmodifiableList(items); }
 
     /**
+     * @param key a key
+     * @return the value under it when this is a map holding it, else null
+     */
+    public YamlNode entry(String key) {
+        return shape == Shape.MAP ? entries.get(key) : null;
+    }
+
+    /** @return the line of the key this node is the value of, in a map */
+    public int keyLine() { return keyLine; }
+    /** @return the column of that key */
+    public int keyColumn() { return keyColumn; }
+
+    /**
      * @param key a key of this map
      * @return {line, column} of the key, or null
      */

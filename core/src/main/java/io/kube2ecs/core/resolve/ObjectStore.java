@@ -28,6 +28,8 @@ import java.util.TreeMap;
 public final class ObjectStore implements ObjectIndex {
 
     private final Map<ObjectRef, LoadedObject> byRef = new TreeMap<>();
+    /** The same objects by hash, for {@link #find}: every reference of every object is looked up */
+    private final Map<ObjectRef, LoadedObject> lookup;
     private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ResourceKind, Map<String, List<LoadedObject>>> byKindAndNamespace = new HashMap<>();
 
@@ -46,6 +48,7 @@ public final class ObjectStore implements ObjectIndex {
                         new SourceLocation(object.file(), object.root().line(), object.root().column(), ""), null));
             }
         }
+        lookup = new HashMap<>(byRef);
         for (LoadedObject object : byRef.values()) {
             byKindAndNamespace.computeIfAbsent(object.ref().kind(), k -> new HashMap<>())
                     .computeIfAbsent(object.ref().namespace(), n -> new ArrayList<>()).add(object);
@@ -59,7 +62,7 @@ public final class ObjectStore implements ObjectIndex {
 
     @Override
     public Optional<SourceObject> find(ObjectRef ref) {
-        LoadedObject object = byRef.get(ref);
+        LoadedObject object = lookup.get(ref);
         return object == null ? Optional.empty() : Optional.of(new ObjectView(object, false));
     }
 

@@ -26,15 +26,23 @@ public final class NodeView implements SourceNode {
 
     private final YamlNode node;
     private final String file;
-    private final String path;
+    private final NodeView parent;
+    /** the key under the parent map, or null under a parent list */
+    private final String key;
+    private final int index;
+    /** built when asked for: most views are read and dropped, and most paths are never shown */
+    private String path;
     private final int line;
     private final int column;
     private final boolean recording;
 
-    private NodeView(YamlNode node, String file, String path, int line, int column, boolean recording) {
+    private NodeView(YamlNode node, String file, NodeView parent, String key, int index, int line, int column, boolean recording) {
         this.node = node;
         this.file = file;
-        this.path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        this.path = parent == null ? "" : null;
         this.line = line;
         this.column = column;
         this.recording = recording;
@@ -47,7 +55,7 @@ public final class NodeView implements SourceNode {
      * @return the view of the root
      */
     public static NodeView root(YamlNode root, String file, boolean recording) {
-        return new NodeView(root, file, "", root.line(), root.column(), recording);
+        return new NodeView(root, file, null, null, -1, root.line(), root.column(), recording);
     }
 
     @Override
@@ -65,32 +73,34 @@ public final class NodeView implements SourceNode {
 
     @Override
     public String path() {
+        if (path == null) {
+            String above = parent.path();
+            path = key == null ? above + "[" + index + "]" : above.isEmpty() ? key : above + "." + key;
+        }
         return path;
     }
 
     @Override
     public SourceLocation location() {
-        return new SourceLocation(file, line, column, path);
+        return new SourceLocation(file, line, column, path());
     }
 
     @Override
     public SourceNode get(String key) {
-        String childPath = path.isEmpty() ? key : path + "." + key;
-        if (node == null || node.shape() != YamlNode.Shape.MAP || !node.entries().containsKey(key)) {
-            return new NodeView(null, file, childPath, line, column, recording);
+        YamlNode child = node == null ? null : node.entry(key);
+        if (child == null) {
+            return new NodeView(null, file, this, key, -1, line, column, recording);
         }
-        int[] at = node.keyPosition(key);
-        return new NodeView(node.entries().get(key), file, childPath, at[0], at[1], recording);
+        return new NodeView(child, file, this, key, -1, child.keyLine(), child.keyColumn(), recording);
     }
 
     @Override
     public SourceNode get(int index) {
-        String childPath = path + "[" + index + "]";
         if (node == null || node.shape() != YamlNode.Shape.LIST || index < 0 || index >= node.items().size()) {
-            return new NodeView(null, file, childPath, line, column, recording);
+            return new NodeView(null, file, this, null, index, line, column, recording);
         }
         YamlNode item = node.items().get(index);
-        return new NodeView(item, file, childPath, item.line(), item.column(), recording);
+        return new NodeView(item, file, this, null, index, item.line(), item.column(), recording);
     }
 
     @Override
