@@ -3,10 +3,11 @@
 launcher (bin/kube2ecs) and prints, per size, the median wall time over several runs, objects per
 second and peak memory (RSS), next to the floor: parsing the same input with snakeyaml-engine and
 writing as many files, folders and bytes as kube2ecs wrote. Each timed run writes into a new output
-folder (the folders are removed only after the size's runs: removing thousands of files just before
-a run makes ext4 search past the recently freed inodes when the run creates its own, which is
-kernel time neither tool causes). Also times a rerun into an existing, unchanged output, and the
-small case (the guestbook, warm).
+folder, and nothing is deleted until every measurement is taken: this machine's ext4 (no journal)
+skips inodes freed in the last minute or more when it allocates new ones, so a run that creates
+thousands of files right after thousands were removed spends seconds of kernel time that neither
+tool causes. Also times a rerun into an existing, unchanged output, and the small case (the
+guestbook, warm). The outputs go to a new folder per invocation, removed at the end.
 
 Usage: bench/run.py [SIZE ...]      (default 100 1000 10000)
 Environment: BENCH_RUNS (runs per size, default 5; 2 for 10,000), BENCH_DIR (work folder).
@@ -74,6 +75,8 @@ def snakeyaml_jar():
 
 def main(sizes):
     os.makedirs(WORK, exist_ok=True)
+    outputs = os.path.join(WORK, time.strftime("run-%Y%m%d-%H%M%S"))
+    os.makedirs(outputs)
     subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)  # builds the jar if stale
     yaml_jar = snakeyaml_jar()
     floor_classes = os.path.join(WORK, "floor-classes")
@@ -85,16 +88,13 @@ def main(sizes):
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(size), inputs], check=True,
                            stdout=subprocess.DEVNULL)
         objects = sum(count_objects(f) for f in glob.glob(os.path.join(inputs, "*.yaml")))
-        out = os.path.join(WORK, f"out-{size}")
+        out = os.path.join(outputs, f"out-{size}")
         runs = int(os.environ.get("BENCH_RUNS", "2" if size >= 10000 else "5"))
         walls, peaks = [], []
-        shutil.rmtree(out, ignore_errors=True)
         timed([LAUNCHER, "convert", "-f", inputs, "-o", out])  # warm-up: page cache, class-data archive
-        used = []
         settle()
         for _ in range(runs):
             target = fresh(out)
-            used.append(target)
             wall, peak = timed([LAUNCHER, "convert", "-f", inputs, "-o", target])
             walls.append(wall)
             peaks.append(peak)
@@ -105,13 +105,10 @@ def main(sizes):
         settle()
         floor_walls = []
         for _ in range(runs):
-            target = fresh(os.path.join(WORK, f"floor-{size}"))
-            used.append(target)
+            target = fresh(os.path.join(outputs, f"floor-{size}"))
             wall, _ = timed(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", f"{yaml_jar}:{floor_classes}",
                              "Floor", inputs, target, out])
             floor_walls.append(wall)
-        for folder in used:
-            shutil.rmtree(folder, ignore_errors=True)
         median = statistics.median(walls)
         rows.append((size, objects, median, min(walls), max(walls), objects / median, max(peaks), written,
                      statistics.median(floor_walls), files_written, statistics.median(reruns)))
@@ -121,9 +118,9 @@ def main(sizes):
     small_walls = []
     settle()
     if os.path.isdir(small):
-        timed([LAUNCHER, "convert", "-f", small, "-o", os.path.join(WORK, "out-small")])
+        timed([LAUNCHER, "convert", "-f", small, "-o", os.path.join(outputs, "out-small")])
         for _ in range(10):
-            small_walls.append(timed([LAUNCHER, "convert", "-f", small, "-o", os.path.join(WORK, "out-small")])[0])
+            small_walls.append(timed([LAUNCHER, "convert", "-f", small, "-o", os.path.join(outputs, "out-small")])[0])
 
     print(f"kube2ecs benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load average before: "
           f"{os.getloadavg()[0]:.2f}; all three targets through bin/kube2ecs")
@@ -139,6 +136,7 @@ def main(sizes):
     if small_walls:
         print(f"small case (k8s-guestbook, warm, 10 runs): median {statistics.median(small_walls):.2f} s, "
               f"min {min(small_walls):.2f} s")
+    shutil.rmtree(outputs, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses a multi-document YAML stream with snakeyaml-engine's composer, so every node keeps its
@@ -54,7 +53,7 @@ final class YamlTextParser {
     void parse(String origin, String content, DocumentSink sink) throws ParseProblem {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(origin)
-                .setSchema(new CoreSchema())
+                .setSchema(new QuickCoreSchema())
                 .setAllowDuplicateKeys(true) // the composer does not check; we report duplicates ourselves
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit(limits.maxInputChars())
