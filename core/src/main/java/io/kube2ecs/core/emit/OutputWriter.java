@@ -152,12 +152,15 @@ public final class OutputWriter {
             if (!paths.add(path)) {
                 throw new IOException("output file written twice: " + path);
             }
-            Path destination = target.resolve(path);
-            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(destination + " is a folder where the output has a file");
-            }
-            if (!stageBeside && !path.equals(SECRET_VALUES) && sameContent(destination, content)) {
-                return;
+            if (!stageBeside) {
+                // a new output folder (staged beside it) holds nothing yet: nothing to stand in the way or compare
+                Path destination = target.resolve(path);
+                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(destination + " is a folder where the output has a file");
+                }
+                if (!path.equals(SECRET_VALUES) && sameContent(destination, content)) {
+                    return;
+                }
             }
             staged.add(path);
             Path file = staging.resolve(path);
