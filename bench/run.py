@@ -106,7 +106,8 @@ def main(sizes):
         floor_walls = []
         for _ in range(runs):
             target = fresh(os.path.join(outputs, f"floor-{size}"))
-            wall, _ = timed(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", f"{yaml_jar}:{floor_classes}",
+            wall, _ = timed(["java", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xmn128m",
+                             "-cp", f"{yaml_jar}:{floor_classes}",
                              "Floor", inputs, target, out])
             floor_walls.append(wall)
         median = statistics.median(walls)
