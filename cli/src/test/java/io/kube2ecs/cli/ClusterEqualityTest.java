@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link ApiServerSimulation}) and read back through kubeconfig with {@code --cluster -A}. The
  * findings match too: no warning of the cluster run is missing from the files' run (cleaning left
  * no server-set field to report), and the files' run has more only for notes on defaults the
- * manifests spell out and for kinds without a mapper, which a cluster read leaves alone.
+ * manifests spell out and for kinds without a mapper that a cluster read leaves alone (it reads
+ * those it knows an ECS approach for, StatefulSets and the like, and reports them as files do).
  *
  * <p>eks-workshop-retail is kustomize bases whose files name no namespace: its objects are created
  * in the namespaces its kustomization.yaml files assign, as the core's loader reads them.

@@ -2,6 +2,8 @@ package io.kube2ecs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +64,11 @@ class ClusterSourceTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("cluster:mock/orders: warning[CLU003]: forbidden to list anything in namespace orders: "
                 + "none of its objects were read")
-                .contains("hint: grant list on configmaps, pods, secrets, services, serviceaccounts, deployments.apps, "
-                        + "replicasets.apps, ingresses.networking.k8s.io in namespace orders");
+                .contains("hint: grant list on configmaps, persistentvolumeclaims, pods, secrets, services, serviceaccounts, "
+                        + "daemonsets.apps, deployments.apps, replicasets.apps, statefulsets.apps, "
+                        + "horizontalpodautoscalers.autoscaling, cronjobs.batch, jobs.batch, ingresses.networking.k8s.io, "
+                        + "networkpolicies.networking.k8s.io, poddisruptionbudgets.policy, roles.rbac.authorization.k8s.io, "
+                        + "rolebindings.rbac.authorization.k8s.io in namespace orders");
         Map<String, String> out = CorpusTest.read(dir.resolve("out"));
         assertThat(out.keySet()).contains("ecs/catalog/catalog/task-definition.json", "ecs/ui/ui/task-definition.json")
                 .noneMatch(path -> path.startsWith("ecs/orders/"));
@@ -195,6 +200,42 @@ class ClusterSourceTest {
         CliRunner.Result named = convert("--context", "mock", "-n", "kube-system", "-o", "system");
         assertThat(named.exitCode()).as(named.err()).isZero();
         assertThat(CorpusTest.read(dir.resolve("system"))).containsKey("ecs/kube-system/coredns/task-definition.json");
+    }
+
+    @Test
+    void kindsWithAnEcsApproachButNoMapperAreReadAndReportedAsNotConverted() throws IOException {
+        cluster.createRaw(Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "settings", "namespace", "default"),
+                "data", Map.of("mode", "fast")));
+        cluster.createRaw(Map.of("apiVersion", "apps/v1", "kind", "StatefulSet",
+                "metadata", Map.of("name", "db", "namespace", "default"),
+                "spec", Map.of("serviceName", "db", "selector", Map.of("matchLabels", Map.of("app", "db")),
+                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "db")),
+                                "spec", Map.of("containers", List.of(Map.of("name", "db", "image", "postgres:16")))))));
+        cluster.createRaw(Map.of("apiVersion", "batch/v1", "kind", "CronJob",
+                "metadata", Map.of("name", "nightly", "namespace", "default"),
+                "spec", Map.of("schedule", "0 3 * * *", "jobTemplate", Map.of("spec", Map.of("template", Map.of("spec",
+                        Map.of("restartPolicy", "Never", "containers", List.of(Map.of("name", "run", "image", "busybox")))))))));
+        // the Job the CronJob started: a controller's object, left out like a Deployment's ReplicaSets
+        cluster.createRaw(Map.of("apiVersion", "batch/v1", "kind", "Job",
+                "metadata", Map.of("name", "nightly-29000000", "namespace", "default", "ownerReferences", List.of(Map.of(
+                        "apiVersion", "batch/v1", "kind", "CronJob", "name", "nightly", "uid", "u-1", "controller", true))),
+                "spec", Map.of("template", Map.of("spec", Map.of("restartPolicy", "Never",
+                        "containers", List.of(Map.of("name", "run", "image", "busybox")))))));
+
+        CliRunner.Result run = convert("--context", "mock", "-n", "default", "-o", "out", "-v");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning[K2E101]: apps/StatefulSet default/db is not converted: no installed plugin maps "
+                        + "apps/StatefulSet")
+                .contains("hint: on ECS: an ECS service per replica")
+                .contains("warning[K2E101]: batch/CronJob default/nightly is not converted")
+                .contains("hint: on ECS: an EventBridge Scheduler schedule that runs an ECS task")
+                .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs")
+                .doesNotContain("nightly-29000000");
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(2);
+        assertThat(cluster.requests()).anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/statefulsets?"))
+                .anyMatch(r -> r.startsWith("GET /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings?"))
+                .noneMatch(r -> r.contains("/clusterroles"));
     }
 
     @Test

@@ -63,6 +63,9 @@ final class MockCluster implements AutoCloseable {
             Map.entry("Ingress", new String[] {"networking.k8s.io/v1", "ingresses", "true"}),
             Map.entry("IngressClass", new String[] {"networking.k8s.io/v1", "ingressclasses", "false"}),
             Map.entry("NetworkPolicy", new String[] {"networking.k8s.io/v1", "networkpolicies", "true"}),
+            Map.entry("PodDisruptionBudget", new String[] {"policy/v1", "poddisruptionbudgets", "true"}),
+            Map.entry("Role", new String[] {"rbac.authorization.k8s.io/v1", "roles", "true"}),
+            Map.entry("RoleBinding", new String[] {"rbac.authorization.k8s.io/v1", "rolebindings", "true"}),
             Map.entry("CustomResourceDefinition", new String[] {"apiextensions.k8s.io/v1", "customresourcedefinitions", "false"}),
             Map.entry("SecurityGroupPolicy", new String[] {"vpcresources.k8s.aws/v1beta1", "securitygrouppolicies", "true"}));
 

@@ -137,7 +137,7 @@ public final class ConversionPipeline {
                         "add the plugin that provides it to the plugin path"));
         times.mark("plugins");
 
-        List<LoadedObject> objects = load(source, request, List.copyOf(registry.mappers().keySet()), diagnostics);
+        List<LoadedObject> objects = load(source, request, kindsToRead(registry), diagnostics);
         times.mark("load");
         ObjectStore store = new ObjectStore(objects, diagnostics);
         if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
@@ -238,6 +238,13 @@ public final class ConversionPipeline {
                     "check the --profile path; docs/profile.md shows an example");
         }
         return profileLoader.load(path.toString(), content, diagnostics).orElse(Profile.EMPTY);
+    }
+
+    /** The kinds with a mapper, and those reported as not converted with what to do on ECS instead. */
+    private static List<ResourceKind> kindsToRead(PluginRegistry registry) {
+        java.util.TreeSet<ResourceKind> kinds = new java.util.TreeSet<>(registry.mappers().keySet());
+        kinds.addAll(io.kube2ecs.core.transform.KindHints.readToReport());
+        return List.copyOf(kinds);
     }
 
     private static List<LoadedObject> load(InputSource source, ConversionRequest request, List<ResourceKind> kinds,

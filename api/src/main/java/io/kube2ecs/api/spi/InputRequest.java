@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param recursive whether to descend into sub-folders
  * @param options   source-specific options, never null; e.g. the {@code cluster} source's
  *                  {@code context}, {@code kubeconfig}, {@code namespaces}, {@code selector}
- * @param kinds     the kinds that have a mapper in this run, sorted; a source that can choose what
- *                  to read (a cluster) reads these and nothing else. Never null; empty when unknown
+ * @param kinds     the kinds this run maps (those with a mapper) and the kinds it reports as not
+ *                  converted with what to do on ECS instead (StatefulSet, CronJob, …), sorted; a
+ *                  source that can choose what to read (a cluster) reads these and nothing else.
+ *                  Never null; empty when unknown
  */
 @Experimental(since = "1.1")
 public record InputRequest(List<String> locations, boolean recursive, Map<String, String> options,

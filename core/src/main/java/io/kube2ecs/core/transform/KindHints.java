@@ -1,13 +1,26 @@
 package io.kube2ecs.core.transform;
 
 import io.kube2ecs.api.source.ResourceKind;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What to do on ECS with kinds that have no mapper, so the diagnostic for them names the ECS
  * approach rather than only saying "not converted".
  */
-final class KindHints {
+public final class KindHints {
+
+    /**
+     * The namespaced kinds among them that a source choosing what to read (a cluster) reads as well,
+     * so their objects are reported as not converted, as they are when their manifests are given.
+     * Cluster-scoped kinds are left out: a cluster's own ClusterRoles and PersistentVolumes are not
+     * the application's.
+     */
+    private static final List<ResourceKind> READ_TO_REPORT = Stream.of("apps/StatefulSet", "apps/DaemonSet", "batch/Job",
+            "batch/CronJob", "autoscaling/HorizontalPodAutoscaler", "policy/PodDisruptionBudget",
+            "networking.k8s.io/NetworkPolicy", "PersistentVolumeClaim", "rbac.authorization.k8s.io/Role",
+            "rbac.authorization.k8s.io/RoleBinding").map(ResourceKind::parse).sorted().toList();
 
     private static final Map<String, String> APPROACH = Map.ofEntries(
             Map.entry("apps/StatefulSet", "an ECS service per replica (stable identity through Cloud Map), with EFS access "
@@ -38,5 +51,10 @@ final class KindHints {
     /** @return how ECS does what the kind did, or null when there is no general answer */
     static String approach(ResourceKind kind) {
         return APPROACH.get(kind.toString());
+    }
+
+    /** @return the namespaced kinds with an approach, which a cluster read includes to report them; sorted */
+    public static List<ResourceKind> readToReport() {
+        return READ_TO_REPORT;
     }
 }

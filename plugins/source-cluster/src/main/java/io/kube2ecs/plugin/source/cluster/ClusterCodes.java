@@ -9,7 +9,7 @@ final class ClusterCodes {
     static final String UNREACHABLE = "CLU002";
     /** RBAC forbids a read; what could be read is converted. */
     static final String FORBIDDEN = "CLU003";
-    /** The cluster does not serve a kind that has a mapper (e.g. the SecurityGroupPolicy CRD is not installed). */
+    /** The cluster does not serve a kind to read (e.g. the SecurityGroupPolicy CRD is not installed). */
     static final String KIND_NOT_SERVED = "CLU004";
     /** A namespace named with -n holds none of the kinds kube2ecs converts, or does not exist. */
     static final String EMPTY_NAMESPACE = "CLU005";

@@ -72,7 +72,7 @@ final class ClusterReader {
     }
 
     /**
-     * @param kinds the kinds that have mappers
+     * @param kinds the kinds to read: those with a mapper and those reported as not converted
      * @return the objects read, sorted by kind, namespace and name
      */
     List<ReadObject> read(List<ResourceKind> kinds) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Asks the API server which of the kinds that have mappers it serves, and under which version and
+ * Asks the API server which of the kinds to read it serves, and under which version and
  * resource name: the core group through {@code /api/v1}, the others through {@code /apis} (each
  * group's preferred version first). A kind whose CRD is not installed is simply not found.
  */

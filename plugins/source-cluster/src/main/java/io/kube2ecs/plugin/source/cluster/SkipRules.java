@@ -57,6 +57,11 @@ final class SkipRules {
                     return Optional.of("Pods of controllers");
                 }
                 break;
+            case "Job":
+                if (controller(metadata).filter("CronJob"::equals).isPresent()) {
+                    return Optional.of("Jobs of CronJobs");
+                }
+                break;
             default:
                 break;
         }
