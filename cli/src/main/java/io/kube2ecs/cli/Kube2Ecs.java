@@ -20,7 +20,6 @@ public final class Kube2Ecs {
     private final Supplier<InputStream> stdin;
     private final Path workingDirectory;
     private final Terminal terminal;
-    static final long T0 = System.nanoTime();
     private java.time.Instant started = java.time.Instant.now();
     private java.util.concurrent.FutureTask<ConversionPipeline> bundledPipeline;
 
@@ -58,7 +57,7 @@ public final class Kube2Ecs {
      * @return this
      */
     public Kube2Ecs prepareBundledPipeline() {
-        bundledPipeline = new java.util.concurrent.FutureTask<>(() -> { long t0 = System.nanoTime(); var p = PluginPath.build(this, List.of(), List.of()); System.err.printf("TRACE plugins thread %.3f..%.3f%n", (t0 - T0) / 1e9, (System.nanoTime() - T0) / 1e9); return p; });
+        bundledPipeline = new java.util.concurrent.FutureTask<>(() -> PluginPath.build(this, List.of(), List.of()));
         Thread builder = new Thread(bundledPipeline, "kube2ecs-plugins");
         builder.setDaemon(true);
         builder.start();
@@ -71,7 +70,6 @@ public final class Kube2Ecs {
             return PluginPath.build(this, List.of(), List.of());
         }
         try {
-            System.err.printf("TRACE main wants pipeline %.3f%n", (System.nanoTime() - T0) / 1e9);
             return bundledPipeline.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

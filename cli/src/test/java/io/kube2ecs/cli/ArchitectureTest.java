@@ -156,6 +156,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void insideTheCliOnlyMainTouchesTheProcessStreams() {
+        // the rest writes to the streams Main hands over, which tests capture; a stray System.err line
+        // would reach users without any test seeing it
+        noClasses().that().resideInAPackage("io.kube2ecs.cli..").and().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .orShould().callMethod(System.class, "exit", int.class)
+                .check(production);
+    }
+
+    @Test
     void noJavaUtilLogging() {
         GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(production);
     }
