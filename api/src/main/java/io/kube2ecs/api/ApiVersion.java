@@ -16,7 +16,7 @@ public record ApiVersion(int major, int minor) {
      * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}; 1.2 added
      * {@code EcsService.deploymentController}. {@code api/CHANGELOG.md} lists every change.
      */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 3);
+    public static final ApiVersion CURRENT = new ApiVersion(1, 4);
 
     /**
      * Whether a plugin written against {@code required} can run on this version.

@@ -210,7 +210,16 @@ class ClusterSourceTest {
                 "metadata", Map.of("name", "db", "namespace", "default"),
                 "spec", Map.of("serviceName", "db", "selector", Map.of("matchLabels", Map.of("app", "db")),
                         "template", Map.of("metadata", Map.of("labels", Map.of("app", "db")),
-                                "spec", Map.of("containers", List.of(Map.of("name", "db", "image", "postgres:16")))))));
+                                "spec", Map.of("containers", List.of(Map.of("name", "db", "image", "postgres:16")))),
+                        "volumeClaimTemplates", List.of(Map.of("metadata", Map.of("name", "data"),
+                                "spec", Map.of("accessModes", List.of("ReadWriteOnce"),
+                                        "resources", Map.of("requests", Map.of("storage", "1Gi"))))))));
+        // the claim the StatefulSet's controller made from its template (no owner), and one somebody wrote
+        for (String claim : List.of("data-db-0", "uploads")) {
+            cluster.createRaw(Map.of("apiVersion", "v1", "kind", "PersistentVolumeClaim",
+                    "metadata", Map.of("name", claim, "namespace", "default"),
+                    "spec", Map.of("accessModes", List.of("ReadWriteOnce"), "resources", Map.of("requests", Map.of("storage", "1Gi")))));
+        }
         cluster.createRaw(Map.of("apiVersion", "batch/v1", "kind", "CronJob",
                 "metadata", Map.of("name", "nightly", "namespace", "default"),
                 "spec", Map.of("schedule", "0 3 * * *", "jobTemplate", Map.of("spec", Map.of("template", Map.of("spec",
@@ -229,13 +238,29 @@ class ClusterSourceTest {
                 .contains("hint: on ECS: an ECS service per replica")
                 .contains("warning[K2E101]: batch/CronJob default/nightly is not converted")
                 .contains("hint: on ECS: an EventBridge Scheduler schedule that runs an ECS task")
-                .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs")
-                .doesNotContain("nightly-29000000");
+                .contains("warning[K2E101]: PersistentVolumeClaim default/uploads is not converted")
+                .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs, 1 PersistentVolumeClaims of StatefulSets")
+                .doesNotContain("nightly-29000000").doesNotContain("data-db-0");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
-        assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(2);
+        assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(3);
         assertThat(cluster.requests()).anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/statefulsets?"))
                 .anyMatch(r -> r.startsWith("GET /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings?"))
                 .noneMatch(r -> r.contains("/clusterroles"));
+    }
+
+    @Test
+    void aKindReadOnlyToBeReportedThatMayNotBeListedIsOneNoteNotAWarningPerNamespace() throws IOException {
+        applyRetail();
+        cluster.forbidResource("statefulsets");
+        cluster.forbidResource("rolebindings");
+        CliRunner.Result run = convert("--context", "mock", "-A", "-o", "out", "-v");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("warning[CLU003]")
+                .containsOnlyOnce("info[CLU008]: not allowed to list statefulsets.apps in ")
+                .containsOnlyOnce("info[CLU008]: not allowed to list rolebindings.rbac.authorization.k8s.io in ")
+                .contains("kube2ecs converts none, but would have reported each as not converted")
+                .contains("hint: grant list on statefulsets.apps (docs/cluster.md has a ClusterRole) to have them reported");
+        assertThat(CorpusTest.read(dir.resolve("out"))).containsKey("ecs/catalog/catalog/task-definition.json");
     }
 
     @Test

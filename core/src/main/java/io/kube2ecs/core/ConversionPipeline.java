@@ -137,7 +137,8 @@ public final class ConversionPipeline {
                         "add the plugin that provides it to the plugin path"));
         times.mark("plugins");
 
-        List<LoadedObject> objects = load(source, request, kindsToRead(registry), diagnostics);
+        List<LoadedObject> objects = load(source, request, List.copyOf(registry.mappers().keySet()),
+                reportedKinds(registry), diagnostics);
         times.mark("load");
         ObjectStore store = new ObjectStore(objects, diagnostics);
         if (store.objects().isEmpty() && !diagnostics.hasErrors()) {
@@ -240,14 +241,14 @@ public final class ConversionPipeline {
         return profileLoader.load(path.toString(), content, diagnostics).orElse(Profile.EMPTY);
     }
 
-    /** The kinds with a mapper, and those reported as not converted with what to do on ECS instead. */
-    private static List<ResourceKind> kindsToRead(PluginRegistry registry) {
-        java.util.TreeSet<ResourceKind> kinds = new java.util.TreeSet<>(registry.mappers().keySet());
-        kinds.addAll(io.kube2ecs.core.transform.KindHints.readToReport());
-        return List.copyOf(kinds);
+    /** The kinds without a mapper that are reported as not converted with what to do on ECS instead. */
+    private static List<ResourceKind> reportedKinds(PluginRegistry registry) {
+        return io.kube2ecs.core.transform.KindHints.readToReport().stream()
+                .filter(kind -> !registry.mappers().containsKey(kind)).toList();
     }
 
     private static List<LoadedObject> load(InputSource source, ConversionRequest request, List<ResourceKind> kinds,
+                                           List<ResourceKind> reportedKinds,
                                            DiagnosticCollector diagnostics) {
         String namespace = request.namespace() == null ? "default" : request.namespace();
         if (!ManifestLoader.validNamespace(namespace)) {
@@ -291,7 +292,7 @@ public final class ConversionPipeline {
         List<LoadedObject> objects = new ArrayList<>();
         try {
             try {
-                source.read(new InputRequest(request.locations(), request.recursive(), request.sourceOptions(), kinds), sink);
+                source.read(new InputRequest(request.locations(), request.recursive(), request.sourceOptions(), kinds, reportedKinds), sink);
             } catch (RuntimeException e) {
                 diagnostics.report(new Diagnostic(Severity.ERROR, Codes.PLUGIN_FAILURE,
                         "input source " + source.id() + " failed: " + e, "report this with the input that caused it", null, null));

@@ -18,6 +18,9 @@ final class ClusterCodes {
     /** Objects Kubernetes creates itself were left out (a note with counts). */
     static final String SKIPPED = "CLU007";
 
+    /** A kind read only to be reported as not converted may not be listed in some namespaces. */
+    static final String REPORTED_KIND_UNREAD = "CLU008";
+
     private ClusterCodes() {
     }
 }

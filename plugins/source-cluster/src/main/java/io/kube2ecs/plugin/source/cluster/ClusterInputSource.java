@@ -71,7 +71,8 @@ public final class ClusterInputSource implements InputSource {
         ClusterReader.Scope scope = new ClusterReader.Scope(namespaces, Boolean.parseBoolean(options.get(ALL_NAMESPACES)),
                 options.get(SELECTOR));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(context.get().config()).build()) {
-            List<ClusterReader.ReadObject> objects = new ClusterReader(client, context.get(), scope, sink).read(request.kinds());
+            List<ClusterReader.ReadObject> objects = new ClusterReader(client, context.get(), scope, sink)
+                    .read(request.kinds(), request.reportedKinds());
             for (ClusterReader.ReadObject object : objects) {
                 // the same first line as the file --save-manifests writes, so diagnostics' lines match it
                 sink.accept(object.origin(), ManifestSaver.header(object, false) + YamlText.of(object.cleaned()));

@@ -63,6 +63,10 @@ final class ClusterReader {
     private final Scope scope;
     private final InputSink sink;
     private final Map<String, Integer> skipped = new TreeMap<>();
+    /** Kinds read only so their objects are reported as not converted. */
+    private final java.util.Set<ResourceKind> reported = new java.util.HashSet<>();
+    /** Per such kind's resource name, the namespaces where listing it was forbidden. */
+    private final Map<String, List<String>> unreadReported = new TreeMap<>();
 
     ClusterReader(KubernetesClient client, KubeContext context, Scope scope, InputSink sink) {
         this.client = client;
@@ -72,21 +76,29 @@ final class ClusterReader {
     }
 
     /**
-     * @param kinds the kinds to read: those with a mapper and those reported as not converted
+     * @param kinds         the kinds with a mapper
+     * @param reportedKinds the kinds read only to be reported as not converted
      * @return the objects read, sorted by kind, namespace and name
      */
-    List<ReadObject> read(List<ResourceKind> kinds) {
+    List<ReadObject> read(List<ResourceKind> kinds, List<ResourceKind> reportedKinds) {
         List<ReadObject> out = new ArrayList<>();
+        reportedKinds.stream().filter(kind -> !kinds.contains(kind)).forEach(reported::add);
+        List<ResourceKind> toRead = new ArrayList<>(kinds);
+        toRead.addAll(reported);
+        toRead.sort(null);
         try {
             sink.progress("asking " + context.name() + " which kinds it serves");
             Discovery.Result found;
             try {
-                found = new Discovery(client).find(kinds);
+                found = new Discovery(client).find(toRead);
             } catch (KubernetesClientException e) {
                 failed(e, "discover the served APIs (GET /api/v1 and /apis)", null, "the non-resource URLs /api and /apis (every authenticated user has them through system:discovery)");
                 return out;
             }
             for (ResourceKind missing : found.missing()) {
+                if (reported.contains(missing)) {
+                    continue; // nothing of it would be converted, and a cluster without it has none to report
+                }
                 boolean custom = missing.group().contains(".") && !missing.group().endsWith(".k8s.io");
                 report(Severity.INFO, ClusterCodes.KIND_NOT_SERVED, "the cluster serves no " + missing
                         + (custom ? " (its CustomResourceDefinition is not installed)" : "") + "; none were read", null, cluster());
@@ -106,6 +118,11 @@ final class ClusterReader {
             out.clear();
             return out;
         }
+        unreadReported.forEach((resource, namespaces) -> report(Severity.INFO, ClusterCodes.REPORTED_KIND_UNREAD,
+                "not allowed to list " + resource + " in " + (namespaces.size() == 1 ? "namespace " : namespaces.size() + " namespaces: ")
+                        + String.join(", ", namespaces.subList(0, Math.min(5, namespaces.size())))
+                        + (namespaces.size() > 5 ? " …" : "") + "; kube2ecs converts none, but would have reported each as not converted",
+                "grant list on " + resource + " (docs/cluster.md has a ClusterRole) to have them reported", cluster()));
         if (!skipped.isEmpty()) {
             List<String> parts = new ArrayList<>();
             skipped.forEach((why, count) -> parts.add(count + " " + why));
@@ -158,13 +175,18 @@ final class ClusterReader {
                 forbidden.add(resource);
             }
         }
+        leaveOutStatefulSetClaims(out.subList(before, out.size()));
+        List<ApiResource> forbiddenToConvert = forbidden.stream().filter(r -> !reported.contains(r.kind())).toList();
+        List<ApiResource> converted = resources.stream().filter(r -> !reported.contains(r.kind())).toList();
         SourceLocation where = SourceLocation.ofFile("cluster:" + context.name() + "/" + namespace);
         if (!forbidden.isEmpty() && forbidden.size() == resources.size()) {
             report(Severity.WARNING, ClusterCodes.FORBIDDEN, "forbidden to list anything in namespace " + namespace
                     + ": none of its objects were read", "grant list on " + names(forbidden) + " in namespace "
                     + namespace + " (docs/cluster.md has a ClusterRole), or leave the namespace out", where);
         } else {
-            for (ApiResource resource : forbidden) {
+            forbidden.stream().filter(r -> reported.contains(r.kind())).forEach(resource ->
+                    unreadReported.computeIfAbsent(resource.resourceName(), r -> new ArrayList<>()).add(namespace));
+            for (ApiResource resource : forbiddenToConvert) {
                 report(Severity.WARNING, ClusterCodes.FORBIDDEN, "forbidden to list " + resource.resourceName()
                         + " in namespace " + namespace + "; they were not read", "grant list on " + resource.plural()
                         + " in API group \"" + resource.rbacGroup() + "\" (docs/cluster.md has a ClusterRole)"
@@ -172,12 +194,48 @@ final class ClusterReader {
                         ? "; workloads that read them cannot be converted without them" : ""), where);
             }
         }
-        if (forbidden.isEmpty() && out.size() == before && !scope.namespaces().isEmpty()) {
+        if (forbiddenToConvert.isEmpty() && out.size() == before && !scope.namespaces().isEmpty()) {
             report(Severity.WARNING, ClusterCodes.EMPTY_NAMESPACE, "namespace " + namespace + " has no "
-                    + names(resources) + (scope.selector() == null ? "" : " matching " + scope.selector())
+                    + names(converted) + (scope.selector() == null ? "" : " matching " + scope.selector())
                     + ", or does not exist", "check the name with kubectl get namespaces", where);
         }
     }
+
+    /**
+     * Leaves out the claims a StatefulSet's controller made from its volumeClaimTemplates
+     * ({@code <template>-<statefulset>-<ordinal>}): they have no owner, but nobody wrote them, and the
+     * StatefulSet is read and reported with its templates.
+     */
+    @SuppressWarnings("unchecked")
+    private void leaveOutStatefulSetClaims(List<ReadObject> namespaceObjects) {
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        for (ReadObject object : namespaceObjects) {
+            if (object.resource().kind().equals(STATEFUL_SET) && ObjectCleaner.map(object.original().get("spec")) != null) {
+                Object templates = ObjectCleaner.map(object.original().get("spec")).get("volumeClaimTemplates");
+                if (templates instanceof List<?> list) {
+                    for (Object template : list) {
+                        Map<String, Object> metadata = template instanceof Map<?, ?> map ? ObjectCleaner.map(map.get("metadata")) : null;
+                        if (metadata != null && metadata.get("name") instanceof String name) {
+                            prefixes.add(name + "-" + object.name() + "-");
+                        }
+                    }
+                }
+            }
+        }
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        int before = namespaceObjects.size();
+        namespaceObjects.removeIf(object -> object.resource().kind().equals(CLAIM) && prefixes.stream().anyMatch(prefix ->
+                object.name().startsWith(prefix) && object.name().length() > prefix.length()
+                        && object.name().substring(prefix.length()).chars().allMatch(Character::isDigit)));
+        if (namespaceObjects.size() < before) {
+            skipped.merge("PersistentVolumeClaims of StatefulSets", before - namespaceObjects.size(), Integer::sum);
+        }
+    }
+
+    private static final ResourceKind STATEFUL_SET = new ResourceKind("apps", "StatefulSet");
+    private static final ResourceKind CLAIM = new ResourceKind("", "PersistentVolumeClaim");
 
     /** A 403 on one list call. */
     private static final class Forbidden extends RuntimeException {

@@ -27,10 +27,10 @@ public final class ClusterSourcePlugin implements Plugin {
         return "reads the objects of a live cluster through kubeconfig (kube2ecs convert --cluster)";
     }
 
-    /** @return 1.1: the source reads {@code InputRequest.kinds()} and talks through the sink */
+    /** @return 1.4: the source reads {@code InputRequest.kinds()} and {@code reportedKinds()} and talks through the sink */
     @Override
     public ApiVersion requiredApiVersion() {
-        return new ApiVersion(1, 1);
+        return new ApiVersion(1, 4);
     }
 
     @Override

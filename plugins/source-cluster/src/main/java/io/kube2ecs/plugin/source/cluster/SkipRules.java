@@ -62,6 +62,12 @@ final class SkipRules {
                     return Optional.of("Jobs of CronJobs");
                 }
                 break;
+            case "PersistentVolumeClaim":
+                // generic ephemeral volumes: the claim belongs to its Pod, which a controller made
+                if (controller(metadata).isPresent()) {
+                    return Optional.of("PersistentVolumeClaims of controllers");
+                }
+                break;
             default:
                 break;
         }
