@@ -75,7 +75,7 @@ def snakeyaml_jar():
 
 def main(sizes):
     os.makedirs(WORK, exist_ok=True)
-    outputs = os.path.join(WORK, time.strftime("run-%Y%m%d-%H%M%S"))
+    outputs = os.path.join(WORK, time.strftime("run-%Y%m%d-%H%M%S") + f"-{os.getpid()}")
     os.makedirs(outputs)
     subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)  # builds the jar if stale
     yaml_jar = snakeyaml_jar()
