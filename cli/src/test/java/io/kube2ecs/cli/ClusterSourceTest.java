@@ -249,6 +249,27 @@ class ClusterSourceTest {
     }
 
     @Test
+    void aTemplateClaimIsLeftOutEvenWhenTheSelectorKeepsItsStatefulSetOut() {
+        // the controller labels a claim with the StatefulSet's selector, not with the StatefulSet's own labels
+        cluster.createRaw(Map.of("apiVersion", "apps/v1", "kind", "StatefulSet",
+                "metadata", Map.of("name", "db", "namespace", "default", "labels", Map.of("tier", "data")),
+                "spec", Map.of("serviceName", "db", "selector", Map.of("matchLabels", Map.of("app", "db")),
+                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "db")),
+                                "spec", Map.of("containers", List.of(Map.of("name", "db", "image", "postgres:16")))),
+                        "volumeClaimTemplates", List.of(Map.of("metadata", Map.of("name", "data"))))));
+        cluster.createRaw(Map.of("apiVersion", "v1", "kind", "PersistentVolumeClaim",
+                "metadata", Map.of("name", "data-db-0", "namespace", "default", "labels", Map.of("app", "db")),
+                "spec", Map.of("accessModes", List.of("ReadWriteOnce"), "resources", Map.of("requests", Map.of("storage", "1Gi")))));
+        cluster.createRaw(Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                "metadata", Map.of("name", "db-settings", "namespace", "default", "labels", Map.of("app", "db")),
+                "data", Map.of("mode", "fast")));
+        CliRunner.Result run = convert("--context", "mock", "-n", "default", "-l", "app=db", "-o", "out", "-v");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("left out objects Kubernetes makes itself: 1 PersistentVolumeClaims of StatefulSets")
+                .doesNotContain("data-db-0");
+    }
+
+    @Test
     void aKindReadOnlyToBeReportedThatMayNotBeListedIsOneNoteNotAWarningPerNamespace() throws IOException {
         applyRetail();
         cluster.forbidResource("statefulsets");

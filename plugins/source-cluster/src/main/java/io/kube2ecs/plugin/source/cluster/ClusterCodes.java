@@ -11,7 +11,7 @@ final class ClusterCodes {
     static final String FORBIDDEN = "CLU003";
     /** The cluster does not serve a kind to read (e.g. the SecurityGroupPolicy CRD is not installed). */
     static final String KIND_NOT_SERVED = "CLU004";
-    /** A namespace named with -n holds none of the kinds kube2ecs converts, or does not exist. */
+    /** A namespace named with -n holds none of the kinds kube2ecs reads, or does not exist. */
     static final String EMPTY_NAMESPACE = "CLU005";
     /** --save-manifests could not write its folder. */
     static final String SAVE_FAILED = "CLU006";

@@ -25,8 +25,9 @@ import java.util.TreeMap;
 
 /**
  * Reads the objects of the served kinds, namespace by namespace, with {@code list} calls only
- * (500 objects a page). Forbidden reads become warnings naming the missing permission and the rest
- * is read; an unreachable server is an error and stops the read.
+ * (500 objects a page). Forbidden reads become warnings naming the missing permission (notes, for
+ * kinds read only to be reported) and the rest is read; an unreachable server is an error and stops
+ * the read.
  */
 final class ClusterReader {
 
@@ -175,7 +176,7 @@ final class ClusterReader {
                 forbidden.add(resource);
             }
         }
-        leaveOutStatefulSetClaims(out.subList(before, out.size()));
+        leaveOutStatefulSetClaims(namespace, resources, forbidden, out.subList(before, out.size()));
         List<ApiResource> forbiddenToConvert = forbidden.stream().filter(r -> !reported.contains(r.kind())).toList();
         List<ApiResource> converted = resources.stream().filter(r -> !reported.contains(r.kind())).toList();
         SourceLocation where = SourceLocation.ofFile("cluster:" + context.name() + "/" + namespace);
@@ -206,20 +207,38 @@ final class ClusterReader {
      * ({@code <template>-<statefulset>-<ordinal>}): they have no owner, but nobody wrote them, and the
      * StatefulSet is read and reported with its templates.
      */
-    @SuppressWarnings("unchecked")
-    private void leaveOutStatefulSetClaims(List<ReadObject> namespaceObjects) {
+    private void leaveOutStatefulSetClaims(String namespace, List<ApiResource> resources, List<ApiResource> forbidden,
+                                           List<ReadObject> namespaceObjects) {
+        if (namespaceObjects.stream().noneMatch(object -> object.resource().kind().equals(CLAIM))) {
+            return;
+        }
         java.util.Set<String> prefixes = new java.util.HashSet<>();
         for (ReadObject object : namespaceObjects) {
-            if (object.resource().kind().equals(STATEFUL_SET) && ObjectCleaner.map(object.original().get("spec")) != null) {
-                Object templates = ObjectCleaner.map(object.original().get("spec")).get("volumeClaimTemplates");
-                if (templates instanceof List<?> list) {
-                    for (Object template : list) {
-                        Map<String, Object> metadata = template instanceof Map<?, ?> map ? ObjectCleaner.map(map.get("metadata")) : null;
-                        if (metadata != null && metadata.get("name") instanceof String name) {
-                            prefixes.add(name + "-" + object.name() + "-");
+            if (object.resource().kind().equals(STATEFUL_SET)) {
+                addClaimPrefixes(object.name(), object.original(), prefixes);
+            }
+        }
+        Optional<ApiResource> statefulSets = resources.stream().filter(r -> r.kind().equals(STATEFUL_SET)).findFirst();
+        boolean someUnread = (scope.selector() != null && !scope.selector().isBlank())
+                || statefulSets.map(forbidden::contains).orElse(false);
+        if (someUnread && statefulSets.isPresent()) {
+            // a claim carries its StatefulSet's selector labels, not the StatefulSet's own: the selector (or RBAC)
+            // can keep out a StatefulSet whose claims were read; ask for them all, only for their templates
+            try {
+                String next = null;
+                do {
+                    GenericKubernetesResourceList page = client.genericKubernetesResources(statefulSets.get().context())
+                            .inNamespace(namespace).list(new ListOptionsBuilder().withLimit((long) PAGE).withContinue(next).build());
+                    for (GenericKubernetesResource item : page.getItems()) {
+                        if (item.getMetadata() != null && item.getMetadata().getName() != null) {
+                            addClaimPrefixes(item.getMetadata().getName(),
+                                    client.getKubernetesSerialization().convertValue(item, LinkedHashMap.class), prefixes);
                         }
                     }
-                }
+                    next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+                } while (next != null && !next.isEmpty());
+            } catch (KubernetesClientException e) {
+                // best effort: without them, their claims are read and reported like any other
             }
         }
         if (prefixes.isEmpty()) {
@@ -231,6 +250,18 @@ final class ClusterReader {
                         && object.name().substring(prefix.length()).chars().allMatch(Character::isDigit)));
         if (namespaceObjects.size() < before) {
             skipped.merge("PersistentVolumeClaims of StatefulSets", before - namespaceObjects.size(), Integer::sum);
+        }
+    }
+
+    private static void addClaimPrefixes(String statefulSet, Map<?, ?> object, java.util.Set<String> prefixes) {
+        Map<String, Object> spec = ObjectCleaner.map(object.get("spec"));
+        if (spec != null && spec.get("volumeClaimTemplates") instanceof List<?> templates) {
+            for (Object template : templates) {
+                Map<String, Object> metadata = template instanceof Map<?, ?> map ? ObjectCleaner.map(map.get("metadata")) : null;
+                if (metadata != null && metadata.get("name") instanceof String name) {
+                    prefixes.add(name + "-" + statefulSet + "-");
+                }
+            }
         }
     }
 
