@@ -1,6 +1,7 @@
 package io.kube2ecs.cli;
 
 import io.kube2ecs.core.ConversionPipeline;
+import io.kube2ecs.core.concurrent.Workers;
 import io.kube2ecs.core.diag.ConfigurationException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -69,21 +70,8 @@ public final class Kube2Ecs {
         if (bundledPipeline == null) {
             return PluginPath.build(this, List.of(), List.of());
         }
-        try {
-            return bundledPipeline.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the plugins were loaded", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            // the same failure, with the same type, as building it on this thread would have given
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        // rethrows the builder's failure as it is: the same one building it on this thread would have given
+        return Workers.join(bundledPipeline);
     }
 
     /**

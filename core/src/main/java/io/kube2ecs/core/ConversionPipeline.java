@@ -6,7 +6,6 @@ import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.source.ResourceKind;
-import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.InputRequest;
 import io.kube2ecs.api.spi.InputSink;
@@ -352,10 +351,7 @@ public final class ConversionPipeline {
             times.mark("write");
             return written;
         } catch (IOException e) {
-            diagnostics.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
-                    "cannot write the output: " + e.getClass().getSimpleName() + " " + e.getMessage(),
-                    "check that the -o folder is writable and on a disk with free space",
-                    SourceLocation.ofFile(outputDir.toString()), null));
+            diagnostics.report(OutputWriter.cannotWrite(e, outputDir));
             return List.of();
         }
     }

@@ -16,10 +16,9 @@ import io.kube2ecs.core.plugin.PluginRegistry;
 import io.kube2ecs.core.profile.Profile;
 import io.kube2ecs.core.transform.PluginOptionsView;
 import java.util.ArrayList;
-import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -167,10 +166,7 @@ public final class EmitStage {
         }
         if (output.failure() != null) {
             failed = true;
-            IOException cause = output.failure();
-            own.report(new Diagnostic(Severity.ERROR, Codes.OUTPUT_FAILED,
-                    "cannot write the output: " + cause.getClass().getSimpleName() + " " + cause.getMessage(),
-                    "check that the -o folder is writable and on a disk with free space", null, null));
+            own.report(OutputWriter.cannotWrite(output.failure(), sink.folder()));
         }
         return new Result(pluginId, List.copyOf(output.own()), List.copyOf(output.taken()), failed, own);
     }

@@ -16,4 +16,9 @@ public interface FileSink {
      * @throws IOException when the file cannot be written
      */
     void write(String path, byte[] content) throws IOException;
+
+    /** @return the output folder the files end up in, for diagnostics; null when they stay in memory */
+    default java.nio.file.Path folder() {
+        return null;
+    }
 }

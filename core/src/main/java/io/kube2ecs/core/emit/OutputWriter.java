@@ -15,9 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.UUID;
 import java.util.TreeSet;
 
@@ -37,26 +35,22 @@ public final class OutputWriter {
     public static final String SECRET_VALUES = "secret-values.env";
 
     /**
-     * Stages and commits in one go.
+     * The diagnostic for an output that cannot be written, wherever in the run it fails.
      *
-     * @param outputDir    the output folder
-     * @param files        files by relative path
-     * @param ownedFolders the top-level folders this run's emitters write ({@code ecs}, …): files an
-     *                     earlier run listed are removed only inside these, and only regular files
-     * @return the paths written, sorted
-     * @throws IOException when the output cannot be written; checked before anything is moved, so
-     *                     the output is then unchanged unless the disk fails midway
+     * @param cause     what failed
+     * @param outputDir the output folder, or null when not known
+     * @return the error, K2E010
      */
-    public List<String> write(Path outputDir, SortedMap<String, byte[]> files, Set<String> ownedFolders) throws IOException {
-        try (Staging staging = begin(outputDir)) {
-            staging.add(files);
-            return staging.commit(ownedFolders);
-        }
+    public static io.kube2ecs.api.diag.Diagnostic cannotWrite(IOException cause, Path outputDir) {
+        return new io.kube2ecs.api.diag.Diagnostic(io.kube2ecs.api.diag.Severity.ERROR, io.kube2ecs.core.diag.Codes.OUTPUT_FAILED,
+                "cannot write the output: " + cause.getClass().getSimpleName() + " " + cause.getMessage(),
+                "check that the -o folder is writable and on a disk with free space",
+                outputDir == null ? null : io.kube2ecs.api.source.SourceLocation.ofFile(outputDir.toString()), null);
     }
 
     /**
-     * Opens a staging folder for one run's files, so they can be written while the run still
-     * produces others (the report); nothing in the output changes until {@link Staging#commit}.
+     * Opens a staging folder for one run's files, which the emitters and the report write into as
+     * they produce them; nothing in the output changes until {@link Staging#commit}.
      *
      * @param outputDir the output folder
      * @return the staging folder; closing it without a commit removes it
@@ -149,26 +143,11 @@ public final class OutputWriter {
          */
         @Override
         public void write(String path, byte[] content) throws IOException {
-            if (!paths.add(path)) {
-                throw new IOException("output file written twice: " + path);
+            claim(path);
+            if (!stageBeside && !path.equals(SECRET_VALUES) && sameContent(target.resolve(path), content)) {
+                return;
             }
-            if (!stageBeside) {
-                // a new output folder (staged beside it) holds nothing yet: nothing to stand in the way or compare
-                Path destination = target.resolve(path);
-                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(destination + " is a folder where the output has a file");
-                }
-                if (!path.equals(SECRET_VALUES) && sameContent(destination, content)) {
-                    return;
-                }
-            }
-            staged.add(path);
-            Path file = staging.resolve(path);
-            Path folder = file.getParent();
-            if (!folders.contains(folder)) {
-                Files.createDirectories(folder); // safe when another thread makes it at the same time
-                folders.add(folder);
-            }
+            Path file = stage(path);
             if (path.equals(SECRET_VALUES)) {
                 createPrivate(file);
             }
@@ -185,29 +164,36 @@ public final class OutputWriter {
          *                     where it goes
          */
         public java.io.OutputStream create(String path) throws IOException {
+            claim(path);
+            return new java.io.BufferedOutputStream(Files.newOutputStream(stage(path)), 1 << 16);
+        }
+
+        /** Takes a path for this run: each is written once, and no folder of the output may stand where it goes. */
+        private void claim(String path) throws IOException {
             if (!paths.add(path)) {
                 throw new IOException("output file written twice: " + path);
             }
-            Path destination = target.resolve(path);
-            if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(destination + " is a folder where the output has a file");
+            // a new output folder (staged beside it) holds nothing yet that could stand in the way
+            if (!stageBeside && Files.isDirectory(target.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(target.resolve(path) + " is a folder where the output has a file");
             }
-            staged.add(path);
-            Path file = staging.resolve(path);
-            Files.createDirectories(file.getParent());
-            return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
 
-        /**
-         * Writes several files into the staging folder.
-         *
-         * @param files files by relative path, none written before
-         * @throws IOException when a file cannot be written, or a folder stands where a file goes
-         */
-        public void add(SortedMap<String, byte[]> files) throws IOException {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                write(file.getKey(), file.getValue());
+        /** @return where a path goes in the staging folder, its folder made */
+        private Path stage(String path) throws IOException {
+            staged.add(path);
+            Path file = staging.resolve(path);
+            Path folder = file.getParent();
+            if (!folders.contains(folder)) {
+                Files.createDirectories(folder); // safe when another thread makes it at the same time
+                folders.add(folder);
             }
+            return file;
+        }
+
+        @Override
+        public Path folder() {
+            return target;
         }
 
         /** @return every path written so far, sorted */

@@ -154,7 +154,11 @@ public final class ConversionReport {
              java.io.Writer markdown = new java.io.OutputStreamWriter(files.create(MARKDOWN), StandardCharsets.UTF_8);
              io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
             java.util.concurrent.Future<Void> jsonDone = workers.submit(() -> {
-                report.json(json);
+                try {
+                    report.json(json);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 return null;
             });
             try {
@@ -167,18 +171,9 @@ public final class ConversionReport {
                 awaitQuietly(jsonDone); // the streams close on the way out: the other file must be done
             }
             try {
-                jsonDone.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
+                io.kube2ecs.core.concurrent.Workers.join(jsonDone);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         }
     }

@@ -3,7 +3,7 @@ package io.kube2ecs.core.transform;
 import io.kube2ecs.api.source.ResourceKind;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * What to do on ECS with kinds that have no mapper, so the diagnostic for them names the ECS
@@ -11,16 +11,10 @@ import java.util.stream.Stream;
  */
 public final class KindHints {
 
-    /**
-     * The namespaced kinds among them that a source choosing what to read (a cluster) reads as well,
-     * so their objects are reported as not converted, as they are when their manifests are given.
-     * Cluster-scoped kinds are left out: a cluster's own ClusterRoles and PersistentVolumes are not
-     * the application's.
-     */
-    private static final List<ResourceKind> READ_TO_REPORT = Stream.of("apps/StatefulSet", "apps/DaemonSet", "batch/Job",
-            "batch/CronJob", "autoscaling/HorizontalPodAutoscaler", "policy/PodDisruptionBudget",
-            "networking.k8s.io/NetworkPolicy", "PersistentVolumeClaim", "rbac.authorization.k8s.io/Role",
-            "rbac.authorization.k8s.io/RoleBinding").map(ResourceKind::parse).sorted().toList();
+    /** The cluster-scoped kinds among them: a cluster's own ClusterRoles and PersistentVolumes are not the application's. */
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume",
+            "apiextensions.k8s.io/CustomResourceDefinition", "rbac.authorization.k8s.io/ClusterRole",
+            "rbac.authorization.k8s.io/ClusterRoleBinding");
 
     private static final Map<String, String> APPROACH = Map.ofEntries(
             Map.entry("apps/StatefulSet", "an ECS service per replica (stable identity through Cloud Map), with EFS access "
@@ -44,6 +38,13 @@ public final class KindHints {
             Map.entry("rbac.authorization.k8s.io/RoleBinding", "IAM policies on task roles"),
             Map.entry("rbac.authorization.k8s.io/ClusterRole", "IAM policies on task roles"),
             Map.entry("rbac.authorization.k8s.io/ClusterRoleBinding", "IAM policies on task roles"));
+
+    /**
+     * The namespaced kinds with an approach, which a source choosing what to read (a cluster) reads as
+     * well, so their objects are reported as not converted, as they are when their manifests are given.
+     */
+    private static final List<ResourceKind> READ_TO_REPORT = APPROACH.keySet().stream()
+            .filter(kind -> !CLUSTER_SCOPED.contains(kind)).map(ResourceKind::parse).sorted().toList();
 
     private KindHints() {
     }

@@ -29,7 +29,7 @@ class OutputWriterTest {
 
     @Test
     void createsTheOutputFolderAndLeavesNoStagingBehind() throws Exception {
-        new OutputWriter().write(dir.resolve("out"), files("ecs/a/task-definition.json", "{}"), Set.of("ecs"));
+        write(dir.resolve("out"), files("ecs/a/task-definition.json", "{}"), Set.of("ecs"));
         assertThat(dir.resolve("out/ecs/a/task-definition.json")).hasContent("{}");
         assertThat(dir.toFile().list()).containsExactly("out");
     }
@@ -37,10 +37,10 @@ class OutputWriterTest {
     @Test
     void rerunReplacesItsOwnFilesRemovesStaleOnesAndKeepsTheUsersFiles() throws Exception {
         Path out = dir.resolve("out");
-        new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/x.json", "1"), Set.of("ecs"));
+        write(out, files("ecs/a/x.json", "1", "ecs/b/x.json", "1"), Set.of("ecs"));
         Files.writeString(out.resolve("NOTES.md"), "mine");
         Files.writeString(out.resolve("ecs/a/mine.txt"), "mine");
-        new OutputWriter().write(out, files("ecs/a/x.json", "2"), Set.of("ecs"));
+        write(out, files("ecs/a/x.json", "2"), Set.of("ecs"));
         assertThat(out.resolve("ecs/a/x.json")).hasContent("2");
         assertThat(out.resolve("ecs/b")).doesNotExist();
         assertThat(out.resolve("NOTES.md")).hasContent("mine");
@@ -55,7 +55,7 @@ class OutputWriterTest {
         Files.writeString(out.resolve(".git/config"), "mine");
         Files.writeString(out.resolve("notes.txt"), "mine");
         Files.writeString(out.resolve(OutputWriter.MANIFEST), ".git/config\nnotes.txt\necs\n");
-        new OutputWriter().write(out, files("ecs/a/x.json", "1"), Set.of("ecs"));
+        write(out, files("ecs/a/x.json", "1"), Set.of("ecs"));
         assertThat(out.resolve(".git/config")).hasContent("mine");
         assertThat(out.resolve("notes.txt")).hasContent("mine");
         assertThat(out.resolve("ecs/a/x.json")).hasContent("1");
@@ -64,10 +64,10 @@ class OutputWriterTest {
     @Test
     void aFolderInTheWayFailsBeforeAnythingIsReplaced() throws Exception {
         Path out = dir.resolve("out");
-        new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "1"), Set.of("ecs"));
+        write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "1"), Set.of("ecs"));
         Files.delete(out.resolve("ecs/b/y.json"));
         Files.createDirectories(out.resolve("ecs/b/y.json/inner"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OutputWriter().write(out,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(out,
                 files("ecs/a/x.json", "2", "ecs/b/y.json", "2"), Set.of("ecs"))).isInstanceOf(IOException.class);
         assertThat(out.resolve("ecs/a/x.json")).hasContent("1");
         try (var entries = Files.list(dir)) {
@@ -78,10 +78,10 @@ class OutputWriterTest {
     @Test
     void aRerunLeavesUnchangedFilesAloneAndReplacesChangedOnes() throws Exception {
         Path out = dir.resolve("out");
-        new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "1"), Set.of("ecs"));
+        write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "1"), Set.of("ecs"));
         Object unchanged = Files.readAttributes(out.resolve("ecs/a/x.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         Object changed = Files.readAttributes(out.resolve("ecs/b/y.json"), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        List<String> written = new OutputWriter().write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "2"), Set.of("ecs"));
+        List<String> written = write(out, files("ecs/a/x.json", "1", "ecs/b/y.json", "2"), Set.of("ecs"));
         assertThat(written).containsExactly("ecs/a/x.json", "ecs/b/y.json");
         assertThat(out.resolve("ecs/b/y.json")).hasContent("2");
         // the same inode: the file was neither rewritten nor moved; the changed one was replaced
@@ -99,9 +99,9 @@ class OutputWriterTest {
     void theSecretValuesFileIsRewrittenPrivateEvenWhenUnchanged() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path out = dir.resolve("out");
-        new OutputWriter().write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
+        write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
         Files.setPosixFilePermissions(out.resolve(OutputWriter.SECRET_VALUES), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        new OutputWriter().write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
+        write(out, files(OutputWriter.SECRET_VALUES, "export A='1'\n"), Set.of("ecs"));
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(OutputWriter.SECRET_VALUES))))
                 .isEqualTo("rw-------");
     }
@@ -162,5 +162,16 @@ class OutputWriterTest {
         }
         assertThat(dir.resolve("a/b/out/ecs/x.json")).hasContent("{}");
         assertThat(dir.resolve("a/b").toFile().list()).containsExactly("out");
+    }
+
+    /** Stages the files and commits them, as a run does. */
+    private static List<String> write(Path out, java.util.SortedMap<String, byte[]> files, Set<String> ownedFolders)
+            throws IOException {
+        try (OutputWriter.Staging staging = new OutputWriter().begin(out)) {
+            for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                staging.write(file.getKey(), file.getValue());
+            }
+            return staging.commit(ownedFolders);
+        }
     }
 }
