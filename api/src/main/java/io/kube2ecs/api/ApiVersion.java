@@ -14,7 +14,8 @@ public record ApiVersion(int major, int minor) {
     /**
      * The version of the API this jar implements. 1.1 added {@code InputRequest.kinds()} and
      * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}; 1.2 added
-     * {@code EcsService.deploymentController}. {@code api/CHANGELOG.md} lists every change.
+     * {@code EcsService.deploymentController}; 1.3 {@code ObjectIndex.shared}; 1.4
+     * {@code InputRequest.reportedKinds}. {@code api/CHANGELOG.md} lists every change.
      */
     public static final ApiVersion CURRENT = new ApiVersion(1, 4);
 

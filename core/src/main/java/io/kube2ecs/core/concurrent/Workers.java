@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs independent jobs of one stage (parsing texts, writing targets) on every core. Callers keep
- * the futures in input order and join them in that order, so the result never depends on timing.
- * On one core, or for one job, jobs run in the caller's thread.
+ * Runs independent jobs of one stage (parsing texts on every core, the emitters on a thread each).
+ * Callers keep the futures in input order and join them in that order, so the result never depends
+ * on timing. With one thread, or for one job, jobs run in the caller's thread.
  */
 public final class Workers implements AutoCloseable {
 

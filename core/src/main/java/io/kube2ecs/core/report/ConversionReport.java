@@ -138,7 +138,8 @@ public final class ConversionReport {
     }
 
     /**
-     * Writes {@code report.md} and {@code report.json} as streams: a large run's report is tens of
+     * Writes {@code report.md} and {@code report.json} to streams (the JSON as it is rendered, the
+     * Markdown built and copied out in slices): a large run's report is tens of
      * megabytes, which as strings and then bytes were several copies in memory at once.
      *
      * @param inputs what the run read, made and reported

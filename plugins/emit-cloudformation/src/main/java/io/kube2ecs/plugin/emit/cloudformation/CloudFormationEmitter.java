@@ -138,7 +138,8 @@ public final class CloudFormationEmitter implements Emitter {
     private static void writeSplit(EmitContext context, Writer perNamespace, ObjectNode template, List<String> over,
                                    String split, boolean json, String extension) {
         StackSplitter.Split result = new StackSplitter(template, perNamespace.groupOf, extension).split();
-        // the stacks are rewritten copies: the one-stack tree (the largest thing a big run holds) can go
+        // the stacks hold the resources now (rewritten in place): the one-stack containers can go, and each
+        // stack's nodes go once it is written
         template.removeAll();
         perNamespace.resources.removeAll();
         perNamespace.reportSecure(context);
@@ -258,9 +259,12 @@ public final class CloudFormationEmitter implements Emitter {
             context.output().write("parameters.json", serialize(values, true));
         }
 
+        /** Jackson's default layout (arrays of scalars on one line), with '\n' on every platform. */
+        private static final DefaultPrettyPrinter JSON_PRINTER =
+                new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
         private static String serialize(JsonNode node, boolean json) {
-            // Jackson's default layout (arrays of scalars on one line), with '\n' on every platform
-            return json ? JsonText.write(node, new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))) + "\n"
+            return json ? JsonText.write(node, JSON_PRINTER) + "\n"
                     : YamlTemplateWriter.write(node);
         }
 

@@ -230,7 +230,7 @@ final class StackSplitter {
         return groupOf.getOrDefault(logicalId, SHARED);
     }
 
-    /** Per resource being copied into its stack. */
+    /** Per resource being rewritten into its stack. */
     private final class Context {
         final String stack;
         final Map<String, String> merged;
@@ -367,7 +367,7 @@ final class StackSplitter {
                     return copy ? node.deepCopy() : node;
                 }
                 default -> {
-                    // any other key: a plain property; fall through to the copy below
+                    // any other key: a plain property; rewritten like any object below
                 }
             }
         }

@@ -195,7 +195,7 @@ final class Hcl {
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9_-]*}, without a regular expression: it is asked for every key written. */
-    private static boolean identifier(String name) {
+    static boolean identifier(String name) {
         if (name.isEmpty()) {
             return false;
         }

@@ -61,6 +61,9 @@ class HclTest {
             String clean = text.toString().replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
             String expected = clean.isEmpty() || !Character.isLetter(clean.charAt(0)) ? "r_" + clean : clean;
             assertThat(Names.identifier(text.toString())).as(text.toString()).isEqualTo(expected);
+            // a key is written bare only when it is an HCL identifier, else quoted
+            assertThat(Hcl.identifier(text.toString())).as(text.toString())
+                    .isEqualTo(text.toString().matches("[A-Za-z_][A-Za-z0-9_-]*"));
         }
     }
 

@@ -219,11 +219,12 @@ final class ClusterReader {
             }
         }
         Optional<ApiResource> statefulSets = resources.stream().filter(r -> r.kind().equals(STATEFUL_SET)).findFirst();
-        boolean someUnread = (scope.selector() != null && !scope.selector().isBlank())
-                || statefulSets.map(forbidden::contains).orElse(false);
+        // a claim carries its StatefulSet's selector labels, not the StatefulSet's own: the selector can keep
+        // out a StatefulSet whose claims were read (RBAC that forbade listing them would forbid it again)
+        boolean someUnread = scope.selector() != null && !scope.selector().isBlank()
+                && statefulSets.filter(forbidden::contains).isEmpty();
         if (someUnread && statefulSets.isPresent()) {
-            // a claim carries its StatefulSet's selector labels, not the StatefulSet's own: the selector (or RBAC)
-            // can keep out a StatefulSet whose claims were read; ask for them all, only for their templates
+            // ask for them all, only for their templates
             try {
                 String next = null;
                 do {
