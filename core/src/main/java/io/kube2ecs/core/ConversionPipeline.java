@@ -167,8 +167,7 @@ public final class ConversionPipeline {
         if (!diagnostics.hasErrors() && model.resources().isEmpty() && !secretFile) {
             // an emitter given an empty model still writes its scaffolding (an execution role, provider
             // blocks); that deploys nothing, so an input with nothing to convert writes nothing
-            diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
-                    + request.outputDir() + " is left as it was", null, null, null));
+            diagnostics.report(nothingToWrite(request.outputDir()));
         } else if (!diagnostics.hasErrors()) {
             written = emitAndWrite(request, model, emitters, settings, profile, outcome, readObjects, diagnostics, times);
         }
@@ -335,8 +334,7 @@ public final class ConversionPipeline {
                 staging.write(OutputWriter.SECRET_VALUES, env.toString().getBytes(StandardCharsets.UTF_8));
             }
             if (staging.paths().isEmpty()) {
-                diagnostics.report(new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
-                        + outputDir + " is left as it was", null, null, null));
+                diagnostics.report(nothingToWrite(outputDir));
                 return List.of();
             }
             List<String> outputFiles = new ArrayList<>(staging.paths());
@@ -354,5 +352,10 @@ public final class ConversionPipeline {
             diagnostics.report(OutputWriter.cannotWrite(e, outputDir));
             return List.of();
         }
+    }
+
+    private static Diagnostic nothingToWrite(Path outputDir) {
+        return new Diagnostic(Severity.INFO, Codes.NOTHING_TO_WRITE, "the conversion produced no output files; "
+                + outputDir + " is left as it was", null, null, null);
     }
 }

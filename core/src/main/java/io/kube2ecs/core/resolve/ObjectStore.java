@@ -27,9 +27,10 @@ import java.util.TreeMap;
  */
 public final class ObjectStore implements ObjectIndex {
 
-    private final Map<ObjectRef, LoadedObject> byRef = new TreeMap<>();
-    /** The same objects by hash, for {@link #find}: every reference of every object is looked up */
-    private final Map<ObjectRef, LoadedObject> lookup;
+    /** By reference, for {@link #find}: every reference of every object is looked up. */
+    private final Map<ObjectRef, LoadedObject> lookup = new HashMap<>();
+    /** The same objects sorted by kind, namespace and name, for {@link #objects()}. */
+    private final List<LoadedObject> sorted;
     private final Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<ResourceKind, Map<String, List<LoadedObject>>> byKindAndNamespace = new HashMap<>();
 
@@ -39,7 +40,7 @@ public final class ObjectStore implements ObjectIndex {
      */
     public ObjectStore(List<LoadedObject> objects, Diagnostics diagnostics) {
         for (LoadedObject object : objects) {
-            LoadedObject previous = byRef.put(object.ref(), object);
+            LoadedObject previous = lookup.put(object.ref(), object);
             if (previous != null) {
                 diagnostics.report(new Diagnostic(Severity.WARNING, Codes.DUPLICATE_OBJECT,
                         object.ref() + " is defined twice; the later definition is used, as kubectl apply would",
@@ -48,8 +49,10 @@ public final class ObjectStore implements ObjectIndex {
                         new SourceLocation(object.file(), object.root().line(), object.root().column(), ""), null));
             }
         }
-        lookup = new HashMap<>(byRef);
-        for (LoadedObject object : byRef.values()) {
+        List<LoadedObject> inOrder = new ArrayList<>(lookup.values());
+        inOrder.sort(java.util.Comparator.comparing(LoadedObject::ref));
+        sorted = Collections.unmodifiableList(inOrder);
+        for (LoadedObject object : sorted) {
             byKindAndNamespace.computeIfAbsent(object.ref().kind(), k -> new HashMap<>())
                     .computeIfAbsent(object.ref().namespace(), n -> new ArrayList<>()).add(object);
         }
@@ -57,7 +60,7 @@ public final class ObjectStore implements ObjectIndex {
 
     /** @return every object, sorted by kind, namespace and name */
     public Collection<LoadedObject> objects() {
-        return Collections.unmodifiableCollection(byRef.values());
+        return sorted;
     }
 
     @Override

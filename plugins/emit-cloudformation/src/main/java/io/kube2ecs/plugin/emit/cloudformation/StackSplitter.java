@@ -115,7 +115,7 @@ final class StackSplitter {
             // of every resource was the largest allocation of a large run
             assert ownsEveryNode(entry.getValue(), seen) : entry.getKey() + " shares a node with another resource, so it "
                     + "cannot be rewritten in place";
-            ObjectNode resource = (ObjectNode) rewrite(entry.getValue(), context, false);
+            ObjectNode resource = (ObjectNode) rewrite(entry.getValue(), context);
             if (resource.has("Condition")) {
                 context.useCondition(resource.get("Condition").asText());
             }
@@ -266,7 +266,8 @@ final class StackSplitter {
             ObjectNode childConditions = (ObjectNode) child.get("Conditions");
             if (!childConditions.has(name) && conditions.has(name)) {
                 // a condition can be needed by several stacks, each rewriting it its own way: copied
-                childConditions.set(name, rewrite(conditions.get(name), this, true));
+                // a condition may serve several stacks: each rewrites its own copy
+                childConditions.set(name, rewrite(conditions.get(name).deepCopy(), this));
             }
         }
 
@@ -315,19 +316,14 @@ final class StackSplitter {
     }
 
     /**
-     * @param copy whether to leave the node as it is and return a rewritten copy, or rewrite it in place
-     *             (its intrinsic functions that refer to other stacks are still replaced by new nodes)
+     * Rewrites a node in place for its stack; its intrinsic functions that refer to other stacks are
+     * replaced by new nodes.
      */
-    private JsonNode rewrite(JsonNode node, Context context, boolean copy) {
+    private JsonNode rewrite(JsonNode node, Context context) {
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
-            if (copy) {
-                ArrayNode out = JSON.arrayNode();
-                array.forEach(item -> out.add(rewrite(item, context, true)));
-                return out;
-            }
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, rewrite(array.get(i), context, false));
+                array.set(i, rewrite(array.get(i), context));
             }
             return array;
         }
@@ -345,7 +341,7 @@ final class StackSplitter {
                     } else if (resources.has(name) && !context.local(name)) {
                         return ref(context.importOf(new Target(name, null)));
                     }
-                    return copy ? node.deepCopy() : node;
+                    return node;
                 }
                 case "Fn::GetAtt" -> {
                     String id = argument.isArray() ? argument.get(0).asText() : argument.asText().split("\\.", 2)[0];
@@ -353,30 +349,25 @@ final class StackSplitter {
                     if (resources.has(id) && !context.local(id)) {
                         return ref(context.importOf(new Target(id, attribute)));
                     }
-                    return copy ? node.deepCopy() : node;
+                    return node;
                 }
                 case "Fn::Sub" -> {
-                    return sub(argument, context, copy);
+                    return sub(argument, context);
                 }
                 case "Fn::If" -> {
                     context.useCondition(argument.get(0).asText());
-                    return fn(function, rewrite(argument, context, copy));
+                    return fn(function, rewrite(argument, context));
                 }
                 case "Condition" -> {
                     context.useCondition(argument.asText());
-                    return copy ? node.deepCopy() : node;
+                    return node;
                 }
                 default -> {
                     // any other key: a plain property; rewritten like any object below
                 }
             }
         }
-        if (copy) {
-            ObjectNode out = JSON.objectNode();
-            node.fields().forEachRemaining(field -> out.set(field.getKey(), rewrite(field.getValue(), context, true)));
-            return out;
-        }
-        node.fields().forEachRemaining(field -> field.setValue(rewrite(field.getValue(), context, false)));
+        node.fields().forEachRemaining(field -> field.setValue(rewrite(field.getValue(), context)));
         return node;
     }
 
@@ -396,7 +387,7 @@ final class StackSplitter {
         return true;
     }
 
-    private JsonNode sub(JsonNode argument, Context context, boolean copy) {
+    private JsonNode sub(JsonNode argument, Context context) {
         String text = argument.isArray() ? argument.get(0).asText() : argument.asText();
         Set<String> own = new LinkedHashSet<>();
         if (argument.isArray() && argument.size() > 1) {
@@ -421,7 +412,7 @@ final class StackSplitter {
         if (argument.isArray()) {
             ArrayNode array = JSON.arrayNode().add(out.toString());
             for (int i = 1; i < argument.size(); i++) {
-                array.add(rewrite(argument.get(i), context, copy));
+                array.add(rewrite(argument.get(i), context));
             }
             return fn("Fn::Sub", array);
         }
