@@ -90,6 +90,37 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for every job, even after one failed, and only then rethrows the first failure (the
+     * others suppressed in it): for jobs that write where the caller cleans up once it is told.
+     *
+     * @param futures the jobs' futures, in input order
+     * @param <T>     their result
+     * @return the results, in input order
+     */
+    public static <T> java.util.List<T> joinAll(java.util.List<Future<T>> futures) {
+        java.util.List<T> results = new java.util.ArrayList<>(futures.size());
+        Throwable failure = null;
+        for (Future<T> future : futures) {
+            try {
+                results.add(join(future));
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw (RuntimeException) failure;
+        }
+        return results;
+    }
+
     @Override
     public void close() {
         if (pool != null) {

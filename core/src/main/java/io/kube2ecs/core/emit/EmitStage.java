@@ -109,24 +109,7 @@ public final class EmitStage {
             jobs.forEach(job -> futures.add(workers.submit(job)));
             // every emitter is waited for, even after one failed with an Error (out of memory): the
             // staging folder is removed on the way out, and the others may still be writing into it
-            Throwable failure = null;
-            for (Future<Result> future : futures) {
-                try {
-                    results.add(Workers.join(future));
-                } catch (RuntimeException | Error e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                throw (RuntimeException) failure;
-            }
+            results.addAll(Workers.joinAll(futures));
         }
     }
 
