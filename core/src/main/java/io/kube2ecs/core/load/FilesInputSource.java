@@ -17,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -138,7 +141,10 @@ public final class FilesInputSource implements InputSource {
             sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.INPUT_UNREADABLE,
                     "cannot list folder: " + e.getMessage(), null, SourceLocation.ofFile(location), null));
         }
-        out.sort((a, b) -> folder.relativize(a).toString().compareTo(folder.relativize(b).toString()));
+        // each file's key made once, not twice per comparison
+        Map<Path, String> keys = new HashMap<>();
+        out.forEach(file -> keys.put(file, folder.relativize(file).toString()));
+        out.sort(Comparator.comparing(keys::get));
         return out;
     }
 
@@ -168,7 +174,9 @@ public final class FilesInputSource implements InputSource {
 
     private static void decode(byte[] bytes, String display, InputSink sink) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        boolean ascii = true;
         for (int i = start; i < bytes.length; i++) {
+            ascii &= bytes[i] >= 0;
             if (bytes[i] == 0) {
                 sink.diagnostics().report(new Diagnostic(Severity.ERROR, Codes.INPUT_UNREADABLE,
                         "not a text file (it contains NUL bytes; UTF-16 or binary?)",
@@ -176,6 +184,11 @@ public final class FilesInputSource implements InputSource {
                         SourceLocation.ofFile(display), null));
                 return;
             }
+        }
+        if (ascii) {
+            // ASCII is valid UTF-8 as it is, and Latin-1 is the cheapest exact decoding of it (manifests rarely hold anything else)
+            sink.accept(display, new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1));
+            return;
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -24,20 +24,21 @@ public final class CoverageReporter {
      * @param diagnostics where findings go
      */
     public void report(LoadedObject object, String pluginId, Diagnostics diagnostics) {
-        walk(object, object.root(), "", object.root().line(), object.root().column(), pluginId, diagnostics);
+        walk(object, object.root(), new StringBuilder(), object.root().line(), object.root().column(), pluginId, diagnostics);
     }
 
-    private void walk(LoadedObject object, YamlNode node, String path, int line, int column, String pluginId,
+    /** @param path the node's path, extended and cut back in place: most paths are never reported, so never made */
+    private void walk(LoadedObject object, YamlNode node, StringBuilder path, int line, int column, String pluginId,
                       Diagnostics diagnostics) {
         if (node.ignoredReason() != null) {
             diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED,
-                    (path.isEmpty() ? object.ref().toString() : "field '" + path + "'") + " is not converted: " + node.ignoredReason(), null,
-                    new SourceLocation(object.file(), line, column, path), pluginId));
+                    (path.length() == 0 ? object.ref().toString() : "field '" + path + "'") + " is not converted: " + node.ignoredReason(),
+                    null, new SourceLocation(object.file(), line, column, path.toString()), pluginId));
             return;
         }
         if (node.shape() == YamlNode.Shape.SCALAR) {
             if (!node.converted()) {
-                notConverted(object, path, line, column, pluginId, diagnostics);
+                notConverted(object, path.toString(), line, column, pluginId, diagnostics);
             }
             return;
         }
@@ -45,18 +46,22 @@ public final class CoverageReporter {
             return;
         }
         if (!anyTouched(node)) {
-            notConverted(object, path, line, column, pluginId, diagnostics);
+            notConverted(object, path.toString(), line, column, pluginId, diagnostics);
             return;
         }
+        int length = path.length();
         for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
-            int[] at = node.keyPosition(entry.getKey());
-            String childPath = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
-            walk(object, entry.getValue(), childPath, at[0], at[1], pluginId, diagnostics);
+            YamlNode value = entry.getValue();
+            (length == 0 ? path : path.append('.')).append(entry.getKey());
+            walk(object, value, path, value.keyLine(), value.keyColumn(), pluginId, diagnostics);
+            path.setLength(length);
         }
         List<YamlNode> items = node.items();
         for (int i = 0; i < items.size(); i++) {
             YamlNode item = items.get(i);
-            walk(object, item, path + "[" + i + "]", item.line(), item.column(), pluginId, diagnostics);
+            path.append('[').append(i).append(']');
+            walk(object, item, path, item.line(), item.column(), pluginId, diagnostics);
+            path.setLength(length);
         }
     }
 

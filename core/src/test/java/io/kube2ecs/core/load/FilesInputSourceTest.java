@@ -25,6 +25,7 @@ class FilesInputSourceTest {
 
     private final DiagnosticCollector diagnostics = new DiagnosticCollector();
     private final List<String> origins = new ArrayList<>();
+    private final List<String> contents = new ArrayList<>();
 
     private void read(boolean recursive, String stdin, String... locations) {
         FilesInputSource source = new FilesInputSource(
@@ -33,6 +34,7 @@ class FilesInputSourceTest {
             @Override
             public void accept(String origin, String content) {
                 origins.add(origin);
+                contents.add(content);
             }
 
             @Override
@@ -85,5 +87,25 @@ class FilesInputSourceTest {
         read(false, "", "bom.yaml");
         assertThat(origins).containsExactly("bom.yaml");
         assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    @Test
+    void asciiAndMultiByteTextReadAsWritten() throws Exception {
+        String ascii = "a: b\n# every printable ASCII character: " + printableAscii() + "\n";
+        String accented = "name: caf\u00e9 \u65e5\u672c \ud83d\ude80\n";
+        Files.write(dir.resolve("a.yaml"), ascii.getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("b.yaml"), accented.getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("c.yaml"), ("\uFEFF" + ascii).getBytes(StandardCharsets.UTF_8));
+        read(false, "", "a.yaml", "b.yaml", "c.yaml");
+        assertThat(contents).containsExactly(ascii, accented, ascii);
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    private static String printableAscii() {
+        StringBuilder out = new StringBuilder();
+        for (char c = 0x20; c < 0x7f; c++) {
+            out.append(c);
+        }
+        return out.append('\t').append('\r').toString();
     }
 }

@@ -30,13 +30,25 @@ public final class JsonText {
      * @return the JSON text, without a line end after it
      */
     public static String write(JsonNode node, PrettyPrinter printer) {
-        StringWriter text = new StringWriter(1024);
+        return text(node, printer, false);
+    }
+
+    /** @return {@link #write}'s text and a line end, as a file holds it (without copying the text to add it) */
+    public static String writeLine(JsonNode node, PrettyPrinter printer) {
+        return text(node, printer, true);
+    }
+
+    private static String text(JsonNode node, PrettyPrinter printer, boolean lineEnd) {
+        StringWriter text = new StringWriter(4096);
         try (JsonGenerator generator = FACTORY.createGenerator(text)) {
             generator.setPrettyPrinter(printer instanceof com.fasterxml.jackson.core.util.Instantiatable<?> template
                     ? (PrettyPrinter) template.createInstance() : printer);
             write(generator, node);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write JSON", e);
+        }
+        if (lineEnd) {
+            text.write('\n');
         }
         return text.toString();
     }

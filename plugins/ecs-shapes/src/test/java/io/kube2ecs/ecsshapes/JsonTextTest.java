@@ -38,7 +38,9 @@ class JsonTextTest {
         for (int i = 0; i < 300; i++) {
             JsonNode tree = tree(random, 0);
             for (PrettyPrinter printer : PRINTERS) {
-                assertThat(JsonText.write(tree, printer)).isEqualTo(mapper.writer(printer).writeValueAsString(tree));
+                String expected = mapper.writer(printer).writeValueAsString(tree);
+                assertThat(JsonText.write(tree, printer)).isEqualTo(expected);
+                assertThat(JsonText.writeLine(tree, printer)).isEqualTo(expected + "\n");
             }
         }
     }

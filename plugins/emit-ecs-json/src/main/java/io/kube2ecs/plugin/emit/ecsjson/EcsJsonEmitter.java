@@ -112,7 +112,7 @@ public final class EcsJsonEmitter implements Emitter {
     }
 
     private static String render(ObjectNode node) {
-        return JsonText.write(node, PRINTER) + "\n";
+        return JsonText.writeLine(node, PRINTER);
     }
 
     static ObjectNode taskDefinition(TaskDefinition task, ValueRenderer values) {

@@ -66,7 +66,30 @@ final class Hcl {
 
     /** Escapes text for a quoted HCL string. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2);
+        if (plain(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        escapeInto(out, text);
+        return out.toString();
+    }
+
+    /** Whether {@link #escape} leaves the text as it is: true for almost every value written. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '\\' || c == '"' || c == '$' || c == '%') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void escapeInto(StringBuilder out, String text) {
+        if (plain(text)) {
+            out.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
@@ -87,7 +110,6 @@ final class Hcl {
                 }
             }
         }
-        return out.toString();
     }
 
     /** A body: attributes and nested blocks, in order. */
@@ -136,7 +158,9 @@ final class Hcl {
     private static void renderBlock(StringBuilder out, Block block, int depth) {
         indent(out, depth).append(block.type());
         for (String label : block.labels()) {
-            out.append(" \"").append(escape(label)).append('"');
+            out.append(" \"");
+            escapeInto(out, label);
+            out.append('"');
         }
         if (block.body().isEmpty()) {
             out.append(" {}\n");
@@ -149,14 +173,6 @@ final class Hcl {
 
     private static void renderBody(StringBuilder out, Body body, int depth) {
         List<Object> items = body.items;
-        // each attribute's value is rendered once: deciding the layout by rendering it and then rendering
-        // it again to write it doubled the work at every level of nesting
-        String[] rendered = new String[items.size()];
-        for (int k = 0; k < items.size(); k++) {
-            if (items.get(k) instanceof Object[] attribute) {
-                rendered[k] = render((Expr) attribute[1], depth);
-            }
-        }
         int i = 0;
         while (i < items.size()) {
             if (items.get(i) instanceof Block block) {
@@ -167,31 +183,44 @@ final class Hcl {
             // a run of single-line attributes shares one '=' column; a multi-line one stands alone
             int end = i;
             int width = 0;
-            while (end < items.size() && items.get(end) instanceof Object[] attribute && rendered[end].indexOf('\n') < 0) {
-                width = Math.max(width, key((String) attribute[0]).length());
+            while (end < items.size() && items.get(end) instanceof Object[] attribute && !multiline((Expr) attribute[1])) {
+                width = Math.max(width, keyLength((String) attribute[0]));
                 end++;
             }
             if (end == i) {
                 Object[] attribute = (Object[]) items.get(i);
-                indent(out, depth).append(key((String) attribute[0])).append(" = ").append(rendered[i]).append('\n');
+                appendKey(indent(out, depth), (String) attribute[0]).append(" = ");
+                write(out, (Expr) attribute[1], depth);
+                out.append('\n');
                 i++;
                 continue;
             }
             for (int k = i; k < end; k++) {
                 Object[] attribute = (Object[]) items.get(k);
-                String name = key((String) attribute[0]);
-                indent(out, depth).append(name);
-                for (int pad = name.length(); pad < width; pad++) {
+                String name = (String) attribute[0];
+                appendKey(indent(out, depth), name);
+                for (int pad = keyLength(name); pad < width; pad++) {
                     out.append(' ');
                 }
-                out.append(" = ").append(rendered[k]).append('\n');
+                out.append(" = ");
+                write(out, (Expr) attribute[1], depth);
+                out.append('\n');
             }
             i = end;
         }
     }
 
-    private static String key(String name) {
-        return identifier(name) ? name : "\"" + escape(name) + "\"";
+    private static StringBuilder appendKey(StringBuilder out, String name) {
+        if (identifier(name)) {
+            return out.append(name);
+        }
+        out.append('"');
+        escapeInto(out, name);
+        return out.append('"');
+    }
+
+    private static int keyLength(String name) {
+        return identifier(name) ? name.length() : escape(name).length() + 2;
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9_-]*}, without a regular expression: it is asked for every key written. */
@@ -210,46 +239,96 @@ final class Hcl {
     }
 
     static String render(Expr expr, int depth) {
-        if (expr instanceof Str s) {
-            return "\"" + escape(s.value()) + "\"";
-        }
+        StringBuilder out = new StringBuilder();
+        write(out, expr, depth);
+        return out.toString();
+    }
+
+    /**
+     * Whether the expression takes more than one line, decided without rendering it: the layout of
+     * a body depends on it, and rendering each value to find out, then writing it, cost a copy of
+     * every value at every level of nesting.
+     */
+    static boolean multiline(Expr expr) {
         if (expr instanceof Raw r) {
-            return r.text();
-        }
-        if (expr instanceof Num n) {
-            return Long.toString(n.value());
-        }
-        if (expr instanceof Bool b) {
-            return Boolean.toString(b.value());
+            return r.text().indexOf('\n') >= 0;
         }
         if (expr instanceof Call call) {
-            return call.function() + "(" + render(call.argument(), depth) + ")";
+            return multiline(call.argument());
         }
         if (expr instanceof ListExpr list) {
-            if (list.items().isEmpty()) {
-                return "[]";
+            if (!simple(list)) {
+                return true;
             }
-            boolean simple = list.items().stream().allMatch(e -> e instanceof Str || e instanceof Raw || e instanceof Num || e instanceof Bool);
-            if (simple) {
-                List<String> parts = new ArrayList<>();
-                list.items().forEach(e -> parts.add(render(e, depth)));
-                return "[" + String.join(", ", parts) + "]";
-            }
-            StringBuilder out = new StringBuilder("[\n");
             for (Expr item : list.items()) {
-                indent(out, depth + 1).append(render(item, depth + 1)).append(",\n");
+                if (multiline(item)) {
+                    return true;
+                }
             }
-            return indent(out, depth).append(']').toString();
+            return false;
         }
-        ObjExpr object = (ObjExpr) expr;
-        if (object.fields().isEmpty()) {
-            return "{}";
+        if (expr instanceof ObjExpr object) {
+            return !object.fields().isEmpty();
         }
-        Body body = new Body();
-        object.fields().forEach(body::attr);
-        StringBuilder out = new StringBuilder("{\n");
-        renderBody(out, body, depth + 1);
-        return indent(out, depth).append('}').toString();
+        return false; // strings are escaped onto one line; numbers and booleans
+    }
+
+    private static boolean simple(ListExpr list) {
+        for (Expr item : list.items()) {
+            if (!(item instanceof Str || item instanceof Raw || item instanceof Num || item instanceof Bool)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void write(StringBuilder out, Expr expr, int depth) {
+        if (expr instanceof Str s) {
+            out.append('"');
+            escapeInto(out, s.value());
+            out.append('"');
+        } else if (expr instanceof Raw r) {
+            out.append(r.text());
+        } else if (expr instanceof Num n) {
+            out.append(n.value());
+        } else if (expr instanceof Bool b) {
+            out.append(b.value());
+        } else if (expr instanceof Call call) {
+            out.append(call.function()).append('(');
+            write(out, call.argument(), depth);
+            out.append(')');
+        } else if (expr instanceof ListExpr list) {
+            if (list.items().isEmpty()) {
+                out.append("[]");
+            } else if (simple(list)) {
+                out.append('[');
+                for (int i = 0; i < list.items().size(); i++) {
+                    if (i > 0) {
+                        out.append(", ");
+                    }
+                    write(out, list.items().get(i), depth);
+                }
+                out.append(']');
+            } else {
+                out.append("[\n");
+                for (Expr item : list.items()) {
+                    write(indent(out, depth + 1), item, depth + 1);
+                    out.append(",\n");
+                }
+                indent(out, depth).append(']');
+            }
+        } else {
+            ObjExpr object = (ObjExpr) expr;
+            if (object.fields().isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            Body body = new Body();
+            object.fields().forEach(body::attr);
+            out.append("{\n");
+            renderBody(out, body, depth + 1);
+            indent(out, depth).append('}');
+        }
     }
 
     private static StringBuilder indent(StringBuilder out, int depth) {

@@ -85,7 +85,7 @@ final class TerraformWriter {
             if (file.getKey().equals("main.tf")) {
                 mainResources = text.toString(); // a workload called main outside any namespace: it shares main.tf
             } else if (text.length() > 0) {
-                context.output().write(file.getKey(), text.toString().stripTrailing() + "\n");
+                context.output().write(file.getKey(), endWithOneNewline(text));
             }
         }
         for (RunTask run : model.all(RunTask.class)) {
@@ -107,6 +107,16 @@ final class TerraformWriter {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_MISSING, "resources the input does not define are "
                     + "variables of the Terraform configuration: " + String.join(", ", extraVariables.keySet()), null, null, null));
         }
+    }
+
+    /** The text with its trailing blank lines cut to one newline, without copying it first. */
+    private static String endWithOneNewline(StringBuilder text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        text.setLength(end);
+        return text.append('\n').toString();
     }
 
     private String fileOf(AwsResource resource) {
