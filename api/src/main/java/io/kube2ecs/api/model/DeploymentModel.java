@@ -26,8 +26,9 @@ public final class DeploymentModel {
     /** The same resources by hash: {@link #find} is called for nearly every reference an emitter writes. */
     private final Map<ResourceId, AwsResource> byId = new java.util.HashMap<>();
     /**
-     * The resources of each class {@link #all} was asked for, kept up to date by {@link #add}, so
-     * asking for a class while mapping costs the size of that class, not of the whole model.
+     * The resources of each class {@link #all} was asked for and that {@link #add} added to since,
+     * kept up to date, so asking for a class again while mapping costs the size of that class, not
+     * of the whole model.
      */
     private final Map<Class<?>, TreeMap<ResourceId, AwsResource>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
     /** What {@link #all} returned per class; dropped when a resource of the class is added. */
@@ -52,6 +53,12 @@ public final class DeploymentModel {
             throw new IllegalStateException("the model already has " + resource.id());
         }
         byId.put(resource.id(), resource);
+        // a class listed before gets its index now, built from its list, once
+        lists.forEach((type, list) -> {
+            if (type.isInstance(resource)) {
+                byClass.computeIfAbsent(type, t -> index(list));
+            }
+        });
         byClass.forEach((type, index) -> {
             if (type.isInstance(resource)) {
                 index.put(resource.id(), resource);
@@ -80,19 +87,26 @@ public final class DeploymentModel {
     @SuppressWarnings("unchecked")
     public <T extends AwsResource> List<T> all(Class<T> type) {
         return (List<T>) lists.computeIfAbsent(type, t -> {
-            TreeMap<ResourceId, AwsResource> index = byClass.computeIfAbsent(type, c -> {
-                TreeMap<ResourceId, AwsResource> out = new TreeMap<>();
-                for (AwsResource resource : resources.values()) {
-                    if (type.isInstance(resource)) {
-                        out.put(resource.id(), resource);
-                    }
+            TreeMap<ResourceId, AwsResource> index = byClass.get(type);
+            // the whole model is sorted, so filtering it keeps the order: no index is needed for a first
+            // listing (the emitters' case), only once mapping adds to a class listed before
+            Collection<AwsResource> source = index != null ? index.values() : resources.values();
+            List<T> out = new ArrayList<>(index != null ? index.size() : 16);
+            for (AwsResource resource : source) {
+                if (type.isInstance(resource)) {
+                    out.add(type.cast(resource));
                 }
-                return out;
-            });
-            List<T> out = new ArrayList<>(index.size());
-            index.values().forEach(resource -> out.add(type.cast(resource)));
+            }
             return Collections.unmodifiableList(out);
         });
+    }
+
+    private static TreeMap<ResourceId, AwsResource> index(List<?> sortedResources) {
+        TreeMap<ResourceId, AwsResource> index = new TreeMap<>();
+        for (Object resource : sortedResources) {
+            index.put(((AwsResource) resource).id(), (AwsResource) resource);
+        }
+        return index;
     }
 
     /** @return every resource, sorted by id */

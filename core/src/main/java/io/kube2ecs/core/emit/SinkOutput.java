@@ -63,16 +63,21 @@ final class SinkOutput implements Output {
     }
 
     static String checked(String relativePath) {
-        if (relativePath.isEmpty() || relativePath.startsWith("/") || relativePath.contains("\\")
-                || relativePath.matches("^[A-Za-z]:.*")) {
+        if (relativePath.isEmpty() || relativePath.startsWith("/") || relativePath.contains("\\") || driveLetter(relativePath)) {
             throw new IllegalArgumentException("output path must be relative and use '/': " + relativePath);
         }
-        for (String part : relativePath.split("/")) {
+        for (String part : relativePath.split("/", -1)) { // -1: a trailing slash leaves an empty part, refused
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
                 throw new IllegalArgumentException("output path must stay inside its folder: " + relativePath);
             }
         }
         return relativePath;
+    }
+
+    /** {@code C:…}: absolute on Windows. By hand, not {@code String.matches}, which compiles a pattern per call. */
+    private static boolean driveLetter(String path) {
+        char first = path.charAt(0);
+        return path.length() > 1 && path.charAt(1) == ':' && (first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z');
     }
 
     /** @return the paths this emitter wrote first, in order */
