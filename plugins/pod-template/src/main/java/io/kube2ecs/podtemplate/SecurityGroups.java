@@ -8,6 +8,7 @@ import io.kube2ecs.api.model.SecurityGroup;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.spi.MappingContext;
+import java.util.List;
 
 /**
  * The traffic rules the cluster implied, as security groups: a load balancer accepts its listener
@@ -71,15 +72,37 @@ public final class SecurityGroups {
      * @return a reference to the group
      */
     public static Value forLoadBalancer(LoadBalancer balancer, MappingContext context) {
+        return forLoadBalancer(balancer, null, context);
+    }
+
+    /**
+     * Creates the load balancer's security group and attaches it. Its listener ports are open to the
+     * given client ranges; without ranges, to the internet when internet-facing and to the VPC
+     * otherwise.
+     *
+     * @param balancer     the load balancer, with its listeners
+     * @param sourceRanges the IPv4 CIDR blocks the cluster admitted (an empty list admits nobody), or
+     *                     null when the cluster set none
+     * @param context      the mapping context
+     * @return a reference to the group
+     */
+    public static Value forLoadBalancer(LoadBalancer balancer, List<String> sourceRanges, MappingContext context) {
         DeploymentModel model = context.model();
         ResourceId id = ModelIds.loadBalancerSecurityGroup(balancer.id());
         SecurityGroup group = model.find(id, SecurityGroup.class).orElseGet(() -> model.add(new SecurityGroup(id,
                 balancer.name() + "-lb", "load balancer " + balancer.name())));
-        Value source = balancer.internetFacing() ? Value.of("0.0.0.0/0") : model.input(StandardInputs.VPC_CIDR);
         for (LoadBalancer.Listener listener : balancer.listeners()) {
             String protocol = listener.protocol().equals("UDP") ? "udp" : "tcp";
-            group.allow(new SecurityGroup.IngressRule(protocol, listener.port(), listener.port(), source, null,
-                    (balancer.internetFacing() ? "clients on the internet" : "clients in the VPC") + ", port " + listener.port()));
+            if (sourceRanges == null) {
+                Value source = balancer.internetFacing() ? Value.of("0.0.0.0/0") : model.input(StandardInputs.VPC_CIDR);
+                group.allow(new SecurityGroup.IngressRule(protocol, listener.port(), listener.port(), source, null,
+                        (balancer.internetFacing() ? "clients on the internet" : "clients in the VPC") + ", port " + listener.port()));
+                continue;
+            }
+            for (String range : sourceRanges) {
+                group.allow(new SecurityGroup.IngressRule(protocol, listener.port(), listener.port(), Value.of(range), null,
+                        "clients in " + range + ", port " + listener.port()));
+            }
         }
         Value reference = Value.ref(id, Value.Attribute.ID);
         if (!balancer.securityGroups().contains(reference)) {

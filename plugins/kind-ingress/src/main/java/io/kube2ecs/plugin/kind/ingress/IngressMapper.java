@@ -20,6 +20,7 @@ import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
 import io.kube2ecs.podtemplate.Names;
 import io.kube2ecs.podtemplate.SecurityGroups;
+import io.kube2ecs.podtemplate.SourceRanges;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
 import java.util.ArrayList;
@@ -46,13 +47,14 @@ public final class IngressMapper implements KindMapper {
     static final String CODE_ANNOTATION = "ING003";
     static final String CODE_TLS = "ING004";
     static final String CODE_PATH = "ING005";
+    static final String CODE_SOURCE_RANGES = "ING006";
 
     private static final String ALB = "alb.ingress.kubernetes.io/";
     private static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
     private static final Set<String> KNOWN = Set.of("scheme", "target-type", "listen-ports", "certificate-arn", "ssl-policy",
             "ssl-redirect", "healthcheck-path", "healthcheck-port", "healthcheck-protocol", "healthcheck-interval-seconds",
             "healthcheck-timeout-seconds", "healthy-threshold-count", "unhealthy-threshold-count", "success-codes",
-            "backend-protocol", "backend-protocol-version", "group.name", "group.order", "ip-address-type");
+            "backend-protocol", "backend-protocol-version", "group.name", "group.order", "ip-address-type", "inbound-cidrs");
     /** Created on first use: the first mapper of a process costs about 45 ms, and few Ingresses carry JSON annotations. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
@@ -296,12 +298,30 @@ public final class IngressMapper implements KindMapper {
             balancer.listeners().add(new LoadBalancer.Listener(port.getKey(), port.getValue(), https ? certificates : List.of(),
                     https ? sslPolicy : null, fallback, rules));
         }
-        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, context);
+        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, inboundCidrs(members, balancer, context), context);
         for (ResourceId id : targetGroups.values()) {
             model.find(id, TargetGroup.class).ifPresent(tg -> SecurityGroups.allowFromLoadBalancer(id.namespace(), "tcp",
                     tg.port(), balancerGroup, "load balancer " + balancer.name(), context));
         }
         model.add(balancer);
+    }
+
+    /**
+     * @return the client ranges {@code inbound-cidrs} admits (the first member of the group that sets it
+     *         decides, as for the group's other settings), or null when no member sets it
+     */
+    private static List<String> inboundCidrs(List<SourceObject> members, LoadBalancer balancer, MappingContext context) {
+        for (SourceObject member : members) {
+            SourceNode annotation = member.root().get("metadata").get("annotations").get(ALB + "inbound-cidrs");
+            Optional<String> text = annotation.asText().filter(value -> !value.isBlank());
+            if (text.isEmpty()) {
+                continue;
+            }
+            SourceRanges.Parsed parsed = SourceRanges.parse(text.get());
+            parsed.report(annotation, CODE_SOURCE_RANGES, balancer.name(), balancer.listeners().size(), context.diagnostics());
+            return parsed.cidrs();
+        }
+        return null;
     }
 
     private static int hostRank(Route route) {

@@ -18,6 +18,7 @@ import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.podtemplate.HealthChecks;
 import io.kube2ecs.podtemplate.Names;
 import io.kube2ecs.podtemplate.SecurityGroups;
+import io.kube2ecs.podtemplate.SourceRanges;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import io.kube2ecs.podtemplate.Tags;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ public final class ServiceMapper implements KindMapper {
     static final String CODE_ANNOTATION = "SVC005";
     static final String CODE_SHORT_NAME = "SVC006";
     static final String CODE_DNS_PORT = "SVC007";
+    static final String CODE_SOURCE_RANGES = "SVC008";
+    /** The legacy annotation that {@code spec.loadBalancerSourceRanges} replaced; the field wins when both are set. */
+    static final String SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
     private static final String AWS_LB = "service.beta.kubernetes.io/aws-load-balancer-";
     private static final Set<String> HTTP_PROTOCOLS = Set.of("http", "https", "http2", "h2c", "grpc", "kubernetes.io/h2c",
@@ -75,13 +79,15 @@ public final class ServiceMapper implements KindMapper {
                 FieldSupport.ignored("spec.allocateLoadBalancerNodePorts", "load balancers target task IPs"),
                 FieldSupport.ignored("spec.loadBalancerClass", "the AWS Load Balancer Controller's class; ECS uses Elastic Load Balancing directly"),
                 FieldSupport.ignored("spec.loadBalancerIP", "Elastic Load Balancing assigns addresses"),
-                FieldSupport.ignored("spec.loadBalancerSourceRanges", "set the load balancer security group's ingress CIDRs to "
-                        + "these ranges")));
+                FieldSupport.mapped("spec.loadBalancerSourceRanges", "the load balancer security group's inbound rules: IPv4 "
+                        + "ranges only (IPv6 and malformed ones are left out and reported, SVC008)")));
         for (String setting : List.of("type", "scheme", "internal", "ssl-cert", "ssl-ports", "backend-protocol", "nlb-target-type",
                 "healthcheck-path", "healthcheck-port", "healthcheck-protocol", "healthcheck-interval", "healthcheck-timeout",
                 "healthcheck-healthy-threshold", "healthcheck-unhealthy-threshold", "healthcheck-success-codes")) {
             out.add(FieldSupport.mapped(lb + setting, "the load balancer, listeners and target groups"));
         }
+        out.add(FieldSupport.partial("metadata.annotations." + SOURCE_RANGES_ANNOTATION, "as spec.loadBalancerSourceRanges when "
+                + "that field is empty; left out (K2E202) when it is set, as Kubernetes does"));
         out.add(FieldSupport.partial("metadata.annotations.service.beta.kubernetes.io/aws-load-balancer-*", "the settings listed "
                 + "here are converted; any other is reported"));
         return out;
@@ -279,7 +285,8 @@ public final class ServiceMapper implements KindMapper {
                         "set the equivalent on the load balancer in the Terraform or CloudFormation output");
             }
         }
-        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, context);
+        Value balancerGroup = SecurityGroups.forLoadBalancer(balancer, sourceRanges(spec, annotations, balancer, diagnostics),
+                context);
         // the balancer's own target groups, made above: scanning every target group of the model per
         // load balancer grew with the square of the input; in id order, as the model lists them
         groups.sort((a, b) -> a.id().compareTo(b.id()));
@@ -287,11 +294,45 @@ public final class ServiceMapper implements KindMapper {
             SecurityGroups.allowFromLoadBalancer(namespace, group.protocol().equals("UDP") ? "udp" : "tcp", group.port(),
                     balancerGroup, "load balancer " + balancer.name(), context);
         }
-        spec.get("loadBalancerSourceRanges").ignore("the load balancer's security group limits its sources; "
-                + "set its ingress CIDRs to these ranges");
         spec.get("loadBalancerClass").ignore("the AWS Load Balancer Controller's class; ECS uses Elastic Load Balancing directly");
         spec.get("loadBalancerIP").ignore("Elastic Load Balancing assigns addresses; use Elastic IPs on an NLB for fixed ones");
         context.model().add(balancer);
+    }
+
+    /**
+     * @return the client ranges the Service admits: {@code spec.loadBalancerSourceRanges}, else the
+     *         older annotation (Kubernetes reads the annotation only when the field is empty); null
+     *         when neither is set, so the load balancer keeps its default sources
+     */
+    private static List<String> sourceRanges(SourceNode spec, SourceNode annotations, LoadBalancer balancer, Diagnostics diagnostics) {
+        SourceNode field = spec.get("loadBalancerSourceRanges");
+        SourceNode annotation = annotations.get(SOURCE_RANGES_ANNOTATION);
+        List<String> entries = new ArrayList<>();
+        field.items().forEach(item -> item.asText().ifPresent(entries::add));
+        SourceRanges.Parsed parsed;
+        SourceNode from;
+        if (!entries.isEmpty()) {
+            field.markConverted();
+            if (annotation.exists()) {
+                annotation.ignore("spec.loadBalancerSourceRanges is set, and Kubernetes then ignores this annotation too");
+            }
+            parsed = SourceRanges.parse(entries);
+            from = field;
+        } else if (annotation.asText().filter(text -> !text.isBlank()).isPresent()) {
+            annotation.markConverted();
+            parsed = SourceRanges.parse(annotation.asText().get());
+            from = annotation;
+        } else {
+            if (field.exists()) {
+                field.markConverted(); // an empty list: no restriction, as in Kubernetes
+            }
+            if (annotation.exists()) {
+                annotation.markConverted();
+            }
+            return null;
+        }
+        parsed.report(from, CODE_SOURCE_RANGES, balancer.name(), balancer.listeners().size(), diagnostics);
+        return parsed.cidrs();
     }
 
     private static boolean httpLike(SourceNode port) {
