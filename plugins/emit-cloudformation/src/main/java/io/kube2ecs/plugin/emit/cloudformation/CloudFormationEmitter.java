@@ -165,17 +165,27 @@ public final class CloudFormationEmitter implements Emitter {
         List<String> merged = result.groups().entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " holds namespaces " + String.join(", ", e.getValue().stream()
                         .map(g -> g.isEmpty() ? "(shared)" : g).toList()) + ", which refer to each other").toList();
+        String cut = result.partCounts().entrySet().stream()
+                .map(e -> (e.getKey().equals(StackSplitter.SHARED) ? "the shared resources" : "namespace " + e.getKey())
+                        + " into " + e.getValue() + " parts").collect(java.util.stream.Collectors.joining(", "));
         context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SPLIT, "the template is split into a root stack "
                 + "and " + stackCount + " nested stacks, one per namespace plus one for shared resources ("
                 + (split.equals("namespace") ? "option split=namespace" : "one stack would exceed CloudFormation's "
-                + "quotas: " + String.join(", ", over)) + ")" + (merged.isEmpty() ? "" : "; " + String.join("; ", merged)),
+                + "quotas: " + String.join(", ", over)) + ")" + (merged.isEmpty() ? "" : "; " + String.join("; ", merged))
+                + (cut.isEmpty() ? "" : "; stacks over " + MAX_RESOURCES + " resources are cut into parts "
+                + "(namespace-<ns>.part2." + extension + " …): " + cut)
+                + (result.unrepeatedOutputs() == 0 ? "" : "; the root repeats none of the nested stacks' "
+                + result.unrepeatedOutputs() + " outputs (a stack holds at most " + MAX_OUTPUTS + "): read them from "
+                + "the nested stacks, aws cloudformation describe-stacks --stack-name <nested stack>"),
                 "deploy with: aws cloudformation package --template-file template." + extension + " --s3-bucket BUCKET "
                         + "--output-template-file packaged.yaml, then aws cloudformation deploy --template-file packaged.yaml …",
                 null, null));
         if (!stillOver.isEmpty()) {
-            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "split by namespace, some stacks "
+            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "split into nested stacks, some "
                     + "still exceed CloudFormation's per-stack quotas: " + String.join("; ", stillOver),
-                    "convert such a namespace in parts, or use the terraform target, which has no such quota", null, null));
+                    "a stack is cut into parts by resource count only, and resources that refer to each other in a cycle "
+                            + "stay in one part: convert the applications of such a stack separately, or use the terraform "
+                            + "target, which has no such quota", null, null));
         }
         perNamespace.writeParameterValues(context);
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * stack. A reference across stacks becomes a parameter of the referring stack, filled in by the
  * root from an output of the owning stack, so the root deploys as one unit after
  * {@code aws cloudformation package}. Groups that refer to each other in a cycle cannot be
- * separate stacks and are merged.
+ * separate stacks and are merged. A stack still over the resource quota is cut into parts that
+ * refer only to earlier parts, so the stacks never wait on each other in a cycle.
  */
 final class StackSplitter {
 
@@ -40,8 +41,30 @@ final class StackSplitter {
     private static final JsonNodeFactory JSON = io.kube2ecs.ecsshapes.CompactNodes.INSTANCE;
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
-    /** The split: the root template and the nested ones by file name, with the groups each holds. */
-    record Split(ObjectNode root, Map<String, ObjectNode> stacks, Map<String, List<String>> groups) {
+    /**
+     * The split.
+     *
+     * @param stacks             the nested templates by file name
+     * @param groups             the groups each stack holds, by the file name of its first part
+     * @param partCounts         how many parts each stack over the resource quota was cut into, by
+     *                           the stack's first group ({@link #SHARED} for the shared one)
+     * @param unrepeatedOutputs  how many of the nested stacks' outputs the root does not repeat,
+     *                           because it could not hold them all (0 when it repeats them)
+     */
+    record Split(ObjectNode root, Map<String, ObjectNode> stacks, Map<String, List<String>> groups,
+                 Map<String, Integer> partCounts, int unrepeatedOutputs) {
+    }
+
+    /**
+     * One nested stack: part {@code number} (from 1) of the stack named after its first group.
+     * Only a stack over the resource quota has a part 2.
+     */
+    private record Part(String stack, int number) implements Comparable<Part> {
+        @Override
+        public int compareTo(Part other) {
+            int byStack = stack.compareTo(other.stack);
+            return byStack != 0 ? byStack : Integer.compare(number, other.number);
+        }
     }
 
     /** A reference from one resource to another: {@code attribute} null for {@code Ref}. */
@@ -54,6 +77,10 @@ final class StackSplitter {
     private final ObjectNode conditions;
     private final Map<String, String> groupOf;
     private final String extension;
+    /** Each group's stack, after the merge of groups that refer to each other in a cycle. */
+    private Map<String, String> stackOfGroup;
+    /** Each resource's part of its stack. */
+    private Map<String, Part> partOfResource;
 
     /**
      * @param template  the whole template
@@ -70,47 +97,57 @@ final class StackSplitter {
     }
 
     Split split() {
-        Map<String, String> merged = mergeCycles();
+        Map<String, List<String>> references = referencesBetweenResources();
+        stackOfGroup = mergeCycles(references);
+        partOfResource = cutIntoParts(references);
+        references = null; // not needed for the rewrite, which holds every stack at once
         Map<String, List<String>> members = new TreeMap<>();
-        merged.forEach((group, stack) -> members.computeIfAbsent(stack, s -> new ArrayList<>()).add(group));
+        stackOfGroup.forEach((group, stack) -> members.computeIfAbsent(stack, s -> new ArrayList<>()).add(group));
         members.values().forEach(list -> list.sort(null));
-        Map<String, String> stackIds = new LinkedHashMap<>();
+        Set<Part> parts = new TreeSet<>(partOfResource.values());
+        Map<String, Integer> partCounts = new TreeMap<>();
+        parts.forEach(part -> partCounts.merge(part.stack(), part.number(), Math::max));
+        partCounts.values().removeIf(count -> count == 1);
+        Map<Part, String> stackIds = new LinkedHashMap<>();
         Set<String> takenIds = new TreeSet<>();
-        for (String stack : members.keySet()) {
-            String base = stack.equals(SHARED) ? "SharedStack" : "Ns" + CloudFormationEmitter.pascal(stack) + "Stack";
+        for (Part part : parts) {
+            String base = (part.stack().equals(SHARED) ? "Shared" : "Ns" + CloudFormationEmitter.pascal(part.stack()))
+                    + (part.number() == 1 ? "" : "Part" + part.number()) + "Stack";
             String id = base;
             for (int i = 2; !takenIds.add(id) || resources.has(id) || parameters.has(id); i++) {
                 id = base + i;
             }
-            stackIds.put(stack, id);
+            stackIds.put(part, id);
         }
 
-        Map<String, ObjectNode> children = new LinkedHashMap<>();
-        for (String stack : members.keySet()) {
+        Map<Part, ObjectNode> children = new LinkedHashMap<>();
+        for (Part part : parts) {
+            Integer partCount = partCounts.get(part.stack());
             ObjectNode child = JSON.objectNode();
             child.put("AWSTemplateFormatVersion", "2010-09-09");
             child.put("Description", "ECS on Fargate, converted from Kubernetes by kube2ecs: "
-                    + describe(members.get(stack))
+                    + describe(members.get(part.stack()))
+                    + (partCount == null ? "" : ", part " + part.number() + " of " + partCount)
                     + " (a nested stack of template." + extension + ")");
             child.set("Parameters", JSON.objectNode());
             child.set("Conditions", JSON.objectNode());
             child.set("Resources", JSON.objectNode());
-            children.put(stack, child);
+            children.put(part, child);
         }
-        // imports.get(stack): child parameter name -> where the root takes its value
-        Map<String, Map<String, JsonNode>> imports = new LinkedHashMap<>();
-        Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
-        members.keySet().forEach(stack -> {
-            imports.put(stack, new TreeMap<>());
-            dependsOn.put(stack, new TreeSet<>());
+        // imports.get(part): child parameter name -> where the root takes its value
+        Map<Part, Map<String, JsonNode>> imports = new LinkedHashMap<>();
+        Map<Part, Set<Part>> dependsOn = new LinkedHashMap<>();
+        parts.forEach(part -> {
+            imports.put(part, new TreeMap<>());
+            dependsOn.put(part, new TreeSet<>());
         });
         Set<JsonNode> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()); // for the assertion
         Iterator<Map.Entry<String, JsonNode>> fields = resources.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
-            String stack = merged.get(group(entry.getKey()));
-            ObjectNode child = children.get(stack);
-            Context context = new Context(stack, merged, child, children, stackIds, imports.get(stack), dependsOn.get(stack));
+            Part part = partOfResource.get(entry.getKey());
+            ObjectNode child = children.get(part);
+            Context context = new Context(part, child, children, stackIds, imports.get(part), dependsOn.get(part));
             // each resource lands in exactly one stack, so its tree is rewritten in place, not copied: a copy
             // of every resource was the largest allocation of a large run
             assert ownsEveryNode(entry.getValue(), seen) : entry.getKey() + " shares a node with another resource, so it "
@@ -123,8 +160,8 @@ final class StackSplitter {
             if (depends != null) {
                 ArrayNode kept = JSON.arrayNode();
                 for (JsonNode id : depends.isArray() ? depends : JSON.arrayNode().add(depends)) {
-                    String owner = merged.get(group(id.asText()));
-                    if (owner.equals(stack)) {
+                    Part owner = partOf(id.asText());
+                    if (owner.equals(part)) {
                         kept.add(id);
                     } else {
                         context.dependsOn.add(owner);
@@ -145,26 +182,26 @@ final class StackSplitter {
                 + "with aws cloudformation package, then deploy");
         root.set("Parameters", parameters.deepCopy());
         ObjectNode rootResources = root.putObject("Resources");
-        for (String stack : members.keySet()) {
-            ObjectNode resource = rootResources.putObject(stackIds.get(stack));
+        for (Part part : parts) {
+            ObjectNode resource = rootResources.putObject(stackIds.get(part));
             resource.put("Type", "AWS::CloudFormation::Stack");
             Set<String> implied = new TreeSet<>();
             ObjectNode properties = JSON.objectNode();
-            properties.put("TemplateURL", "stacks/" + fileName(stack));
+            properties.put("TemplateURL", "stacks/" + fileName(part));
             ObjectNode values = JSON.objectNode();
-            imports.get(stack).forEach((name, source) -> {
+            imports.get(part).forEach((name, source) -> {
                 values.set(name, source);
                 if (source.has("Fn::GetAtt")) {
                     implied.add(source.get("Fn::GetAtt").get(0).asText());
                 }
             });
-            ObjectNode childParameters = (ObjectNode) children.get(stack).get("Parameters");
+            ObjectNode childParameters = (ObjectNode) children.get(part).get("Parameters");
             for (String name : names(childParameters)) {
                 if (!values.has(name)) {
                     values.set(name, passParameter(name));
                 }
             }
-            List<String> explicit = dependsOn.get(stack).stream().map(stackIds::get).filter(id -> !implied.contains(id)).sorted().toList();
+            List<String> explicit = dependsOn.get(part).stream().map(stackIds::get).filter(id -> !implied.contains(id)).sorted().toList();
             if (!explicit.isEmpty()) {
                 ArrayNode depends = resource.putArray("DependsOn");
                 explicit.forEach(depends::add);
@@ -174,20 +211,26 @@ final class StackSplitter {
             }
             resource.set("Properties", properties);
         }
+        int unrepeatedOutputs = 0;
         if (template.has("Outputs")) {
-            ObjectNode rootOutputs = root.putObject("Outputs");
+            // the root is a stack too: past its output quota it repeats none, rather than an arbitrary 200
+            boolean repeat = template.get("Outputs").size() <= CloudFormationEmitter.MAX_OUTPUTS;
+            ObjectNode rootOutputs = repeat ? root.putObject("Outputs") : null;
+            unrepeatedOutputs = repeat ? 0 : template.get("Outputs").size();
             Iterator<Map.Entry<String, JsonNode>> outputs = template.get("Outputs").fields();
             while (outputs.hasNext()) {
                 Map.Entry<String, JsonNode> output = outputs.next();
-                String stack = merged.get(group(referencedLogicalId(output.getValue().get("Value"))));
-                ObjectNode childOutputs = children.get(stack).has("Outputs") ? (ObjectNode) children.get(stack).get("Outputs")
-                        : ((ObjectNode) children.get(stack)).putObject("Outputs");
+                Part owner = partOf(referencedLogicalId(output.getValue().get("Value")));
+                ObjectNode childOutputs = children.get(owner).has("Outputs") ? (ObjectNode) children.get(owner).get("Outputs")
+                        : children.get(owner).putObject("Outputs");
                 childOutputs.set(output.getKey(), output.getValue().deepCopy());
-                rootOutputs.putObject(output.getKey()).set("Value", getAtt(stackIds.get(stack), "Outputs." + output.getKey()));
+                if (repeat) {
+                    rootOutputs.putObject(output.getKey()).set("Value", getAtt(stackIds.get(owner), "Outputs." + output.getKey()));
+                }
             }
         }
         Map<String, ObjectNode> files = new LinkedHashMap<>();
-        children.forEach((stack, child) -> {
+        children.forEach((part, child) -> {
             for (String section : List.of("Parameters", "Conditions")) {
                 if (child.get(section).isEmpty()) {
                     child.remove(section);
@@ -198,11 +241,11 @@ final class StackSplitter {
             if (child.has("Outputs")) {
                 child.set("Outputs", sorted((ObjectNode) child.get("Outputs")));
             }
-            files.put(fileName(stack), child);
+            files.put(fileName(part), child);
         });
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        members.forEach((stack, list) -> groups.put(fileName(stack), list));
-        return new Split(root, files, groups);
+        members.forEach((stack, list) -> groups.put(fileName(new Part(stack, 1)), list));
+        return new Split(root, files, groups, partCounts, unrepeatedOutputs);
     }
 
     private static String describe(List<String> groups) {
@@ -212,8 +255,10 @@ final class StackSplitter {
         return groups.size() > 1 ? text + ", which refer to each other" : text;
     }
 
-    private String fileName(String stack) {
-        return (stack.equals(SHARED) ? "shared" : "namespace-" + stack) + "." + extension;
+    /** Namespace names are DNS labels, without dots, so a part's name cannot be a namespace's. */
+    private String fileName(Part part) {
+        return (part.stack().equals(SHARED) ? "shared" : "namespace-" + part.stack())
+                + (part.number() == 1 ? "" : ".part" + part.number()) + "." + extension;
     }
 
     /** A root parameter handed to a nested stack, whose parameters take strings only. */
@@ -230,20 +275,24 @@ final class StackSplitter {
         return groupOf.getOrDefault(logicalId, SHARED);
     }
 
+    /** The part a logical id belongs to; a name that is no resource counts as its group's first part. */
+    private Part partOf(String logicalId) {
+        Part part = partOfResource.get(logicalId);
+        return part != null ? part : new Part(stackOfGroup.get(group(logicalId)), 1);
+    }
+
     /** Per resource being rewritten into its stack. */
     private final class Context {
-        final String stack;
-        final Map<String, String> merged;
+        final Part part;
         final ObjectNode child;
-        final Map<String, ObjectNode> children;
-        final Map<String, String> stackIds;
+        final Map<Part, ObjectNode> children;
+        final Map<Part, String> stackIds;
         final Map<String, JsonNode> imports;
-        final Set<String> dependsOn;
+        final Set<Part> dependsOn;
 
-        Context(String stack, Map<String, String> merged, ObjectNode child, Map<String, ObjectNode> children,
-                Map<String, String> stackIds, Map<String, JsonNode> imports, Set<String> dependsOn) {
-            this.stack = stack;
-            this.merged = merged;
+        Context(Part part, ObjectNode child, Map<Part, ObjectNode> children, Map<Part, String> stackIds,
+                Map<String, JsonNode> imports, Set<Part> dependsOn) {
+            this.part = part;
             this.child = child;
             this.children = children;
             this.stackIds = stackIds;
@@ -252,7 +301,7 @@ final class StackSplitter {
         }
 
         boolean local(String logicalId) {
-            return merged.get(group(logicalId)).equals(stack);
+            return partOf(logicalId).equals(part);
         }
 
         void useParameter(String name) {
@@ -273,7 +322,7 @@ final class StackSplitter {
 
         /** @return the name of the parameter that carries {@code target} into this stack */
         String importOf(Target target) {
-            String owner = merged.get(group(target.logicalId()));
+            Part owner = partOf(target.logicalId());
             String suffix = target.attribute() == null ? "Ref" : target.attribute().replaceAll("[^A-Za-z0-9]", "");
             String output = "Export" + target.logicalId() + suffix;
             // a Ref keeps its name, so Fn::Sub text needs no change; an attribute gets a name of its own
@@ -282,7 +331,7 @@ final class StackSplitter {
                 name = name + "Import";
             }
             ObjectNode ownerOutputs = children.get(owner).has("Outputs") ? (ObjectNode) children.get(owner).get("Outputs")
-                    : ((ObjectNode) children.get(owner)).putObject("Outputs");
+                    : children.get(owner).putObject("Outputs");
             if (!ownerOutputs.has(output)) {
                 JsonNode value = target.attribute() == null ? ref(target.logicalId()) : getAtt(target.logicalId(), target.attribute());
                 JsonNode condition = resources.get(target.logicalId()).get("Condition");
@@ -305,10 +354,10 @@ final class StackSplitter {
             return name;
         }
 
-        private void useConditionOf(String owner, String condition) {
+        private void useConditionOf(Part owner, String condition) {
             ObjectNode ownerConditions = (ObjectNode) children.get(owner).get("Conditions");
             if (!ownerConditions.has(condition)) {
-                Context ownerContext = new Context(owner, merged, children.get(owner), children, stackIds, new TreeMap<>(),
+                Context ownerContext = new Context(owner, children.get(owner), children, stackIds, new TreeMap<>(),
                         new TreeSet<>());
                 ownerContext.useCondition(condition);
             }
@@ -419,16 +468,24 @@ final class StackSplitter {
         return fn("Fn::Sub", new TextNode(out.toString()));
     }
 
+    /** @return for each resource, the other resources it refers to, sorted */
+    private Map<String, List<String>> referencesBetweenResources() {
+        Map<String, List<String>> out = new HashMap<>();
+        resources.fields().forEachRemaining(entry -> out.put(entry.getKey(), referencedIds(entry.getValue()).stream()
+                .filter(id -> resources.has(id) && !id.equals(entry.getKey())).toList()));
+        return out;
+    }
+
     /** Groups whose resources refer to each other both ways cannot be separate stacks: one stack per cycle. */
-    private Map<String, String> mergeCycles() {
+    private Map<String, String> mergeCycles(Map<String, List<String>> references) {
         Map<String, Set<String>> edges = new TreeMap<>();
         groupOf.values().forEach(g -> edges.computeIfAbsent(g, x -> new TreeSet<>()));
         edges.computeIfAbsent(SHARED, x -> new TreeSet<>());
-        resources.fields().forEachRemaining(entry -> {
-            Set<String> from = edges.computeIfAbsent(group(entry.getKey()), x -> new TreeSet<>());
-            for (String id : referencedIds(entry.getValue())) {
-                if (resources.has(id) && !group(id).equals(group(entry.getKey()))) {
-                    from.add(group(id));
+        references.forEach((from, targets) -> {
+            Set<String> fromGroup = edges.computeIfAbsent(group(from), x -> new TreeSet<>());
+            for (String id : targets) {
+                if (!group(id).equals(group(from))) {
+                    fromGroup.add(group(id));
                 }
             }
         });
@@ -437,7 +494,97 @@ final class StackSplitter {
         resources.fieldNames().forEachRemaining(id -> used.add(group(id)));
         edges.keySet().retainAll(used);
         edges.values().forEach(targets -> targets.retainAll(used));
-        return new Tarjan(edges).components();
+        return new Tarjan(edges).components(edges.keySet());
+    }
+
+    /**
+     * Cuts each stack over the resource quota into parts of at most that many resources, filled in
+     * the order of {@link #referenceOrder}, so that a part refers only to itself and earlier parts and
+     * the stacks never wait on each other in a cycle. Resources that refer to each other in a cycle
+     * stay in one part, even past the quota.
+     *
+     * @return the part of every resource
+     */
+    private Map<String, Part> cutIntoParts(Map<String, List<String>> references) {
+        Map<String, List<String>> idsByStack = new TreeMap<>();
+        resources.fieldNames().forEachRemaining(id -> idsByStack.computeIfAbsent(stackOfGroup.get(group(id)),
+                stack -> new ArrayList<>()).add(id));
+        Map<String, Part> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : idsByStack.entrySet()) {
+            Part part = new Part(entry.getKey(), 1);
+            if (entry.getValue().size() <= CloudFormationEmitter.MAX_RESOURCES) {
+                for (String id : entry.getValue()) {
+                    out.put(id, part);
+                }
+                continue;
+            }
+            int size = 0;
+            for (List<String> component : referenceOrder(entry.getValue(), references)) {
+                if (size > 0 && size + component.size() > CloudFormationEmitter.MAX_RESOURCES) {
+                    part = new Part(part.stack(), part.number() + 1);
+                    size = 0;
+                }
+                for (String id : component) {
+                    out.put(id, part);
+                }
+                size += component.size();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Orders one stack's resources so that each comes after the resources it refers to, keeping the
+     * resources of one application close together, since a reference between parts costs a parameter
+     * and an output. A depth-first search from each resource that nothing refers to, those that refer
+     * to the most others first (ECS services reach their task definition, log group, Cloud Map service,
+     * target group, listener …), collects an application; a resource nothing refers to (a security
+     * group rule, a listener rule) is placed as soon as everything it refers to is.
+     *
+     * @return the strongly connected components, in order
+     */
+    private static List<List<String>> referenceOrder(List<String> ids, Map<String, List<String>> references) {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        ids.forEach(id -> edges.put(id, new TreeSet<>()));
+        // for each resource, the unreferenced ones that wait for it to be placed
+        Map<String, List<String>> waiting = new HashMap<>();
+        for (String id : ids) {
+            for (String target : references.get(id)) {
+                if (edges.containsKey(target)) {
+                    edges.get(id).add(target);
+                    waiting.computeIfAbsent(target, t -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        Map<String, Integer> unplaced = new HashMap<>();
+        List<List<String>> order = new ArrayList<>();
+        edges.forEach((id, targets) -> {
+            if (!waiting.containsKey(id)) {
+                if (targets.isEmpty()) {
+                    order.add(List.of(id));
+                } else {
+                    unplaced.put(id, targets.size());
+                }
+            }
+        });
+        waiting.values().forEach(referrers -> referrers.retainAll(unplaced.keySet()));
+        List<String> starts = new ArrayList<>(edges.keySet());
+        starts.sort(java.util.Comparator.comparing((String id) -> waiting.containsKey(id))
+                .thenComparing(id -> -edges.get(id).size()).thenComparing(java.util.Comparator.naturalOrder()));
+        for (List<String> component : new Tarjan(edges).componentsInPostOrder(starts)) {
+            if (!waiting.containsKey(component.get(0))) {
+                continue; // nothing refers to it: placed with its last reference, or already at the start
+            }
+            order.add(component);
+            for (String member : component) {
+                for (String referrer : waiting.get(member)) {
+                    if (unplaced.merge(referrer, -1, Integer::sum) == 0) {
+                        order.add(List.of(referrer));
+                    }
+                }
+            }
+        }
+        return order;
     }
 
     private Set<String> referencedIds(JsonNode node) {
@@ -487,7 +634,10 @@ final class StackSplitter {
         return referencedIds(value).stream().filter(resources::has).findFirst().orElse(SHARED);
     }
 
-    /** Tarjan's strongly connected components; each group maps to the smallest group of its component. */
+    /**
+     * Tarjan's strongly connected components of a graph whose edges lead from a node to the nodes it
+     * refers to. A component is completed only after every component it refers to.
+     */
     private static final class Tarjan {
         private final Map<String, Set<String>> edges;
         private final Map<String, Integer> index = new HashMap<>();
@@ -495,19 +645,31 @@ final class StackSplitter {
         private final Deque<String> stack = new ArrayDeque<>();
         private final Set<String> onStack = new java.util.HashSet<>();
         private final Map<String, String> component = new TreeMap<>();
+        private final List<List<String>> completed = new ArrayList<>();
         private int next;
 
         Tarjan(Map<String, Set<String>> edges) {
             this.edges = edges;
         }
 
-        Map<String, String> components() {
-            for (String node : edges.keySet()) {
+        /** @return each node mapped to the smallest node of its component */
+        Map<String, String> components(Iterable<String> roots) {
+            visitAll(roots);
+            return component;
+        }
+
+        /** @return the components in the order they were completed, searching from {@code roots} in turn */
+        List<List<String>> componentsInPostOrder(Iterable<String> roots) {
+            visitAll(roots);
+            return completed;
+        }
+
+        private void visitAll(Iterable<String> roots) {
+            for (String node : roots) {
                 if (!index.containsKey(node)) {
                     visit(node);
                 }
             }
-            return component;
         }
 
         private void visit(String node) {
@@ -534,6 +696,7 @@ final class StackSplitter {
                 } while (!member.equals(node));
                 String name = new TreeSet<>(members).first();
                 members.forEach(m -> component.put(m, name));
+                completed.add(members);
             }
         }
     }

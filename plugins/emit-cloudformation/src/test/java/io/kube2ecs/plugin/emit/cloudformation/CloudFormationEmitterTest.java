@@ -7,6 +7,7 @@ import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EcsService;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.LogConfiguration;
@@ -101,11 +102,39 @@ class CloudFormationEmitterTest {
     }
 
     @Test
-    void aNamespaceStillOverTheQuotaAfterTheSplitIsReported() {
+    void aNamespaceOverTheQuotaAfterTheSplitIsCutIntoParts() {
         Map<String, String> files = new TreeMap<>();
-        List<Diagnostic> reported = emit(logGroups(501, "app", 1), files, Map.of());
+        List<Diagnostic> reported = emit(logGroups(1001, "app", 1), files, Map.of());
+        assertThat(reported).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("CFN003");
+            assertThat(d.message()).contains("4 nested stacks").contains("namespace ns0 into 3 parts")
+                    .doesNotContain("outputs");
+        });
+        assertThat(files).containsOnlyKeys("template.yaml", "parameters.json", "stacks/namespace-ns0.yaml",
+                "stacks/namespace-ns0.part2.yaml", "stacks/namespace-ns0.part3.yaml", "stacks/shared.yaml");
+        assertThat(files.get("template.yaml")).contains("NsNs0Part3Stack:").contains("TemplateURL: \"stacks/namespace-ns0.part3.yaml\"");
+        assertThat(files.get("stacks/namespace-ns0.part3.yaml")).contains("namespace ns0, part 3 of 3");
+
+        Map<String, String> again = new TreeMap<>();
+        emit(logGroups(1001, "app", 1), again, Map.of());
+        assertThat(again).isEqualTo(files);
+    }
+
+    @Test
+    void theRootRepeatsNoneOfTheNestedStacksOutputsWhenTheyAreMoreThanAStackHolds() {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(services(201, 2), files, Map.of("split", "namespace"));
+        assertThat(reported).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("the root repeats none of the nested stacks' 201 outputs"));
+        assertThat(files.get("template.yaml")).doesNotContain("Outputs:");
+        assertThat(files.get("stacks/namespace-ns0.yaml")).contains("ServiceEcsServiceNs0App200:");
+    }
+
+    @Test
+    void aStackStillOverTheOutputQuotaAfterTheSplitIsReported() {
+        List<Diagnostic> reported = emit(services(201, 1), new TreeMap<>(), Map.of("split", "namespace"));
         assertThat(reported).extracting(Diagnostic::code).containsExactly("CFN003", "CFN002");
-        assertThat(reported.get(1).message()).contains("stacks/namespace-ns0.yaml: 501 resources (at most 500)");
+        assertThat(reported.get(1).message()).contains("stacks/namespace-ns0.yaml: 201 outputs (at most 200)");
     }
 
     @Test
@@ -137,6 +166,20 @@ class CloudFormationEmitterTest {
         DeploymentModel model = new DeploymentModel();
         for (int i = 0; i < count; i++) {
             model.add(new LogGroup(new ResourceId(LogGroup.TYPE, "ns" + i % namespaces, "app-" + i), "/ecs/shop/" + namePrefix + i));
+        }
+        return model;
+    }
+
+    /** ECS services (each with an output) spread round-robin over {@code namespaces} namespaces ns0, ns1 … */
+    private static DeploymentModel services(int count, int namespaces) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.CLUSTER, "cluster", EnvironmentInput.Type.STRING, false, List.of()));
+        for (int i = 0; i < count; i++) {
+            ResourceId task = new ResourceId(TaskDefinition.TYPE, "ns" + i % namespaces, "app" + i);
+            model.add(new TaskDefinition(task, "app" + i));
+            EcsService service = new EcsService(new ResourceId(EcsService.TYPE, "ns" + i % namespaces, "app" + i), "app" + i, task);
+            service.cluster(model.input(StandardInputs.CLUSTER));
+            model.add(service);
         }
         return model;
     }
