@@ -50,14 +50,34 @@ def main(template_path, families):
         unsupported = {"AWS::ServiceDiscovery::Service", "AWS::ServiceDiscovery::PrivateDnsNamespace"}
         declared, removed = set(), set()
 
-        def strip(template):
+        def referenced(value):
+            if isinstance(value, dict):
+                if "Ref" in value:
+                    return {value["Ref"]}
+                if "Fn::GetAtt" in value:
+                    target = value["Fn::GetAtt"]
+                    return {target[0] if isinstance(target, list) else target.split(".")[0]}
+                return set().union(*map(referenced, value.values()))
+            if isinstance(value, list):
+                return set().union(*map(referenced, value))
+            return set()
+
+        def strip(template, stripped_outputs=None):
             for resource in template["Resources"].values():
                 declared.add(resource["Type"])
             removed.update(r["Type"] for r in template["Resources"].values() if r["Type"] in unsupported)
+            gone = {k for k, v in template["Resources"].items() if v["Type"] in unsupported}
             template["Resources"] = {k: v for k, v in template["Resources"].items() if v["Type"] not in unsupported}
             for resource in template["Resources"].values():
                 if resource["Type"] == "AWS::ECS::Service":
                     resource["Properties"].pop("ServiceRegistries", None)
+            # a part of a namespace exports its Cloud Map ids to the later parts: those outputs go with them
+            outputs = template.get("Outputs", {})
+            dropped = {k for k, v in outputs.items() if referenced(v["Value"]) & gone}
+            if dropped:
+                template["Outputs"] = {k: v for k, v in outputs.items() if k not in dropped}
+                if stripped_outputs is not None:
+                    stripped_outputs.update(dropped)
             return template
 
         strip(parsed)
@@ -77,11 +97,14 @@ def main(template_path, families):
                         return resolve(items, outputs)  # a list parameter, already comma-separated
                     return value["Fn::Join"][0].join(resolve(v, outputs) for v in items)
                 stack, attribute = value["Fn::GetAtt"]
-                return outputs[stack][attribute[len("Outputs."):]]
+                output = attribute[len("Outputs."):]
+                if output in stripped_outputs[stack]:
+                    return "removed-before-deploying"  # read only by what was removed with it
+                return outputs[stack][output]
 
             defaults = [{"ParameterKey": k, "ParameterValue": spec["Default"]}
                         for k, spec in parsed.get("Parameters", {}).items() if "Default" in spec]
-            outputs, pending = {}, dict(nested)
+            outputs, stripped_outputs, pending = {}, {}, dict(nested)
             while pending:
                 ready = [n for n, r in pending.items()
                          if all(d in outputs for d in r.get("DependsOn", []))
@@ -94,7 +117,7 @@ def main(template_path, families):
                     resource = pending.pop(name)
                     path = os.path.join(os.path.dirname(template_path), resource["Properties"]["TemplateURL"])
                     with open(path, encoding="utf-8") as f:
-                        child = strip(yaml.safe_load(f))
+                        child = strip(yaml.safe_load(f), stripped_outputs.setdefault(name, set()))
                     kept = set(child["Resources"])
                     child_parameters = [{"ParameterKey": k, "ParameterValue": resolve(v, outputs)}
                                         for k, v in resource["Properties"].get("Parameters", {}).items()]

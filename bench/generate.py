@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic applications for the benchmark: python3 generate.py COUNT OUTDIR.
+"""Deterministic synthetic applications for the benchmark: python3 generate.py COUNT OUTDIR [NAMESPACES].
 
 Each application (one file): a Deployment with two containers (resources, env from a ConfigMap
 and a Secret, named ports, liveness and readiness probes, rolling strategy), a Service (every
 tenth of type LoadBalancer), a ConfigMap with 5 keys, a Secret with 3 keys, a ServiceAccount with
-an IAM role annotation, and every twentieth an Ingress with two paths; spread over ten namespaces.
+an IAM role annotation, and every twentieth an Ingress with two paths; spread over NAMESPACES
+namespaces (default 10; CI uses 1 to put more than 500 CloudFormation resources in one namespace).
 """
 import os
 import sys
@@ -78,15 +79,15 @@ spec:
 """
 
 
-def main(count, out):
+def main(count, out, namespaces=10):
     os.makedirs(out, exist_ok=True)
     for i in range(count):
-        text = TEMPLATE.format(i=i, ns=i % 10, up=(i + 10) % count, type="LoadBalancer" if i % 10 == 0 else "ClusterIP")
+        text = TEMPLATE.format(i=i, ns=i % namespaces, up=(i + 10) % count, type="LoadBalancer" if i % 10 == 0 else "ClusterIP")
         if i % 20 == 0:
-            text += INGRESS.format(i=i, ns=i % 10)
+            text += INGRESS.format(i=i, ns=i % namespaces)
         with open(os.path.join(out, f"app{i:05d}.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2])
+    main(int(sys.argv[1]), sys.argv[2], *map(int, sys.argv[3:4]))
