@@ -546,39 +546,38 @@ final class StackSplitter {
     private static List<List<String>> referenceOrder(List<String> ids, Map<String, List<String>> references) {
         Map<String, Set<String>> edges = new TreeMap<>();
         ids.forEach(id -> edges.put(id, new TreeSet<>()));
-        // for each resource, the unreferenced ones that wait for it to be placed
-        Map<String, List<String>> waiting = new HashMap<>();
+        Map<String, List<String>> referrers = new HashMap<>();
         for (String id : ids) {
             for (String target : references.get(id)) {
                 if (edges.containsKey(target)) {
                     edges.get(id).add(target);
-                    waiting.computeIfAbsent(target, t -> new ArrayList<>()).add(id);
+                    referrers.computeIfAbsent(target, t -> new ArrayList<>()).add(id);
                 }
             }
         }
-        Map<String, Integer> unplaced = new HashMap<>();
         List<List<String>> order = new ArrayList<>();
+        // of each resource nothing refers to: how many of the resources it refers to are not placed yet
+        Map<String, Integer> waitingFor = new HashMap<>();
         edges.forEach((id, targets) -> {
-            if (!waiting.containsKey(id)) {
+            if (!referrers.containsKey(id)) {
                 if (targets.isEmpty()) {
                     order.add(List.of(id));
                 } else {
-                    unplaced.put(id, targets.size());
+                    waitingFor.put(id, targets.size());
                 }
             }
         });
-        waiting.values().forEach(referrers -> referrers.retainAll(unplaced.keySet()));
         List<String> starts = new ArrayList<>(edges.keySet());
-        starts.sort(java.util.Comparator.comparing((String id) -> waiting.containsKey(id))
+        starts.sort(java.util.Comparator.comparing((String id) -> referrers.containsKey(id))
                 .thenComparing(id -> -edges.get(id).size()).thenComparing(java.util.Comparator.naturalOrder()));
         for (List<String> component : new Tarjan(edges).componentsInPostOrder(starts)) {
-            if (!waiting.containsKey(component.get(0))) {
+            if (!referrers.containsKey(component.get(0))) {
                 continue; // nothing refers to it: placed with its last reference, or already at the start
             }
             order.add(component);
             for (String member : component) {
-                for (String referrer : waiting.get(member)) {
-                    if (unplaced.merge(referrer, -1, Integer::sum) == 0) {
+                for (String referrer : referrers.get(member)) {
+                    if (waitingFor.containsKey(referrer) && waitingFor.merge(referrer, -1, Integer::sum) == 0) {
                         order.add(List.of(referrer));
                     }
                 }
