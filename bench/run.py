@@ -106,7 +106,8 @@ def main(sizes):
         floor_walls = []
         for _ in range(runs):
             target = fresh(os.path.join(outputs, f"floor-{size}"))
-            wall, _ = timed(["java", "-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-XX:MaxTenuringThreshold=1", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xmn128m",
+            wall, _ = timed(["java", "-XX:+UseParallelGC", "-XX:GCTimeRatio=19", "-XX:MaxTenuringThreshold=1", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                             "-XX:CompileThresholdScaling=0.5", "-Xmn128m",
                              "-cp", f"{yaml_jar}:{floor_classes}",
                              "Floor", inputs, target, out])
             floor_walls.append(wall)
