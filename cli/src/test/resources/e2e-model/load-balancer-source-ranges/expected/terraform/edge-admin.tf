@@ -30,6 +30,16 @@ resource "aws_ecs_service" "edge_admin" {
     container_port   = 9000
   }
   load_balancer {
+    target_group_arn = aws_lb_target_group.edge_service_typo_9002.arn
+    container_name   = "admin"
+    container_port   = 9000
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.edge_ingress_portal_admin_9000.arn
+    container_name   = "admin"
+    container_port   = 9000
+  }
+  load_balancer {
     target_group_arn = aws_lb_target_group.edge_ingress_edge_site_admin_9000.arn
     container_name   = "admin"
     container_port   = 9000
@@ -37,7 +47,7 @@ resource "aws_ecs_service" "edge_admin" {
   service_registries {
     registry_arn = aws_service_discovery_service.edge_admin.arn
   }
-  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.edge_service_admin_9000, aws_lb_listener.edge_service_legacy_9001, aws_lb_listener.ingress_edge_site_80]
+  depends_on = [aws_iam_role_policy_attachment.execution, aws_lb_listener.edge_service_admin_9000, aws_lb_listener.edge_service_legacy_9001, aws_lb_listener.edge_service_typo_9002, aws_lb_listener.ingress_edge_site_80, aws_lb_listener.ingress_portal_80]
 }
 
 resource "aws_ecs_task_definition" "edge_admin" {

@@ -39,6 +39,18 @@ resource "aws_service_discovery_service" "edge_legacy" {
   }
 }
 
+resource "aws_service_discovery_service" "edge_typo" {
+  name = "typo"
+  dns_config {
+    namespace_id   = aws_service_discovery_private_dns_namespace.edge_edge_svc_cluster_local.id
+    routing_policy = "MULTIVALUE"
+    dns_records {
+      ttl  = 10
+      type = "A"
+    }
+  }
+}
+
 resource "aws_security_group" "edge_lb_service_admin" {
   name        = "edge-admin-lb"
   description = "load balancer edge-admin"
@@ -114,6 +126,19 @@ resource "aws_vpc_security_group_egress_rule" "edge_lb_service_legacy_all" {
   description       = "all outbound traffic"
 }
 
+resource "aws_security_group" "edge_lb_service_typo" {
+  name        = "edge-typo-lb"
+  description = "load balancer edge-typo"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "edge_lb_service_typo_all" {
+  security_group_id = aws_security_group.edge_lb_service_typo.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "all outbound traffic"
+}
+
 resource "aws_security_group" "edge_tasks" {
   name        = "edge-tasks"
   description = "ECS tasks of namespace edge"
@@ -173,6 +198,24 @@ resource "aws_vpc_security_group_ingress_rule" "edge_tasks_5" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "edge_tasks_6" {
+  security_group_id            = aws_security_group.edge_tasks.id
+  ip_protocol                  = "tcp"
+  from_port                    = 9000
+  to_port                      = 9000
+  referenced_security_group_id = aws_security_group.edge_lb_service_typo.id
+  description                  = "load balancer edge-typo"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "edge_tasks_7" {
+  security_group_id            = aws_security_group.edge_tasks.id
+  ip_protocol                  = "tcp"
+  from_port                    = 9000
+  to_port                      = 9000
+  referenced_security_group_id = aws_security_group.lb_ingress_portal.id
+  description                  = "load balancer portal"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "edge_tasks_8" {
   security_group_id            = aws_security_group.edge_tasks.id
   ip_protocol                  = "tcp"
   from_port                    = 9000
@@ -238,8 +281,38 @@ resource "aws_lb_listener" "edge_service_legacy_9001" {
   }
 }
 
+resource "aws_lb" "edge_service_typo" {
+  name               = "edge-typo"
+  load_balancer_type = "application"
+  internal           = false
+  ip_address_type    = "ipv4"
+  subnets            = var.public_subnet_ids
+  security_groups    = [aws_security_group.edge_lb_service_typo.id]
+}
+
+resource "aws_lb_listener" "edge_service_typo_9002" {
+  load_balancer_arn = aws_lb.edge_service_typo.arn
+  port              = 9002
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.edge_service_typo_9002.arn
+  }
+}
+
 resource "aws_lb_target_group" "edge_ingress_edge_site_admin_9000" {
   name        = "edge-site-admin-9000"
+  port        = 9000
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = var.vpc_id
+  health_check {
+    enabled = true
+  }
+}
+
+resource "aws_lb_target_group" "edge_ingress_portal_admin_9000" {
+  name        = "edge-portal-admin-9000"
   port        = 9000
   protocol    = "HTTP"
   target_type = "ip"
@@ -273,6 +346,17 @@ resource "aws_lb_target_group" "edge_service_api_443" {
 
 resource "aws_lb_target_group" "edge_service_legacy_9001" {
   name        = "edge-legacy-9001"
+  port        = 9000
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = var.vpc_id
+  health_check {
+    enabled = true
+  }
+}
+
+resource "aws_lb_target_group" "edge_service_typo_9002" {
+  name        = "edge-typo-9002"
   port        = 9000
   protocol    = "HTTP"
   target_type = "ip"

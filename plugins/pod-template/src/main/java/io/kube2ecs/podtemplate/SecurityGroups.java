@@ -64,18 +64,6 @@ public final class SecurityGroups {
     }
 
     /**
-     * Creates the load balancer's security group, open on its listener ports to the internet when
-     * internet-facing and to the VPC otherwise, and attaches it.
-     *
-     * @param balancer the load balancer, with its listeners
-     * @param context  the mapping context
-     * @return a reference to the group
-     */
-    public static Value forLoadBalancer(LoadBalancer balancer, MappingContext context) {
-        return forLoadBalancer(balancer, null, context);
-    }
-
-    /**
      * Creates the load balancer's security group and attaches it. Its listener ports are open to the
      * given client ranges; without ranges, to the internet when internet-facing and to the VPC
      * otherwise.

@@ -3,7 +3,9 @@ package io.kube2ecs.podtemplate;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.source.SourceNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The client address ranges a load balancer admits, as Kubernetes writes them
@@ -48,11 +50,12 @@ public final class SourceRanges {
             for (String range : ipv6) {
                 diagnostics.warning(where, code, "IPv6 source range " + range + " is not converted: the rules of the " + lb
                         + "'s security group are IPv4; clients from it are not admitted", "add an IPv6 inbound rule "
-                        + "(CidrIpv6, cidr_ipv6) for this range to the load balancer's security group, and make the load balancer dualstack");
+                        + "(CidrIpv6, cidr_ipv6) for this range to the load balancer's security group; clients reach it over IPv6 only when the load balancer is dualstack");
             }
             for (String range : invalid) {
                 diagnostics.warning(where, code, "source range '" + range + "' is not a CIDR block and is left out",
-                        "write it as an address and prefix length, e.g. 203.0.113.0/24");
+                        "write each range as an IPv4 address without leading zeros and a prefix length, e.g. 203.0.113.0/24, "
+                                + "separated by single commas");
             }
             if (!rewritten.isEmpty()) {
                 diagnostics.info(where, code, "source ranges written as the blocks they name: " + String.join(", ", rewritten), null);
@@ -76,30 +79,29 @@ public final class SourceRanges {
 
     /**
      * @param commaSeparated an annotation's value, e.g. {@code 10.0.0.0/8, 192.168.1.0/24}
-     * @return its ranges
+     * @return its ranges; an empty entry (a stray comma) is invalid, as Kubernetes has it
      */
     public static Parsed parse(String commaSeparated) {
-        List<String> entries = new ArrayList<>();
-        for (String entry : commaSeparated.split(",")) {
-            if (!entry.isBlank()) {
-                entries.add(entry.trim());
-            }
-        }
-        return parse(entries);
+        return parse(List.of(commaSeparated.split(",", -1)));
     }
 
     /**
-     * @param entries the ranges, e.g. the items of {@code spec.loadBalancerSourceRanges}
+     * @param entries the ranges, e.g. the items of {@code spec.loadBalancerSourceRanges}; a null
+     *                entry stands for an item that is not text, and is invalid like a blank one
      * @return them checked
      */
     public static Parsed parse(List<String> entries) {
-        List<String> cidrs = new ArrayList<>();
+        Set<String> cidrs = new LinkedHashSet<>();
         List<String> ipv6 = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
         for (String raw : entries) {
-            String entry = raw.trim();
-            if (entry.contains(":")) {
+            String entry = raw == null ? "" : raw.trim();
+            if (entry.isEmpty()) {
+                invalid.add(raw == null ? "(a value that is not a string)" : "(empty)");
+                continue;
+            }
+            if (ipv6Like(entry)) {
                 ipv6.add(entry);
                 continue;
             }
@@ -111,11 +113,23 @@ public final class SourceRanges {
             if (!block.equals(entry)) {
                 rewritten.add(entry + " -> " + block);
             }
-            if (!cidrs.contains(block)) {
-                cidrs.add(block);
-            }
+            cidrs.add(block);
         }
         return new Parsed(List.copyOf(cidrs), List.copyOf(ipv6), List.copyOf(invalid), List.copyOf(rewritten));
+    }
+
+    /** Two colons or more, and only what an IPv6 block is written with; {@code 10.0.0.0:8} is a typo, not IPv6. */
+    private static boolean ipv6Like(String text) {
+        int colons = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                colons++;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == '/')) {
+                return false;
+            }
+        }
+        return colons >= 2;
     }
 
     /**

@@ -33,7 +33,7 @@ class SourceRangesTest {
     void whatIsNotAnIpv4BlockIsLeftOutAsInvalid(String given) {
         SourceRanges.Parsed parsed = SourceRanges.parse(List.of(given));
         assertThat(parsed.cidrs()).isEmpty();
-        assertThat(parsed.invalid()).containsExactly(given.trim());
+        assertThat(parsed.invalid()).containsExactly(given.isBlank() ? "(empty)" : given.trim());
         assertThat(parsed.nothingAdmitted()).isTrue();
     }
 
@@ -47,8 +47,23 @@ class SourceRangesTest {
     }
 
     @Test
-    void noRangesAtAllIsNotTheSameAsNoneAdmitted() {
-        assertThat(SourceRanges.parse("").nothingAdmitted()).isFalse();
+    void strayCommasAndItemsThatAreNotTextAreInvalidSoTheyNeverLeaveTheBalancerOpen() {
+        SourceRanges.Parsed commas = SourceRanges.parse(" , ");
+        assertThat(commas.invalid()).containsExactly("(empty)", "(empty)");
+        assertThat(commas.nothingAdmitted()).isTrue();
+        assertThat(SourceRanges.parse("10.0.0.0/8,").invalid()).containsExactly("(empty)");
+        SourceRanges.Parsed items = SourceRanges.parse(java.util.Arrays.asList("10.0.0.0/8", null));
+        assertThat(items.cidrs()).containsExactly("10.0.0.0/8");
+        assertThat(items.invalid()).containsExactly("(a value that is not a string)");
         assertThat(SourceRanges.parse("::/0").nothingAdmitted()).isTrue();
+        assertThat(SourceRanges.parse(List.of()).nothingAdmitted()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0:8", "1.2.3.4:443", "host:name:x"})
+    void aSingleColonOrOtherLettersMakeATypoNotAnIpv6Range(String given) {
+        SourceRanges.Parsed parsed = SourceRanges.parse(List.of(given));
+        assertThat(parsed.ipv6()).isEmpty();
+        assertThat(parsed.invalid()).containsExactly(given);
     }
 }

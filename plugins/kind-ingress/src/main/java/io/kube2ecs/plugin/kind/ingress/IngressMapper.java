@@ -307,21 +307,48 @@ public final class IngressMapper implements KindMapper {
     }
 
     /**
-     * @return the client ranges {@code inbound-cidrs} admits (the first member of the group that sets it
-     *         decides, as for the group's other settings), or null when no member sets it
+     * @return the client ranges {@code inbound-cidrs} admits, or null when no member of the group sets
+     *         it. Members that set different ranges (or some none) would make the AWS Load Balancer
+     *         Controller refuse the group; here the load balancer admits only the ranges every member
+     *         that sets it allows, so no member's routes are opened wider than its author wrote.
      */
     private static List<String> inboundCidrs(List<SourceObject> members, LoadBalancer balancer, MappingContext context) {
+        Set<String> common = null;
+        List<String> setters = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        Set<Set<String>> distinct = new java.util.HashSet<>();
+        SourceNode first = null;
         for (SourceObject member : members) {
             SourceNode annotation = member.root().get("metadata").get("annotations").get(ALB + "inbound-cidrs");
             Optional<String> text = annotation.asText().filter(value -> !value.isBlank());
             if (text.isEmpty()) {
+                others.add(member.ref().toString());
                 continue;
             }
             SourceRanges.Parsed parsed = SourceRanges.parse(text.get());
             parsed.report(annotation, CODE_SOURCE_RANGES, balancer.name(), balancer.listeners().size(), context.diagnostics());
-            return parsed.cidrs();
+            setters.add(member.ref().toString());
+            distinct.add(new java.util.TreeSet<>(parsed.cidrs()));
+            first = first == null ? annotation : first;
+            if (common == null) {
+                common = new java.util.LinkedHashSet<>(parsed.cidrs());
+            } else {
+                common.retainAll(parsed.cidrs());
+            }
         }
-        return null;
+        if (common == null) {
+            return null;
+        }
+        if (distinct.size() > 1 || !others.isEmpty()) {
+            context.diagnostics().warning(first, CODE_SOURCE_RANGES, "the Ingresses of load balancer " + balancer.name()
+                    + " do not agree on inbound-cidrs (" + String.join(", ", setters) + " set it"
+                    + (distinct.size() > 1 ? " to different ranges" : "") + (others.isEmpty() ? "" : "; " + String.join(", ", others)
+                    + " do not") + "): it admits only the ranges all of " + String.join(", ", setters) + " allow: "
+                    + (common.isEmpty() ? "none" : String.join(", ", common)),
+                    "give every Ingress of the group the same inbound-cidrs; the AWS Load Balancer Controller refuses a group "
+                            + "whose members disagree");
+        }
+        return List.copyOf(common);
     }
 
     private static int hostRank(Route route) {

@@ -9,6 +9,7 @@ import io.kube2ecs.api.model.ModelIds;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.TargetGroup;
 import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.source.NodeType;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
 import io.kube2ecs.api.source.SourceObject;
@@ -307,16 +308,23 @@ public final class ServiceMapper implements KindMapper {
     private static List<String> sourceRanges(SourceNode spec, SourceNode annotations, LoadBalancer balancer, Diagnostics diagnostics) {
         SourceNode field = spec.get("loadBalancerSourceRanges");
         SourceNode annotation = annotations.get(SOURCE_RANGES_ANNOTATION);
-        List<String> entries = new ArrayList<>();
-        field.items().forEach(item -> item.asText().ifPresent(entries::add));
+        // only an absent, null or empty list leaves the load balancer unrestricted; anything else written
+        // there restricts it, so a single string or an item that is not text is read as an invalid range,
+        // never as no restriction
+        boolean fieldGiven = field.type() == NodeType.LIST ? !field.items().isEmpty()
+                : field.type() == NodeType.SCALAR || field.type() == NodeType.MAP;
         SourceRanges.Parsed parsed;
         SourceNode from;
-        if (!entries.isEmpty()) {
+        if (fieldGiven) {
+            List<String> entries = new ArrayList<>();
+            field.items().forEach(item -> entries.add(item.type() == NodeType.SCALAR ? item.asText().orElse(null) : null));
             field.markConverted();
             if (annotation.exists()) {
                 annotation.ignore("spec.loadBalancerSourceRanges is set, and Kubernetes then ignores this annotation too");
             }
-            parsed = SourceRanges.parse(entries);
+            parsed = field.type() == NodeType.LIST ? SourceRanges.parse(entries)
+                    : new SourceRanges.Parsed(List.of(), List.of(), List.of("(a " + field.type().name().toLowerCase(Locale.ROOT)
+                    + ", not a list)"), List.of());
             from = field;
         } else if (annotation.asText().filter(text -> !text.isBlank()).isPresent()) {
             annotation.markConverted();
@@ -324,7 +332,7 @@ public final class ServiceMapper implements KindMapper {
             from = annotation;
         } else {
             if (field.exists()) {
-                field.markConverted(); // an empty list: no restriction, as in Kubernetes
+                field.markConverted(); // an empty list or null: no restriction, as in Kubernetes
             }
             if (annotation.exists()) {
                 annotation.markConverted();
