@@ -70,7 +70,7 @@ final class Hcl {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
-        escapeInto(out, text);
+        escapeEach(out, text);
         return out.toString();
     }
 
@@ -88,8 +88,12 @@ final class Hcl {
     private static void escapeInto(StringBuilder out, String text) {
         if (plain(text)) {
             out.append(text);
-            return;
+        } else {
+            escapeEach(out, text);
         }
+    }
+
+    private static void escapeEach(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;

@@ -98,7 +98,7 @@ final class TerraformWriter {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
                     + shared;
         }
-        context.output().write("main.tf", (shared + mainResources).stripTrailing() + "\n");
+        context.output().write("main.tf", endWithOneNewline(new StringBuilder(shared).append(mainResources)));
         context.output().write("versions.tf", versions());
         context.output().write("variables.tf", variables());
         context.output().write("outputs.tf", outputs());

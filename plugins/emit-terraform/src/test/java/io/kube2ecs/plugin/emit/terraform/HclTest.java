@@ -73,4 +73,48 @@ class HclTest {
         assertThat(Names.identifier("1st")).isEqualTo("r_1st");
         assertThat(Names.identifier("ingress/public")).isEqualTo("ingress_public");
     }
+
+    /**
+     * The layout of a body depends on whether each value takes one line; {@code multiline} decides it
+     * without rendering, and must agree with the rendered text for any value.
+     */
+    @Test
+    void aValueIsMultilineExactlyWhenItsRenderedTextHasALineBreak() {
+        java.util.Random random = new java.util.Random(20261127);
+        for (int i = 0; i < 5_000; i++) {
+            Hcl.Expr expr = randomExpr(random, 0);
+            int depth = random.nextInt(3);
+            assertThat(Hcl.multiline(expr)).as("%s", expr).isEqualTo(Hcl.render(expr, depth).contains("\n"));
+        }
+    }
+
+    private static Hcl.Expr randomExpr(java.util.Random random, int depth) {
+        int kind = random.nextInt(depth > 3 ? 4 : 7);
+        switch (kind) {
+            case 0:
+                return Hcl.str(random.nextBoolean() ? "plain" : "line\nbreak ${x} %{y}");
+            case 1:
+                return Hcl.raw(random.nextInt(4) == 0 ? "<<EOT\nheredoc\nEOT" : "var.x");
+            case 2:
+                return new Hcl.Num(random.nextInt(100));
+            case 3:
+                return new Hcl.Bool(random.nextBoolean());
+            case 4:
+                return new Hcl.Call("jsonencode", randomExpr(random, depth + 1));
+            case 5: {
+                List<Hcl.Expr> items = new java.util.ArrayList<>();
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    items.add(randomExpr(random, depth + 1));
+                }
+                return new Hcl.ListExpr(items);
+            }
+            default: {
+                Hcl.ObjExpr object = Hcl.object();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    object.fields().put("k" + i, randomExpr(random, depth + 1));
+                }
+                return object;
+            }
+        }
+    }
 }
