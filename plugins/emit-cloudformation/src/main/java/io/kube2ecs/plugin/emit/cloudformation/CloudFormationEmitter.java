@@ -168,8 +168,11 @@ public final class CloudFormationEmitter implements Emitter {
         String cut = result.partCounts().entrySet().stream()
                 .map(e -> (e.getKey().equals(StackSplitter.SHARED) ? "the shared resources" : "namespace " + e.getKey())
                         + " into " + e.getValue() + " parts").collect(java.util.stream.Collectors.joining(", "));
+        int partCount = result.partCounts().values().stream().mapToInt(Integer::intValue).sum();
         context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SPLIT, "the template is split into a root stack "
-                + "and " + stackCount + " nested stacks, one per namespace plus one for shared resources ("
+                + "and " + stackCount + " nested stacks, " + (partCount == 0 ? "one per namespace plus one for shared resources"
+                : (stackCount - partCount) + " for the namespaces and shared resources that fit in one, and " + partCount
+                + " parts of those over " + MAX_RESOURCES + " resources") + " ("
                 + (split.equals("namespace") ? "option split=namespace" : "one stack would exceed CloudFormation's "
                 + "quotas: " + String.join(", ", over)) + ")" + (merged.isEmpty() ? "" : "; " + String.join("; ", merged))
                 + (cut.isEmpty() ? "" : "; stacks over " + MAX_RESOURCES + " resources are cut into parts "

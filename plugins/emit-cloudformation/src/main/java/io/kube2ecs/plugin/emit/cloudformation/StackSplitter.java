@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  * stack. A reference across stacks becomes a parameter of the referring stack, filled in by the
  * root from an output of the owning stack, so the root deploys as one unit after
  * {@code aws cloudformation package}. Groups that refer to each other in a cycle cannot be
- * separate stacks and are merged. A stack still over the resource quota is cut into parts that
- * refer only to earlier parts, so the stacks never wait on each other in a cycle.
+ * separate stacks and are merged. A stack still over the resource quota is cut into parts: a
+ * first part of what its applications share, and parts that each hold whole applications, chosen
+ * by a hash of the application so that adding or removing one moves no other; the parts refer
+ * only to themselves and to the first, so the stacks never wait on each other in a cycle.
  */
 final class StackSplitter {
 
@@ -46,8 +48,9 @@ final class StackSplitter {
      *
      * @param stacks             the nested templates by file name
      * @param groups             the groups each stack holds, by the file name of its first part
-     * @param partCounts         how many parts each stack over the resource quota was cut into, by
-     *                           the stack's first group ({@link #SHARED} for the shared one)
+     * @param partCounts         how many parts (with resources, so files) each stack over the resource
+     *                           quota was cut into, by the stack's first group ({@link #SHARED} for
+     *                           the shared one)
      * @param unrepeatedOutputs  how many of the nested stacks' outputs the root does not repeat,
      *                           because it could not hold them all (0 when it repeats them)
      */
@@ -57,7 +60,8 @@ final class StackSplitter {
 
     /**
      * One nested stack: part {@code number} (from 1) of the stack named after its first group.
-     * Only a stack over the resource quota has a part 2.
+     * Only a stack over the resource quota has other parts; its part 1 holds what its applications
+     * share, the others one application each or more (see {@link #cutIntoParts}).
      */
     private record Part(String stack, int number) implements Comparable<Part> {
         @Override
@@ -106,8 +110,11 @@ final class StackSplitter {
         members.values().forEach(list -> list.sort(null));
         Set<Part> parts = new TreeSet<>(partOfResource.values());
         Map<String, Integer> partCounts = new TreeMap<>();
-        parts.forEach(part -> partCounts.merge(part.stack(), part.number(), Math::max));
-        partCounts.values().removeIf(count -> count == 1);
+        // the number of parts with resources, of each stack cut into parts (its part numbers may have gaps)
+        parts.forEach(part -> partCounts.merge(part.stack(), 1, Integer::sum));
+        Set<String> cut = new TreeSet<>();
+        parts.stream().filter(part -> part.number() > 1).forEach(part -> cut.add(part.stack()));
+        partCounts.keySet().retainAll(cut);
         Map<Part, String> stackIds = new LinkedHashMap<>();
         Set<String> takenIds = new TreeSet<>();
         for (Part part : parts) {
@@ -127,7 +134,8 @@ final class StackSplitter {
             child.put("AWSTemplateFormatVersion", "2010-09-09");
             child.put("Description", "ECS on Fargate, converted from Kubernetes by kube2ecs: "
                     + describe(members.get(part.stack()))
-                    + (partCount == null ? "" : ", part " + part.number() + " of " + partCount)
+                    // no count of the parts: a part's template stays the same when another part is added
+                    + (partCount == null ? "" : ", part " + part.number())
                     + " (a nested stack of template." + extension + ")");
             child.set("Parameters", JSON.objectNode());
             child.set("Conditions", JSON.objectNode());
@@ -314,7 +322,6 @@ final class StackSplitter {
         void useCondition(String name) {
             ObjectNode childConditions = (ObjectNode) child.get("Conditions");
             if (!childConditions.has(name) && conditions.has(name)) {
-                // a condition can be needed by several stacks, each rewriting it its own way: copied
                 // a condition may serve several stacks: each rewrites its own copy
                 childConditions.set(name, rewrite(conditions.get(name).deepCopy(), this));
             }
@@ -498,10 +505,32 @@ final class StackSplitter {
     }
 
     /**
-     * Cuts each stack over the resource quota into parts of at most that many resources, filled in
-     * the order of {@link #referenceOrder}, so that a part refers only to itself and earlier parts and
-     * the stacks never wait on each other in a cycle. Resources that refer to each other in a cycle
-     * stay in one part, even past the quota.
+     * Cuts each stack over the resource quota into parts, so that adding or removing an application
+     * moves no other application's resources from one part to another: CloudFormation would delete
+     * such a resource in one nested stack and create it in the other, which fails for a resource with
+     * a fixed name (a log group, an ECS service, a load balancer) while the old one still exists.
+     * <ol>
+     * <li>The stack's applications are the connected components of its references (either way),
+     * leaving out the references into a hub: a resource that at least {@value #HUB_REFERRERS} others
+     * refer to, from more than one application (the namespace's Cloud Map namespace, the tasks'
+     * security group, a shared listener).</li>
+     * <li>Part 1 holds the hubs and everything they refer to, transitively.</li>
+     * <li>The rest falls into applications again: the connected components of the references
+     * between the resources not in part 1. Each goes whole into one of the parts 2 to N + 1, chosen
+     * by {@link #jumpHash jump consistent hashing} of a key of the application's own (its smallest
+     * logical id), where N = ⌈resources outside part 1 / {@value #PART_TARGET}⌉: the application
+     * keeps its part as long as N does, and when N grows by one, about 1/N of the applications move,
+     * all into the new part. A part over the quota nonetheless (the hash spreads unevenly) hands
+     * applications, the largest key first, to the next part with room.</li>
+     * </ol>
+     * No two parts wait on each other: part 1 refers only to itself, since it holds everything its
+     * resources refer to; any other resource refers only to its own application (a connected
+     * component of the resources outside part 1, so wholly in one part) or to part 1. Resources that
+     * refer to each other in a cycle are connected, so they stay in one part, as does an application
+     * over the quota by itself: such a part is over the quota (CFN002). Part numbers are bucket
+     * numbers: a part with no resources (part 1 without hubs, a bucket no application hashes to) has
+     * no file, and the later parts keep their numbers, since renumbering them would move their
+     * resources to other stacks.
      *
      * @return the part of every resource
      */
@@ -511,79 +540,265 @@ final class StackSplitter {
                 stack -> new ArrayList<>()).add(id));
         Map<String, Part> out = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : idsByStack.entrySet()) {
-            Part part = new Part(entry.getKey(), 1);
             if (entry.getValue().size() <= CloudFormationEmitter.MAX_RESOURCES) {
+                Part part = new Part(entry.getKey(), 1);
                 for (String id : entry.getValue()) {
                     out.put(id, part);
                 }
                 continue;
             }
-            int size = 0;
-            for (List<String> component : referenceOrder(entry.getValue(), references)) {
-                if (size > 0 && size + component.size() > CloudFormationEmitter.MAX_RESOURCES) {
-                    part = new Part(part.stack(), part.number() + 1);
-                    size = 0;
+            int[] partNumbers = partNumbers(entry.getValue(), references);
+            for (int i = 0; i < partNumbers.length; i++) {
+                out.put(entry.getValue().get(i), new Part(entry.getKey(), partNumbers[i]));
+            }
+        }
+        return out;
+    }
+
+    /** A resource that at least this many others of its stack refer to, from more than one application, is a hub. */
+    static final int HUB_REFERRERS = 3;
+    /** The average resources of a part of applications: 30% below the quota, so a part rarely overflows. */
+    static final int PART_TARGET = 350;
+
+    /** One application of a stack being cut: its resources (indexes), and its key for the hash. */
+    private record Application(int[] members, String smallestId, long key) {
+    }
+
+    /**
+     * @param ids        the resources of one stack over the quota
+     * @param references each resource's references
+     * @return the part number of each of {@code ids}, by index; see {@link #cutIntoParts}
+     */
+    static int[] partNumbers(List<String> ids, Map<String, List<String>> references) {
+        int n = ids.size();
+        Map<String, Integer> index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(ids.get(i), i);
+        }
+        int[][] targets = new int[n][];
+        int[] referrerCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            targets[i] = references.get(ids.get(i)).stream().map(index::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).distinct().toArray();
+            for (int target : targets[i]) {
+                referrerCount[target]++;
+            }
+        }
+        int[][] referrers = new int[n][];
+        for (int i = 0; i < n; i++) {
+            referrers[i] = new int[referrerCount[i]];
+        }
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int target : targets[i]) {
+                referrers[target][filled[target]++] = i;
+            }
+        }
+
+        // 1. applications before the hubs are known: the references into a resource with many referrers left out
+        UnionFind before = new UnionFind(n);
+        for (int i = 0; i < n; i++) {
+            for (int target : targets[i]) {
+                if (referrerCount[target] < HUB_REFERRERS) {
+                    before.union(i, target);
                 }
-                for (String id : component) {
-                    out.put(id, part);
+            }
+        }
+        // a resource with many referrers, all of one application, belongs to that application: no hub
+        boolean[] hub = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (referrerCount[i] >= HUB_REFERRERS) {
+                int application = before.find(referrers[i][0]);
+                for (int referrer : referrers[i]) {
+                    if (before.find(referrer) != application) {
+                        hub[i] = true;
+                        break;
+                    }
                 }
-                size += component.size();
+            }
+        }
+        // 2. part 1: the hubs and what they refer to, transitively
+        boolean[] first = new boolean[n];
+        Deque<Integer> pending = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (hub[i]) {
+                first[i] = true;
+                pending.push(i);
+            }
+        }
+        while (!pending.isEmpty()) {
+            for (int target : targets[pending.pop()]) {
+                if (!first[target]) {
+                    first[target] = true;
+                    pending.push(target);
+                }
+            }
+        }
+        // 3. the applications: connected components of the references between the resources not in part 1
+        UnionFind components = new UnionFind(n);
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            if (!first[i]) {
+                outside++;
+                for (int target : targets[i]) {
+                    if (!first[target]) {
+                        components.union(i, target);
+                    }
+                }
+            }
+        }
+        Map<Integer, List<Integer>> membersByRoot = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (!first[i]) {
+                membersByRoot.computeIfAbsent(components.find(i), r -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Application> applications = new ArrayList<>(membersByRoot.size());
+        for (List<Integer> members : membersByRoot.values()) {
+            String smallest = null;
+            for (int member : members) {
+                if (smallest == null || ids.get(member).compareTo(smallest) < 0) {
+                    smallest = ids.get(member);
+                }
+            }
+            applications.add(new Application(members.stream().mapToInt(Integer::intValue).toArray(), smallest, key(smallest)));
+        }
+        // the applications in an order of their own, not of the template's
+        applications.sort(java.util.Comparator.comparing(Application::smallestId));
+
+        int buckets = Math.max(1, (outside + PART_TARGET - 1) / PART_TARGET);
+        // parts 2 .. buckets + 1, and more when no part has room for an application handed on
+        List<List<Application>> parts = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            parts.add(new ArrayList<>());
+            sizes.add(0);
+        }
+        for (Application application : applications) {
+            int b = jumpHash(application.key(), buckets);
+            parts.get(b).add(application);
+            sizes.set(b, sizes.get(b) + application.members().length);
+        }
+        int max = CloudFormationEmitter.MAX_RESOURCES;
+        for (int b = 0; b < parts.size(); b++) {
+            if (sizes.get(b) <= max) {
+                continue;
+            }
+            List<Application> byKey = new ArrayList<>(parts.get(b));
+            byKey.sort(java.util.Comparator.comparingLong(Application::key).reversed()
+                    .thenComparing(Application::smallestId));
+            for (Application application : byKey) {
+                int size = application.members().length;
+                if (sizes.get(b) <= max) {
+                    break;
+                }
+                if (size > max) {
+                    continue; // over the quota by itself: stays where it hashed to
+                }
+                int to = -1;
+                for (int step = 1; step < parts.size() && to < 0; step++) {
+                    int candidate = (b + step) % parts.size();
+                    if (sizes.get(candidate) + size <= max) {
+                        to = candidate;
+                    }
+                }
+                if (to < 0) {
+                    parts.add(new ArrayList<>());
+                    sizes.add(0);
+                    to = parts.size() - 1;
+                }
+                parts.get(b).remove(application);
+                parts.get(to).add(application);
+                sizes.set(b, sizes.get(b) - size);
+                sizes.set(to, sizes.get(to) + size);
+            }
+        }
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, 1);
+        for (int b = 0; b < parts.size(); b++) {
+            for (Application application : parts.get(b)) {
+                for (int member : application.members()) {
+                    out[member] = b + 2;
+                }
             }
         }
         return out;
     }
 
     /**
-     * Orders one stack's resources so that each comes after the resources it refers to, keeping the
-     * resources of one application close together, since a reference between parts costs a parameter
-     * and an output. A depth-first search from each resource that nothing refers to, those that refer
-     * to the most others first (ECS services reach their task definition, log group, Cloud Map service,
-     * target group, listener …), collects an application; a resource nothing refers to (a security
-     * group rule, a listener rule) is placed as soon as everything it refers to is.
-     *
-     * @return the strongly connected components, in order
+     * A fixed 64-bit key of an application, the same in every run and Java version: FNV-1a of the
+     * UTF-8 bytes of its smallest logical id, its bits then mixed (MurmurHash3's finalizer), since
+     * ids that differ in their last character differ little in FNV-1a's high bits.
      */
-    private static List<List<String>> referenceOrder(List<String> ids, Map<String, List<String>> references) {
-        Map<String, Set<String>> edges = new TreeMap<>();
-        ids.forEach(id -> edges.put(id, new TreeSet<>()));
-        Map<String, List<String>> referrers = new HashMap<>();
-        for (String id : ids) {
-            for (String target : references.get(id)) {
-                if (edges.containsKey(target)) {
-                    edges.get(id).add(target);
-                    referrers.computeIfAbsent(target, t -> new ArrayList<>()).add(id);
-                }
+    static long key(String logicalId) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : logicalId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        hash *= 0xc4ceb9fe1a85ec53L;
+        hash ^= hash >>> 33;
+        return hash;
+    }
+
+    /**
+     * Jump consistent hashing (Lamping and Veach, "A Fast, Minimal Memory, Consistent Hash
+     * Algorithm", 2014): a bucket in [0, buckets) for {@code key}, such that going from n to n + 1
+     * buckets moves a key only to the new bucket n, and each key with probability 1/(n + 1). The
+     * key follows its bucket as the count grows: from bucket b it jumps to the next bucket j &gt; b
+     * where it would move, drawn with a linear congruential generator seeded by the key; the last
+     * jump below {@code buckets} is the answer.
+     */
+    static int jumpHash(long key, int buckets) {
+        long bucket = -1;
+        long next = 0;
+        while (next < buckets) {
+            bucket = next;
+            key = key * 2862933555777941757L + 1;
+            next = (long) ((bucket + 1) * ((double) (1L << 31) / (double) ((key >>> 33) + 1)));
+        }
+        return (int) bucket;
+    }
+
+    /** Disjoint sets of resource indexes, with path halving and union by size. */
+    private static final class UnionFind {
+        private final int[] parent;
+        private final int[] size;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            size = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+                size[i] = 1;
             }
         }
-        List<List<String>> order = new ArrayList<>();
-        // of each resource nothing refers to: how many of the resources it refers to are not placed yet
-        Map<String, Integer> waitingFor = new HashMap<>();
-        edges.forEach((id, targets) -> {
-            if (!referrers.containsKey(id)) {
-                if (targets.isEmpty()) {
-                    order.add(List.of(id));
-                } else {
-                    waitingFor.put(id, targets.size());
-                }
+
+        int find(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
             }
-        });
-        List<String> starts = new ArrayList<>(edges.keySet());
-        starts.sort(java.util.Comparator.comparing((String id) -> referrers.containsKey(id))
-                .thenComparing(id -> -edges.get(id).size()).thenComparing(java.util.Comparator.naturalOrder()));
-        for (List<String> component : new Tarjan(edges).componentsInPostOrder(starts)) {
-            if (!referrers.containsKey(component.get(0))) {
-                continue; // nothing refers to it: placed with its last reference, or already at the start
-            }
-            order.add(component);
-            for (String member : component) {
-                for (String referrer : referrers.get(member)) {
-                    if (waitingFor.containsKey(referrer) && waitingFor.merge(referrer, -1, Integer::sum) == 0) {
-                        order.add(List.of(referrer));
-                    }
-                }
-            }
+            return i;
         }
-        return order;
+
+        void union(int a, int b) {
+            int x = find(a);
+            int y = find(b);
+            if (x == y) {
+                return;
+            }
+            if (size[x] < size[y]) {
+                int t = x;
+                x = y;
+                y = t;
+            }
+            parent[y] = x;
+            size[x] += size[y];
+        }
     }
 
     private Set<String> referencedIds(JsonNode node) {
@@ -644,7 +859,6 @@ final class StackSplitter {
         private final Deque<String> stack = new ArrayDeque<>();
         private final Set<String> onStack = new java.util.HashSet<>();
         private final Map<String, String> component = new TreeMap<>();
-        private final List<List<String>> completed = new ArrayList<>();
         private int next;
 
         Tarjan(Map<String, Set<String>> edges) {
@@ -657,11 +871,6 @@ final class StackSplitter {
             return component;
         }
 
-        /** @return the components in the order they were completed, searching from {@code roots} in turn */
-        List<List<String>> componentsInPostOrder(Iterable<String> roots) {
-            visitAll(roots);
-            return completed;
-        }
 
         private void visitAll(Iterable<String> roots) {
             for (String node : roots) {
@@ -695,7 +904,6 @@ final class StackSplitter {
                 } while (!member.equals(node));
                 String name = new TreeSet<>(members).first();
                 members.forEach(m -> component.put(m, name));
-                completed.add(members);
             }
         }
     }

@@ -107,13 +107,15 @@ class CloudFormationEmitterTest {
         List<Diagnostic> reported = emit(logGroups(1001, "app", 1), files, Map.of());
         assertThat(reported).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("CFN003");
-            assertThat(d.message()).contains("4 nested stacks").contains("namespace ns0 into 3 parts")
-                    .doesNotContain("outputs");
+            assertThat(d.message()).contains("4 nested stacks, 1 for the namespaces and shared resources that fit in one, "
+                    + "and 3 parts of those over 500 resources").contains("namespace ns0 into 3 parts").doesNotContain("outputs");
         });
-        assertThat(files).containsOnlyKeys("template.yaml", "parameters.json", "stacks/namespace-ns0.yaml",
-                "stacks/namespace-ns0.part2.yaml", "stacks/namespace-ns0.part3.yaml", "stacks/shared.yaml");
-        assertThat(files.get("template.yaml")).contains("NsNs0Part3Stack:").contains("TemplateURL: \"stacks/namespace-ns0.part3.yaml\"");
-        assertThat(files.get("stacks/namespace-ns0.part3.yaml")).contains("namespace ns0, part 3 of 3");
+        // 1,001 log groups that nothing refers to: 1,001 applications in ⌈1,001 / 350⌉ = 3 parts, numbered from 2;
+        // part 1, of what the applications share, is empty, so it has no file
+        assertThat(files).containsOnlyKeys("template.yaml", "parameters.json", "stacks/namespace-ns0.part2.yaml",
+                "stacks/namespace-ns0.part3.yaml", "stacks/namespace-ns0.part4.yaml", "stacks/shared.yaml");
+        assertThat(files.get("template.yaml")).contains("NsNs0Part4Stack:").contains("TemplateURL: \"stacks/namespace-ns0.part4.yaml\"");
+        assertThat(files.get("stacks/namespace-ns0.part3.yaml")).contains("namespace ns0, part 3 (a nested stack");
 
         Map<String, String> again = new TreeMap<>();
         emit(logGroups(1001, "app", 1), again, Map.of());

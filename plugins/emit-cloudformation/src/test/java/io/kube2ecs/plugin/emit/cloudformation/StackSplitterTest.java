@@ -30,18 +30,19 @@ class StackSplitterTest {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     @Test
-    void aNamespaceNeedingThreePartsIsCutIntoStacksWithinTheQuotasThatReferOnlyToEarlierParts() {
-        // 4 resources per application and 2 for the namespace: 1,042 resources in namespace shop
+    void aNamespaceOverTheQuotaIsCutIntoStacksWithinTheQuotasThatReferOnlyToEarlierParts() {
+        // 4 resources per application and 2 for the namespace: 1,042 resources in namespace shop, the 2 in
+        // part 1, the 1,040 of the applications in ⌈1,040 / 350⌉ = 3 more parts
         ObjectNode template = applications("shop", 260);
         ObjectNode original = template.deepCopy();
 
         StackSplitter.Split split = new StackSplitter(template, groupOf(original), "yaml").split();
 
         assertThat(split.stacks()).containsOnlyKeys("shared.yaml", "namespace-shop.yaml", "namespace-shop.part2.yaml",
-                "namespace-shop.part3.yaml");
-        assertThat(split.partCounts()).containsExactly(Map.entry("shop", 3));
+                "namespace-shop.part3.yaml", "namespace-shop.part4.yaml");
+        assertThat(split.partCounts()).containsExactly(Map.entry("shop", 4));
         assertThat(split.root().get("Resources").fieldNames()).toIterable()
-                .containsExactly("SharedStack", "NsShopStack", "NsShopPart2Stack", "NsShopPart3Stack");
+                .containsExactly("SharedStack", "NsShopStack", "NsShopPart2Stack", "NsShopPart3Stack", "NsShopPart4Stack");
         assertDeployable(split, original);
         // the later parts read what the first holds: the Cloud Map namespace, the security group
         assertThat(split.root().at("/Resources/NsShopPart3Stack/Properties/Parameters/DnsShopId"))
@@ -56,7 +57,7 @@ class StackSplitterTest {
     void anApplicationsResourcesStayTogether() {
         StackSplitter.Split split = new StackSplitter(applications("shop", 260), groupOf(applications("shop", 260)), "yaml").split();
 
-        // of 260 applications, at most one per boundary between parts is cut in two
+        // no application of the 260 is cut in two
         int cut = 0;
         for (int i = 0; i < 260; i++) {
             Set<String> holders = new TreeSet<>();
@@ -69,7 +70,7 @@ class StackSplitterTest {
             }
             cut += holders.size() - 1;
         }
-        assertThat(cut).isLessThanOrEqualTo(2);
+        assertThat(cut).isZero();
     }
 
     @Test
@@ -122,6 +123,93 @@ class StackSplitterTest {
                 .as(file).isEqualTo(YamlTemplateWriter.write(stack)));
     }
 
+    @Test
+    void addingOrRemovingAnApplicationMovesNoOtherApplicationWhileThePartCountStays() {
+        // 200 applications of 4 resources: 800 resources, 3 parts for the applications either way
+        List<String> names = names("b", 200);
+        Map<String, String> before = fileOfResource(names);
+        List<String> added = new ArrayList<>(names);
+        added.add(0, "aaa"); // sorts before every other application
+        Map<String, String> after = fileOfResource(added);
+        List<String> removed = new ArrayList<>(names);
+        removed.remove("b17");
+        Map<String, String> afterRemoval = fileOfResource(removed);
+
+        assertThat(new TreeSet<>(after.values())).isEqualTo(new TreeSet<>(before.values()));
+        assertThat(after.keySet()).containsAll(List.of("Logaaa", "Taskaaa", "Discoveryaaa", "Serviceaaa"));
+        before.forEach((id, file) -> assertThat(after.get(id)).as(id + " after adding aaa").isEqualTo(file));
+        afterRemoval.forEach((id, file) -> assertThat(file).as(id + " after removing b17").isEqualTo(before.get(id)));
+    }
+
+    @Test
+    void whenThePartCountGrowsFewApplicationsMoveAndOnlyToTheNewPart() {
+        // 262 applications: 1,048 resources, 3 parts of applications (at most 350 each on average); 263: 1,052, 4 parts
+        List<String> names = names("b", 262);
+        Map<String, String> before = fileOfResource(names);
+        List<String> added = new ArrayList<>(names);
+        added.add(0, "aaa");
+        Map<String, String> after = fileOfResource(added);
+
+        int partsBefore = new TreeSet<>(before.values()).size();
+        int partsAfter = new TreeSet<>(after.values()).size();
+        assertThat(partsAfter).isEqualTo(partsBefore + 1);
+        Set<String> newParts = new TreeSet<>(after.values());
+        newParts.removeAll(before.values());
+        int moved = 0;
+        for (String name : names) {
+            String file = before.get("Service" + name);
+            if (!after.get("Service" + name).equals(file)) {
+                moved++;
+                assertThat(newParts).as(name + " moved to a part that existed before").contains(after.get("Service" + name));
+            }
+            for (String id : List.of("Log" + name, "Task" + name, "Discovery" + name)) {
+                assertThat(after.get(id)).as(id + " apart from its service").isEqualTo(after.get("Service" + name));
+            }
+        }
+        // jump hashing moves about 1/N of the applications when N grows by one: here about a quarter
+        assertThat(moved).isPositive().isLessThan(2 * names.size() / (partsAfter - 1));
+    }
+
+    @Test
+    void partsOfApplicationsReferOnlyToThemselvesAndThePartOfSharedResources() {
+        ObjectNode template = applications("shop", names("b", 300));
+        ObjectNode original = template.deepCopy();
+        StackSplitter.Split split = new StackSplitter(template, groupOf(original), "yaml").split();
+
+        assertDeployable(split, original);
+        split.root().get("Resources").fields().forEachRemaining(entry -> {
+            String file = fileOf(split, entry.getKey());
+            entry.getValue().get("Properties").path("Parameters").forEach(value -> {
+                JsonNode source = value.get("Fn::GetAtt");
+                if (source != null && fileOf(split, source.get(0).asText()).startsWith("namespace-shop")) {
+                    assertThat(file).as(entry.getKey() + " reads " + source).startsWith("namespace-shop.part");
+                    assertThat(fileOf(split, source.get(0).asText())).isEqualTo("namespace-shop.yaml");
+                }
+            });
+        });
+        // the first part holds what every application uses, and nothing else
+        assertThat(names(split.stacks().get("namespace-shop.yaml").get("Resources"))).containsExactlyInAnyOrder("DnsShop", "TasksShop");
+    }
+
+    private static List<String> names(String prefix, int count) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(prefix + i);
+        }
+        return out;
+    }
+
+    /** @return the nested stack file of every resource of a namespace {@code shop} holding the applications {@code names} */
+    private static Map<String, String> fileOfResource(List<String> names) {
+        ObjectNode template = applications("shop", names);
+        ObjectNode original = template.deepCopy();
+        StackSplitter.Split split = new StackSplitter(template, groupOf(original), "yaml").split();
+        assertDeployable(split, original);
+        Map<String, String> out = new TreeMap<>();
+        split.stacks().forEach((file, stack) -> stack.get("Resources").fieldNames().forEachRemaining(id -> out.put(id, file)));
+        return out;
+    }
+
     /**
      * A template shaped like the emitter's: the shared execution role (conditional), and per
      * application of {@code namespace} a log group, a task definition ({@code Fn::Sub} and the
@@ -130,6 +218,15 @@ class StackSplitterTest {
      * and security group are used by every application.
      */
     private static ObjectNode applications(String namespace, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(String.valueOf(i));
+        }
+        return applications(namespace, names);
+    }
+
+    /** Like {@link #applications(String, int)}, the applications' logical ids ending in {@code names}. */
+    private static ObjectNode applications(String namespace, List<String> names) {
         ObjectNode template = JSON.objectNode().put("AWSTemplateFormatVersion", "2010-09-09").put("Description", "test");
         ObjectNode parameters = template.putObject("Parameters");
         parameters.putObject("VpcId").put("Type", "AWS::EC2::VPC::Id");
@@ -146,7 +243,7 @@ class StackSplitterTest {
         String group = "Tasks" + CloudFormationEmitter.pascal(namespace);
         resources.putObject(group).put("Type", "AWS::EC2::SecurityGroup").putObject("Properties")
                 .put("GroupDescription", "tasks").set("VpcId", ref("VpcId"));
-        for (int i = 0; i < count; i++) {
+        for (String i : names) {
             resources.putObject("Log" + i).put("Type", "AWS::Logs::LogGroup").putObject("Properties")
                     .put("LogGroupName", "/ecs/" + namespace + "/app" + i);
             ObjectNode task = resources.putObject("Task" + i).put("Type", "AWS::ECS::TaskDefinition").putObject("Properties");
