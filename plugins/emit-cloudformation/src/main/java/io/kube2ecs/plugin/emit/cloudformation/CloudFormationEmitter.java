@@ -277,7 +277,7 @@ public final class CloudFormationEmitter implements Emitter {
                 new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
         private static String serialize(JsonNode node, boolean json) {
-            return json ? JsonText.write(node, JSON_PRINTER) + "\n"
+            return json ? JsonText.writeLine(node, JSON_PRINTER)
                     : YamlTemplateWriter.write(node);
         }
 

@@ -604,19 +604,51 @@ final class StackSplitter {
                 }
             }
         }
-        // a resource with many referrers, all of one application, belongs to that application: no hub
+        // a resource with many referrers, all of one application, belongs to that application: no hub. A
+        // referrer alone so far (a security group rule, a listener rule: it refers only to resources with many
+        // referrers) belongs to whichever application it joins, so it does not count. A resource found to be no
+        // hub joins its application with all its referrers, which can show another to be no hub: repeated until
+        // nothing changes (each round but the last settles at least one). Only then does a resource whose
+        // referrers are all alone join them: before, it would gather referrers that later join different
+        // applications (a listener whose rules each join their target group's application).
         boolean[] hub = new boolean[n];
+        List<Integer> undecided = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (referrerCount[i] >= HUB_REFERRERS) {
-                int application = before.find(referrers[i][0]);
-                for (int referrer : referrers[i]) {
-                    if (before.find(referrer) != application) {
-                        hub[i] = true;
-                        break;
-                    }
-                }
+                undecided.add(i);
             }
         }
+        for (boolean referrersAlone : new boolean[] {false, true}) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                List<Integer> still = new ArrayList<>();
+                for (int candidate : undecided) {
+                    int application = -1;
+                    boolean several = false;
+                    for (int referrer : referrers[candidate]) {
+                        int root = before.find(referrer);
+                        if (before.size(root) > 1 && root != before.find(candidate)) {
+                            if (application >= 0 && application != root) {
+                                several = true;
+                                break;
+                            }
+                            application = root;
+                        }
+                    }
+                    if (!several && (application >= 0 || referrersAlone)) {
+                        for (int referrer : referrers[candidate]) {
+                            before.union(candidate, referrer);
+                        }
+                        changed = true;
+                    } else {
+                        still.add(candidate);
+                    }
+                }
+                undecided = still;
+            }
+        }
+        undecided.forEach(i -> hub[i] = true);
         // 2. part 1: the hubs and what they refer to, transitively
         boolean[] first = new boolean[n];
         Deque<Integer> pending = new ArrayDeque<>();
@@ -783,6 +815,11 @@ final class StackSplitter {
                 i = parent[i];
             }
             return i;
+        }
+
+        /** @return how many are in the set of {@code root} */
+        int size(int root) {
+            return size[root];
         }
 
         void union(int a, int b) {
