@@ -191,6 +191,123 @@ class StackSplitterTest {
         assertThat(names(split.stacks().get("namespace-shop.yaml").get("Resources"))).containsExactlyInAnyOrder("DnsShop", "TasksShop");
     }
 
+    @Test
+    void aResourceManyReferToIsAHubOnlyWhenTheyAreOfSeveralApplications() {
+        // each application also has a load balancer with its security group, which the load balancer, a rule of
+        // that group and a rule of the tasks' group refer to, a listener, which its service waits for, and a
+        // target group, which its service, its listener, a rule of a listener that every application uses and
+        // a parameter refer to
+        List<String> names = names("b", 150);
+        ObjectNode template = applications("shop", names);
+        ObjectNode resources = (ObjectNode) template.get("Resources");
+        resources.putObject("SharedLb").put("Type", "AWS::ElasticLoadBalancingV2::LoadBalancer").putObject("Properties")
+                .put("Name", "shared");
+        resources.putObject("SharedListener").put("Type", "AWS::ElasticLoadBalancingV2::Listener").putObject("Properties")
+                .set("LoadBalancerArn", ref("SharedLb"));
+        for (String i : names) {
+            resources.putObject("LbGroup" + i).put("Type", "AWS::EC2::SecurityGroup").putObject("Properties")
+                    .put("GroupDescription", "lb").set("VpcId", ref("VpcId"));
+            resources.putObject("LbGroup" + i + "Ingress").put("Type", "AWS::EC2::SecurityGroupIngress").putObject("Properties")
+                    .put("CidrIp", "10.0.0.0/8").set("GroupId", getAtt("LbGroup" + i, "GroupId"));
+            ObjectNode fromLb = resources.putObject("TasksFromLb" + i).put("Type", "AWS::EC2::SecurityGroupIngress")
+                    .putObject("Properties");
+            fromLb.set("GroupId", getAtt("TasksShop", "GroupId"));
+            fromLb.set("SourceSecurityGroupId", getAtt("LbGroup" + i, "GroupId"));
+            resources.putObject("Lb" + i).put("Type", "AWS::ElasticLoadBalancingV2::LoadBalancer").putObject("Properties")
+                    .putArray("SecurityGroups").add(getAtt("LbGroup" + i, "GroupId"));
+            resources.putObject("Target" + i).put("Type", "AWS::ElasticLoadBalancingV2::TargetGroup").putObject("Properties")
+                    .put("Port", 80);
+            ObjectNode rule = resources.putObject("Rule" + i).put("Type", "AWS::ElasticLoadBalancingV2::ListenerRule")
+                    .putObject("Properties");
+            rule.set("ListenerArn", ref("SharedListener"));
+            rule.putArray("Actions").addObject().set("TargetGroupArn", ref("Target" + i));
+            ObjectNode listener = resources.putObject("Listener" + i).put("Type", "AWS::ElasticLoadBalancingV2::Listener")
+                    .putObject("Properties");
+            listener.set("LoadBalancerArn", ref("Lb" + i));
+            listener.putArray("DefaultActions").addObject().set("TargetGroupArn", ref("Target" + i));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) resources.get("Service" + i).get("DependsOn")).add("Listener" + i);
+            resources.putObject("Probe" + i).put("Type", "AWS::SSM::Parameter").putObject("Properties")
+                    .put("Type", "String").set("Value", ref("Target" + i));
+            ((ObjectNode) resources.get("Service" + i).get("Properties")).putArray("LoadBalancers").addObject()
+                    .set("TargetGroupArn", ref("Target" + i));
+        }
+        ObjectNode original = template.deepCopy();
+
+        StackSplitter.Split split = new StackSplitter(template, groupOf(original), "yaml").split();
+
+        assertDeployable(split, original);
+        assertThat(names(split.stacks().get("namespace-shop.yaml").get("Resources")))
+                .containsExactlyInAnyOrder("DnsShop", "TasksShop", "SharedListener", "SharedLb");
+        for (String i : names) {
+            Set<String> holders = new TreeSet<>();
+            for (String id : List.of("Log", "Task", "Discovery", "Service", "LbGroup", "LbGroup" + i + "Ingress", "TasksFromLb", "Lb", "Listener",
+                    "Target", "Rule", "Probe")) {
+                String logicalId = id.endsWith("Ingress") ? id : id + i;
+                assertThat(original.get("Resources").has(logicalId)).as(logicalId).isTrue();
+                split.stacks().forEach((file, stack) -> {
+                    if (stack.get("Resources").has(logicalId)) {
+                        holders.add(file);
+                    }
+                });
+            }
+            assertThat(holders).as("application " + i).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPartOverTheQuotaHandsWholeApplicationsToTheNextPartWithRoom() {
+        // 12 applications of 150 resources (a chain of references each): 1,800 resources, ⌈1,800 / 350⌉ = 6
+        // parts of applications, where the hash puts more than 3 applications into some
+        List<String> ids = new ArrayList<>();
+        Map<String, List<String>> references = new HashMap<>();
+        for (int a = 0; a < 12; a++) {
+            for (int r = 0; r < 150; r++) {
+                String id = String.format("App%02dR%03d", a, r);
+                ids.add(id);
+                references.put(id, r == 0 ? List.of() : List.of(String.format("App%02dR%03d", a, r - 1)));
+            }
+        }
+
+        Map<Integer, Integer> hashed = new TreeMap<>();
+        for (int a = 0; a < 12; a++) {
+            hashed.merge(StackSplitter.jumpHash(StackSplitter.key(String.format("App%02dR000", a)), 6), 1, Integer::sum);
+        }
+        assertThat(hashed.values()).as("applications per part by the hash alone").anyMatch(count -> count > 3);
+
+        int[] parts = StackSplitter.partNumbers(ids, references);
+
+        Map<Integer, Integer> sizes = new TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            sizes.merge(parts[i], 1, Integer::sum);
+            assertThat(parts[i]).as(ids.get(i) + " apart from its application").isEqualTo(parts[i - i % 150]);
+        }
+        assertThat(sizes.keySet()).doesNotContain(1).allSatisfy(part -> assertThat(part).isBetween(2, 7));
+        assertThat(sizes.values()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(CloudFormationEmitter.MAX_RESOURCES));
+        assertThat(StackSplitter.partNumbers(ids, references)).isEqualTo(parts);
+    }
+
+    @Test
+    void jumpHashingMovesAKeyOnlyToTheNewBucketAndAboutOneInNPlusOne() {
+        for (int buckets = 1; buckets < 20; buckets++) {
+            int moved = 0;
+            for (int k = 0; k < 10_000; k++) {
+                long key = StackSplitter.key("Resource" + k);
+                int before = StackSplitter.jumpHash(key, buckets);
+                int after = StackSplitter.jumpHash(key, buckets + 1);
+                assertThat(before).isBetween(0, buckets - 1);
+                if (after != before) {
+                    assertThat(after).isEqualTo(buckets);
+                    moved++;
+                }
+            }
+            assertThat((double) moved / 10_000).as(buckets + " to " + (buckets + 1))
+                    .isCloseTo(1.0 / (buckets + 1), org.assertj.core.data.Offset.offset(0.02));
+        }
+        // fixed: the same bucket in every run and Java version
+        assertThat(StackSplitter.key("")).isEqualTo(StackSplitter.key(""));
+        assertThat(StackSplitter.jumpHash(0L, 1)).isZero();
+    }
+
     private static List<String> names(String prefix, int count) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
