@@ -547,12 +547,52 @@ final class StackSplitter {
                 }
                 continue;
             }
-            int[] partNumbers = partNumbers(entry.getValue(), references);
+            int[] partNumbers = partNumbers(entry.getValue(), withParametersRead(entry.getValue(), references));
             for (int i = 0; i < partNumbers.length; i++) {
                 out.put(entry.getValue().get(i), new Part(entry.getKey(), partNumbers[i]));
             }
         }
         return out;
+    }
+
+    /**
+     * The references of one stack's resources, and for cutting it into parts only, the SSM parameters of the
+     * stack a task definition reads ({@code ValueFrom}: an ARN in text, not a reference), so that a
+     * ConfigMap's parameters go with the application that reads them (or, read by several, into part 1).
+     * These are no references CloudFormation knows of, so they neither order nor join stacks.
+     */
+    private Map<String, List<String>> withParametersRead(List<String> ids, Map<String, List<String>> references) {
+        Map<String, String> parameterByName = new HashMap<>();
+        for (String id : ids) {
+            JsonNode resource = resources.get(id);
+            JsonNode name = resource.path("Properties").path("Name");
+            if (resource.path("Type").asText().equals("AWS::SSM::Parameter") && name.isTextual()) {
+                parameterByName.put(name.asText(), id);
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>(ids.size() * 2);
+        for (String id : ids) {
+            List<String> targets = references.get(id);
+            if (!parameterByName.isEmpty() && resources.get(id).path("Type").asText().equals("AWS::ECS::TaskDefinition")) {
+                Set<String> read = new TreeSet<>(targets);
+                parametersRead(resources.get(id), parameterByName, read);
+                targets = List.copyOf(read);
+            }
+            out.put(id, targets);
+        }
+        return out;
+    }
+
+    private static void parametersRead(JsonNode node, Map<String, String> parameterByName, Set<String> out) {
+        if (node.isTextual()) {
+            int at = node.asText().indexOf(":parameter/");
+            String id = at < 0 ? null : parameterByName.get(node.asText().substring(at + ":parameter".length()));
+            if (id != null) {
+                out.add(id);
+            }
+            return;
+        }
+        node.forEach(child -> parametersRead(child, parameterByName, out));
     }
 
     /** A resource that at least this many others of its stack refer to, from more than one application, is a hub. */

@@ -255,6 +255,32 @@ class StackSplitterTest {
     }
 
     @Test
+    void theSsmParametersATaskDefinitionReadsByArnGoWithItsApplication() {
+        List<String> names = names("b", 200);
+        ObjectNode template = applications("shop", names);
+        ObjectNode resources = (ObjectNode) template.get("Resources");
+        for (String i : names) {
+            for (String key : List.of("A", "B")) {
+                resources.putObject("Config" + i + key).put("Type", "AWS::SSM::Parameter").putObject("Properties")
+                        .put("Name", "/kube2ecs/shop/configmap/" + i + "/" + key).put("Type", "String").put("Value", "v");
+                ((ObjectNode) resources.get("Task" + i).get("Properties")).withArray("Secrets").addObject().put("Name", key)
+                        .set("ValueFrom", JSON.objectNode().put("Fn::Sub",
+                                "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/kube2ecs/shop/configmap/" + i + "/" + key));
+            }
+        }
+        ObjectNode original = template.deepCopy();
+
+        StackSplitter.Split split = new StackSplitter(template, groupOf(original), "yaml").split();
+
+        assertDeployable(split, original);
+        for (String i : names) {
+            ObjectNode holder = split.stacks().values().stream().filter(s -> s.get("Resources").has("Task" + i)).findFirst().orElseThrow();
+            assertThat(holder.get("Resources").has("Config" + i + "A") && holder.get("Resources").has("Config" + i + "B"))
+                    .as("the parameters of " + i + " with its task definition").isTrue();
+        }
+    }
+
+    @Test
     void aPartOverTheQuotaHandsWholeApplicationsToTheNextPartWithRoom() {
         // 12 applications of 150 resources (a chain of references each): 1,800 resources, ⌈1,800 / 350⌉ = 6
         // parts of applications, where the hash puts more than 3 applications into some
