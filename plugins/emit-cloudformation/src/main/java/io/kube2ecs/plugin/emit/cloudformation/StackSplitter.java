@@ -47,7 +47,7 @@ final class StackSplitter {
      * The split.
      *
      * @param stacks             the nested templates by file name
-     * @param groups             the groups each stack holds, by the file name of its first part
+     * @param groups             the groups each stack holds, by the file name of its first part with resources
      * @param partCounts         how many parts (with resources, so files) each stack over the resource
      *                           quota was cut into, by the stack's first group ({@link #SHARED} for
      *                           the shared one)
@@ -252,7 +252,9 @@ final class StackSplitter {
             files.put(fileName(part), child);
         });
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        members.forEach((stack, list) -> groups.put(fileName(new Part(stack, 1)), list));
+        // named by the stack's first part that has resources: part 1 of a cut stack can be empty, and has no file then
+        members.forEach((stack, list) -> groups.put(fileName(parts.stream().filter(part -> part.stack().equals(stack))
+                .findFirst().orElse(new Part(stack, 1))), list));
         return new Split(root, files, groups, partCounts, unrepeatedOutputs);
     }
 
