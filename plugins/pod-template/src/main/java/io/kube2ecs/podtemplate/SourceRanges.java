@@ -54,8 +54,10 @@ public final class SourceRanges {
             }
             for (String range : invalid) {
                 diagnostics.warning(where, code, "source range '" + range + "' is not a CIDR block and is left out",
-                        "write each range as an IPv4 address without leading zeros and a prefix length, e.g. 203.0.113.0/24, "
-                                + "separated by single commas");
+                        range.startsWith("$") ? "it looks like a variable nothing substituted: perhaps you should run the "
+                                + "manifests through envsubst (or your templating tool) before converting them"
+                                : "write each range as an IPv4 address without leading zeros and a prefix length, e.g. "
+                                + "203.0.113.0/24, separated by single commas");
             }
             if (!rewritten.isEmpty()) {
                 diagnostics.info(where, code, "source ranges written as the blocks they name: " + String.join(", ", rewritten), null);
