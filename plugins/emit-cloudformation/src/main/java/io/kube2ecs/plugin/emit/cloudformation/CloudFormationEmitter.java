@@ -36,6 +36,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
+import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -60,6 +62,7 @@ public final class CloudFormationEmitter implements Emitter {
     static final String CODE_SECURE = "CFN001";
     static final String CODE_LIMITS = "CFN002";
     static final String CODE_SPLIT = "CFN003";
+    static final String CODE_READ_SCOPE = "CFN004";
 
     /** CloudFormation's per-stack quotas, which cannot be raised. */
     static final int MAX_RESOURCES = 500;
@@ -207,6 +210,9 @@ public final class CloudFormationEmitter implements Emitter {
         private int secureReferenced;
         /** How many {@code AWS::IAM::Policy} resources hold the execution role's reads, one per namespace. */
         private int namespacePolicies;
+        /** Whether the execution role reads parameters by namespace path rather than one by one; see {@link ParameterReadScope}. */
+        private boolean readByPath;
+        private String readScopeNote;
         private boolean createCluster;
         private String kmsKey;
 
@@ -263,6 +269,11 @@ public final class CloudFormationEmitter implements Emitter {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SECURE, "the template reads " + secureReferenced
                         + " SecureString parameters that CloudFormation cannot create", "create them first with the ECS JSON "
                         + "target's parameters.sh (or aws ssm put-parameter)", null, null));
+            }
+            if (readScopeNote != null) {
+                context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single "
+                        + "parameters, give the profile an executionRoleArn of a role you manage (for example with a managed "
+                        + "policy per namespace)", null, null));
             }
         }
 
@@ -808,6 +819,16 @@ public final class CloudFormationEmitter implements Emitter {
             return document;
         }
 
+        /** @return the name of the SSM parameter the model creates that {@code read} refers to, or null */
+        private String parameterName(Value read) {
+            return read instanceof Value.Ref ref ? model.find(ref.target(), SsmParameter.class).map(SsmParameter::name).orElse(null)
+                    : null;
+        }
+
+        private static String withoutLeadingSlash(String name) {
+            return name.startsWith("/") ? name.substring(1) : name;
+        }
+
         /** The policy resource for a secret reference: a Secrets Manager key reads its whole secret. */
         private JsonNode secretResource(Value value) {
             if (value instanceof Value.Ref ref && model.find(ref.target(), AwsResource.class).isEmpty()
@@ -846,6 +867,19 @@ public final class CloudFormationEmitter implements Emitter {
             Map<String, List<Value>> readsByNamespace = new TreeMap<>();
             sets.forEach((namespace, reads) -> readsByNamespace.put(namespace, new ArrayList<>(reads)));
             readsByNamespace.values().removeIf(List::isEmpty);
+            List<String> parameterNames = new ArrayList<>();
+            readsByNamespace.values().forEach(reads -> reads.forEach(read -> {
+                String name = parameterName(read);
+                if (name != null) {
+                    parameterNames.add(name);
+                }
+            }));
+            Optional<List<String>> wildcards = ParameterReadScope.wildcardsIfTooLarge(parameterNames);
+            readByPath = wildcards.isPresent();
+            wildcards.ifPresent(paths -> readScopeNote = "the created execution role reads " + parameterNames.size()
+                    + " SSM parameters, too many to list in its policies (IAM allows a role "
+                    + ParameterReadScope.ROLE_INLINE_POLICY_CHARS + " characters of inline policy): it reads the paths "
+                    + String.join(", ", paths) + " instead");
             ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());
@@ -879,7 +913,9 @@ public final class CloudFormationEmitter implements Emitter {
             ArrayNode list = statement.putArray("Resource");
             Set<JsonNode> seen = new HashSet<>();
             for (Value read : reads) {
-                JsonNode resource = secretResource(read);
+                String parameter = readByPath ? parameterName(read) : null;
+                JsonNode resource = parameter == null ? secretResource(read) : sub("arn:${AWS::Partition}:ssm:${AWS::Region}:"
+                        + "${AWS::AccountId}:parameter/" + withoutLeadingSlash(ParameterReadScope.wildcard(parameter)).replace("${", "${!"));
                 if (seen.add(resource)) {
                     list.add(resource);
                 }

@@ -13,6 +13,8 @@ import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.LogConfiguration;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
@@ -69,6 +71,42 @@ class CloudFormationEmitterTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** IAM allows a role 10,240 characters of inline policy: past that, the role could not be created. */
+    @Test
+    void theExecutionRoleReadsNamespacePathsWhenListingEveryParameterWouldPassIamsPolicySize() {
+        Map<String, String> few = new TreeMap<>();
+        assertThat(emit(parameterReads(20), few)).isEmpty();
+        // each parameter twice: read by the task definition, and granted by the role's policy
+        assertThat(few.get("template.yaml").split("parameter/kube2ecs/shop/configmap/app/KEY_19\"", -1)).hasSize(3);
+        assertThat(few.get("template.yaml")).doesNotContain("/*");
+
+        Map<String, String> many = new TreeMap<>();
+        List<Diagnostic> reported = emit(parameterReads(200), many);
+        assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement().satisfies(d -> {
+            assertThat(d.message()).contains("reads 200 SSM parameters").contains("/kube2ecs/shop/*");
+        });
+        String template = many.get("template.yaml");
+        // the policy grants the path; only the task definition still names each parameter it reads
+        assertThat(template).contains("parameter/kube2ecs/shop/*\"");
+        assertThat(template.split("parameter/kube2ecs/shop/configmap/app/KEY_199\"", -1)).hasSize(2);
+    }
+
+    private static DeploymentModel parameterReads(int count) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
+        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+        for (int i = 0; i < count; i++) {
+            ResourceId id = new ResourceId(SsmParameter.TYPE, "shop", "configmap/app/KEY_" + i);
+            model.add(new SsmParameter(id, "/kube2ecs/shop/configmap/app/KEY_" + i, false, Value.of("v" + i)));
+            container.secrets().add(new SecretRef("KEY_" + i, Value.ref(id, Value.Attribute.ARN), null));
+        }
+        task.containers().add(container);
+        model.add(task);
+        return model;
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,6 +50,7 @@ final class TerraformWriter {
 
     static final String CODE_MISSING = "TF001";
     static final String CODE_RUN_TASK = "TF002";
+    static final String CODE_READ_SCOPE = "TF003";
 
     private DeploymentModel model;
     private Names names;
@@ -57,6 +59,8 @@ final class TerraformWriter {
     private final java.util.Set<String> usedVariables = new java.util.TreeSet<>(List.of(StandardInputs.REGION,
             StandardInputs.EXECUTION_ROLE_ARN));
     private String kmsKey;
+    /** Set when the execution role reads parameters by namespace path; see {@link ParameterReadScope}. */
+    private String readScopeNote;
     private boolean hasSecretReads;
     private boolean createCluster;
 
@@ -94,6 +98,10 @@ final class TerraformWriter {
                     null, null));
         }
         String shared = executionRole();
+        if (readScopeNote != null) {
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single parameters, "
+                    + "set execution_role_arn to a role you manage (for example with a managed policy per namespace)", null, null));
+        }
         if (createCluster) {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
                     + shared;
@@ -597,9 +605,37 @@ final class TerraformWriter {
         if (!parameters.isEmpty()) {
             statements.add(new IamRole.PolicyStatement(List.of("ssm:GetParameters"), new ArrayList<>(parameters)));
         }
+        List<String> parameterNames = new ArrayList<>();
+        for (Value parameter : parameters) {
+            if (parameter instanceof Value.Ref ref) {
+                model.find(ref.target(), SsmParameter.class).ifPresent(p -> parameterNames.add(p.name()));
+            }
+        }
+        Optional<List<String>> wildcards = ParameterReadScope.wildcardsIfTooLarge(parameterNames);
         List<Hcl.Expr> reads = new ArrayList<>();
         if (!statements.isEmpty() || !secrets.isEmpty()) {
             Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
+            if (wildcards.isPresent()) {
+                readScopeNote = "the created execution role reads " + parameterNames.size() + " SSM parameters, too many to "
+                        + "list in its policy (IAM allows a role " + ParameterReadScope.ROLE_INLINE_POLICY_CHARS + " characters of "
+                        + "inline policy): it reads the paths " + String.join(", ", wildcards.get()) + " instead";
+                // the parameters the model does not create (none in a complete input) stay listed one by one
+                List<Hcl.Expr> resources = new ArrayList<>();
+                for (String path : wildcards.get()) {
+                    String name = path.startsWith("/") ? path.substring(1) : path;
+                    resources.add(Hcl.raw("\"arn:${data.aws_partition.current.partition}:ssm:${" + variable(StandardInputs.REGION)
+                            + "}:${data.aws_caller_identity.current.account_id}:parameter/" + Hcl.escape(name) + "\""));
+                }
+                for (Value parameter : parameters) {
+                    if (!(parameter instanceof Value.Ref ref) || model.find(ref.target(), SsmParameter.class).isEmpty()) {
+                        resources.add(value(parameter));
+                    }
+                }
+                Hcl.ObjExpr first = (Hcl.ObjExpr) ((Hcl.ListExpr) document.fields().get("Statement")).items().get(0);
+                first.fields().put("Resource", new Hcl.ListExpr(resources));
+                out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
+                out.append(Hcl.block("data", new Hcl.Body(), "aws_partition", "current"));
+            }
             if (!secrets.isEmpty()) {
                 Hcl.ObjExpr statement = Hcl.object();
                 statement.fields().put("Effect", Hcl.str("Allow"));
