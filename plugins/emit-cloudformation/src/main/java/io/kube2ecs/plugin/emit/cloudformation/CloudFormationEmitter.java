@@ -189,9 +189,9 @@ public final class CloudFormationEmitter implements Emitter {
         if (!stillOver.isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_LIMITS, "split into nested stacks, some "
                     + "still exceed CloudFormation's per-stack quotas: " + String.join("; ", stillOver),
-                    "a stack is cut into parts by resource count only, and an application (resources connected by "
-                            + "references, such as a reference cycle) stays in one part: convert the applications of such a stack separately, or use the terraform "
-                            + "target, which has no such quota", null, null));
+                    "a stack is cut into parts by the resources and outputs it holds, and an application (resources "
+                            + "connected by references, such as a reference cycle) stays in one part: convert the applications "
+                            + "of such a stack separately, or use the terraform target, which has no such quota", null, null));
         }
         perNamespace.writeParameterValues(context);
     }

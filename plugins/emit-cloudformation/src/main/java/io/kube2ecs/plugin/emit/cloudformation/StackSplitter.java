@@ -541,6 +541,7 @@ final class StackSplitter {
         resources.fieldNames().forEachRemaining(id -> idsByStack.computeIfAbsent(stackOfGroup.get(group(id)),
                 stack -> new ArrayList<>()).add(id));
         Map<String, Part> out = new HashMap<>();
+        Set<String> outputs = outputsOwed(references);
         for (Map.Entry<String, List<String>> entry : idsByStack.entrySet()) {
             if (entry.getValue().size() <= CloudFormationEmitter.MAX_RESOURCES) {
                 Part part = new Part(entry.getKey(), 1);
@@ -549,11 +550,30 @@ final class StackSplitter {
                 }
                 continue;
             }
-            int[] partNumbers = partNumbers(entry.getValue(), withParametersRead(entry.getValue(), references));
+            int[] partNumbers = partNumbers(entry.getValue(), withParametersRead(entry.getValue(), references), outputs::contains);
             for (int i = 0; i < partNumbers.length; i++) {
                 out.put(entry.getValue().get(i), new Part(entry.getKey(), partNumbers[i]));
             }
         }
+        return out;
+    }
+
+    /**
+     * @return the resources whose part will owe an output: those another stack refers to (an
+     *         {@code Export…} output) and those the template's own outputs name. A part holds at most
+     *         200 outputs, so the cut counts them as well as resources.
+     */
+    private Set<String> outputsOwed(Map<String, List<String>> references) {
+        Set<String> out = new java.util.HashSet<>();
+        references.forEach((from, targets) -> {
+            String stack = stackOfGroup.get(group(from));
+            for (String target : targets) {
+                if (!stackOfGroup.get(group(target)).equals(stack)) {
+                    out.add(target);
+                }
+            }
+        });
+        template.path("Outputs").forEach(output -> out.add(referencedLogicalId(output.path("Value"))));
         return out;
     }
 
@@ -603,8 +623,16 @@ final class StackSplitter {
     static final int PART_TARGET = 350;
 
     /** One application of a stack being cut: its resources (indexes), and its key for the hash. */
-    private record Application(int[] members, String smallestId, long key) {
+    private record Application(int[] members, String smallestId, long key, int outputs) {
     }
+
+    /**
+     * Outputs an application part may owe: 200 is the quota, and one resource can owe more than one
+     * (its {@code Ref} and an attribute), so the count of resources is kept well below it.
+     */
+    static final int PART_OUTPUTS = 120;
+    /** The average outputs of a part when the bucket count is chosen, below {@link #PART_OUTPUTS} as {@link #PART_TARGET} is below the quota. */
+    static final int PART_OUTPUTS_TARGET = 90;
 
     /**
      * @param ids        the resources of one stack over the quota
@@ -612,6 +640,14 @@ final class StackSplitter {
      * @return the part number of each of {@code ids}, by index; see {@link #cutIntoParts}
      */
     static int[] partNumbers(List<String> ids, Map<String, List<String>> references) {
+        return partNumbers(ids, references, id -> false);
+    }
+
+    /**
+     * @param owesOutput whether a resource's part owes an output for it (see {@link #outputsOwed}); a
+     *                   part is kept to {@link #PART_OUTPUTS} of them as well as to the resource quota
+     */
+    static int[] partNumbers(List<String> ids, Map<String, List<String>> references, java.util.function.Predicate<String> owesOutput) {
         int n = ids.size();
         Map<String, Integer> index = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -735,27 +771,36 @@ final class StackSplitter {
                     smallest = ids.get(member);
                 }
             }
-            applications.add(new Application(members.stream().mapToInt(Integer::intValue).toArray(), smallest, key(smallest)));
+            int outputs = 0;
+            for (int member : members) {
+                outputs += owesOutput.test(ids.get(member)) ? 1 : 0;
+            }
+            applications.add(new Application(members.stream().mapToInt(Integer::intValue).toArray(), smallest, key(smallest),
+                    outputs));
         }
         // the applications in an order of their own, not of the template's
         applications.sort(java.util.Comparator.comparing(Application::smallestId));
 
-        int buckets = Math.max(1, (outside + PART_TARGET - 1) / PART_TARGET);
+        int owed = applications.stream().mapToInt(Application::outputs).sum();
+        int buckets = Math.max(1, Math.max((outside + PART_TARGET - 1) / PART_TARGET, (owed + PART_OUTPUTS_TARGET - 1) / PART_OUTPUTS_TARGET));
         // parts 2 .. buckets + 1, and more when no part has room for an application handed on
         List<List<Application>> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
+        List<Integer> outputs = new ArrayList<>();
         for (int b = 0; b < buckets; b++) {
             parts.add(new ArrayList<>());
             sizes.add(0);
+            outputs.add(0);
         }
         for (Application application : applications) {
             int b = jumpHash(application.key(), buckets);
             parts.get(b).add(application);
             sizes.set(b, sizes.get(b) + application.members().length);
+            outputs.set(b, outputs.get(b) + application.outputs());
         }
         int max = CloudFormationEmitter.MAX_RESOURCES;
         for (int b = 0; b < parts.size(); b++) {
-            if (sizes.get(b) <= max) {
+            if (sizes.get(b) <= max && outputs.get(b) <= PART_OUTPUTS) {
                 continue;
             }
             List<Application> byKey = new ArrayList<>(parts.get(b));
@@ -763,28 +808,32 @@ final class StackSplitter {
                     .thenComparing(Application::smallestId));
             for (Application application : byKey) {
                 int size = application.members().length;
-                if (sizes.get(b) <= max) {
+                int owes = application.outputs();
+                if (sizes.get(b) <= max && outputs.get(b) <= PART_OUTPUTS) {
                     break;
                 }
-                if (size > max) {
-                    continue; // over the quota by itself: stays where it hashed to
+                if (size > max || owes > PART_OUTPUTS) {
+                    continue; // over a quota by itself: stays where it hashed to
                 }
                 int to = -1;
                 for (int step = 1; step < parts.size() && to < 0; step++) {
                     int candidate = (b + step) % parts.size();
-                    if (sizes.get(candidate) + size <= max) {
+                    if (sizes.get(candidate) + size <= max && outputs.get(candidate) + owes <= PART_OUTPUTS) {
                         to = candidate;
                     }
                 }
                 if (to < 0) {
                     parts.add(new ArrayList<>());
                     sizes.add(0);
+                    outputs.add(0);
                     to = parts.size() - 1;
                 }
                 parts.get(b).remove(application);
                 parts.get(to).add(application);
                 sizes.set(b, sizes.get(b) - size);
                 sizes.set(to, sizes.get(to) + size);
+                outputs.set(b, outputs.get(b) - owes);
+                outputs.set(to, outputs.get(to) + owes);
             }
         }
         int[] out = new int[n];

@@ -572,4 +572,32 @@ class StackSplitterTest {
     private static ObjectNode getAtt(String id, String attribute) {
         return JSON.objectNode().set("Fn::GetAtt", JSON.arrayNode().add(id).add(attribute));
     }
+
+    /**
+     * A part holds at most 200 outputs: resources other stacks refer to cost one each (at 10,000
+     * generated applications the shared stack's load balancer parts owed 210–281 when only resources
+     * were counted).
+     */
+    @Test
+    void aPartOwesNoMoreOutputsThanTheQuotaAllowsWhenManyOfItsResourcesAreReferredToFromOtherStacks() {
+        List<String> ids = new ArrayList<>();
+        Map<String, List<String>> references = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            String id = String.format("Balancer%03d", i);
+            ids.add(id);
+            references.put(id, List.of());
+        }
+        int[] byResources = StackSplitter.partNumbers(ids, references);
+        int[] byOutputsToo = StackSplitter.partNumbers(ids, references, id -> true);
+
+        Map<Integer, Integer> perPartByResources = new TreeMap<>();
+        Map<Integer, Integer> perPart = new TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            perPartByResources.merge(byResources[i], 1, Integer::sum);
+            perPart.merge(byOutputsToo[i], 1, Integer::sum);
+        }
+        assertThat(perPartByResources.values()).as("counting resources alone").anyMatch(count -> count > 200);
+        assertThat(perPart.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(StackSplitter.PART_OUTPUTS));
+        assertThat(StackSplitter.partNumbers(ids, references, id -> true)).isEqualTo(byOutputsToo);
+    }
 }
