@@ -622,7 +622,7 @@ final class StackSplitter {
     /** The average resources of a part of applications: 30% below the quota, so a part rarely overflows. */
     static final int PART_TARGET = 350;
 
-    /** One application of a stack being cut: its resources (indexes), and its key for the hash. */
+    /** One application of a stack being cut: its resources (indexes), its key for the hash, and the outputs its part owes for it. */
     private record Application(int[] members, String smallestId, long key, int outputs) {
     }
 
