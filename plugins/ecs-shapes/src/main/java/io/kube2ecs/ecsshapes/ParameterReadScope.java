@@ -50,6 +50,17 @@ public final class ParameterReadScope {
     }
 
     /**
+     * @param parameterCount how many parameters the role reads
+     * @param wildcards      what {@link #wildcardsIfTooLarge} returned
+     * @return the note an emitter reports when its role reads paths instead of single parameters
+     */
+    public static String note(int parameterCount, List<String> wildcards) {
+        return "the created execution role reads " + parameterCount + " SSM parameters, too many to list in its policies "
+                + "(IAM allows a role " + ROLE_INLINE_POLICY_CHARS + " characters of inline policy): it reads the paths "
+                + String.join(", ", wildcards) + " instead";
+    }
+
+    /**
      * @return the parameter's first two path segments and {@code /*} ({@code /kube2ecs/shop/*}: the
      *         prefix and the namespace of the names this tool gives), or the name itself when it has
      *         no deeper path, so a wildcard never grants a whole first-level path

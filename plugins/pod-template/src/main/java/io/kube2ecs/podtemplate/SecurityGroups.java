@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The traffic rules the cluster implied, as security groups: a load balancer accepts its listener
- * ports (from anywhere only when internet-facing, else from the VPC); tasks accept their Service
+ * ports from the client ranges the cluster allowed, else from anywhere only when internet-facing
+ * and from the VPC otherwise; tasks accept their Service
  * ports only from their load balancers and from the other tasks of their namespace, never from
  * 0.0.0.0/0. When the profile names the tasks' security groups, those are used as they are and no
  * task rules are generated.

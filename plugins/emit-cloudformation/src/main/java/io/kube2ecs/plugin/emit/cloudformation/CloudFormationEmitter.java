@@ -876,10 +876,7 @@ public final class CloudFormationEmitter implements Emitter {
             }));
             Optional<List<String>> wildcards = ParameterReadScope.wildcardsIfTooLarge(parameterNames);
             readByPath = wildcards.isPresent();
-            wildcards.ifPresent(paths -> readScopeNote = "the created execution role reads " + parameterNames.size()
-                    + " SSM parameters, too many to list in its policies (IAM allows a role "
-                    + ParameterReadScope.ROLE_INLINE_POLICY_CHARS + " characters of inline policy): it reads the paths "
-                    + String.join(", ", paths) + " instead");
+            wildcards.ifPresent(paths -> readScopeNote = ParameterReadScope.note(parameterNames.size(), paths));
             ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());

@@ -637,15 +637,9 @@ final class StackSplitter {
     /**
      * @param ids        the resources of one stack over the quota
      * @param references each resource's references
-     * @return the part number of each of {@code ids}, by index; see {@link #cutIntoParts}
-     */
-    static int[] partNumbers(List<String> ids, Map<String, List<String>> references) {
-        return partNumbers(ids, references, id -> false);
-    }
-
-    /**
      * @param owesOutput whether a resource's part owes an output for it (see {@link #outputsOwed}); a
      *                   part is kept to {@link #PART_OUTPUTS} of them as well as to the resource quota
+     * @return the part number of each of {@code ids}, by index; see {@link #cutIntoParts}
      */
     static int[] partNumbers(List<String> ids, Map<String, List<String>> references, java.util.function.Predicate<String> owesOutput) {
         int n = ids.size();

@@ -300,7 +300,7 @@ class StackSplitterTest {
         }
         assertThat(hashed.values()).as("applications per part by the hash alone").anyMatch(count -> count > 3);
 
-        int[] parts = StackSplitter.partNumbers(ids, references);
+        int[] parts = StackSplitter.partNumbers(ids, references, id -> false);
 
         Map<Integer, Integer> sizes = new TreeMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -309,7 +309,7 @@ class StackSplitterTest {
         }
         assertThat(sizes.keySet()).doesNotContain(1).allSatisfy(part -> assertThat(part).isBetween(2, 7));
         assertThat(sizes.values()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(CloudFormationEmitter.MAX_RESOURCES));
-        assertThat(StackSplitter.partNumbers(ids, references)).isEqualTo(parts);
+        assertThat(StackSplitter.partNumbers(ids, references, id -> false)).isEqualTo(parts);
     }
 
     @Test
@@ -587,7 +587,7 @@ class StackSplitterTest {
             ids.add(id);
             references.put(id, List.of());
         }
-        int[] byResources = StackSplitter.partNumbers(ids, references);
+        int[] byResources = StackSplitter.partNumbers(ids, references, id -> false);
         int[] byOutputsToo = StackSplitter.partNumbers(ids, references, id -> true);
 
         Map<Integer, Integer> perPartByResources = new TreeMap<>();

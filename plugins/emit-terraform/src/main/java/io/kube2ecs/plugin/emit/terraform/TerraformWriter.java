@@ -616,9 +616,7 @@ final class TerraformWriter {
         if (!statements.isEmpty() || !secrets.isEmpty()) {
             Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
             if (wildcards.isPresent()) {
-                readScopeNote = "the created execution role reads " + parameterNames.size() + " SSM parameters, too many to "
-                        + "list in its policy (IAM allows a role " + ParameterReadScope.ROLE_INLINE_POLICY_CHARS + " characters of "
-                        + "inline policy): it reads the paths " + String.join(", ", wildcards.get()) + " instead";
+                readScopeNote = ParameterReadScope.note(parameterNames.size(), wildcards.get());
                 // the parameters the model does not create (none in a complete input) stay listed one by one
                 List<Hcl.Expr> resources = new ArrayList<>();
                 for (String path : wildcards.get()) {
