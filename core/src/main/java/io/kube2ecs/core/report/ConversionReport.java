@@ -264,7 +264,14 @@ public final class ConversionReport {
 
         md.append("## Application\n\n");
         md.append("Load balancers, ECS services, their Cloud Map names and the parameters and secrets they read.\n\n");
-        md.append("```mermaid\n").append(new MermaidDiagram(in.model()).render()).append("```\n\n");
+        MermaidDiagram diagram = new MermaidDiagram(in.model());
+        String flowchart = diagram.render();
+        if (diagram.summarised()) {
+            md.append(diagram.summaryNote()).append("\n\n");
+        }
+        if (flowchart != null) {
+            md.append("```mermaid\n").append(flowchart).append("```\n\n");
+        }
 
         md.append("## Objects\n\n");
         md.append("| Object | Source | Fate | Became |\n|---|---|---|---|\n");
@@ -513,10 +520,22 @@ public final class ConversionReport {
         return entry;
     }
 
-    /** The model as a Mermaid flowchart that GitHub renders. */
+    /**
+     * The model as a Mermaid flowchart that GitHub renders. Mermaid refuses a diagram of more than
+     * 50,000 characters or 500 edges by default ("Maximum text size in diagram exceeded"), and GitHub
+     * keeps those defaults: a model of a few hundred services would show only that error. Past them
+     * each namespace becomes one node with its counts; the Objects table still lists every resource.
+     */
     static final class MermaidDiagram {
+        /** Mermaid's default {@code maxTextSize}. */
+        static final int MAX_TEXT = 50_000;
+        /** Mermaid's default {@code maxEdges}. */
+        static final int MAX_EDGES = 500;
+
         private final DeploymentModel model;
         private final Map<ResourceId, String> ids = new HashMap<>();
+        private int edges;
+        private String summaryNote;
 
         MermaidDiagram(DeploymentModel model) {
             this.model = model;
@@ -526,7 +545,116 @@ public final class ConversionReport {
             return ids.computeIfAbsent(resource, r -> "n" + ids.size());
         }
 
+        /** @return whether {@link #render} drew namespaces instead of services */
+        boolean summarised() {
+            return summaryNote != null;
+        }
+
+        /** @return the sentence that says why the diagram is a summary, or null */
+        String summaryNote() {
+            return summaryNote;
+        }
+
+        /**
+         * @return the flowchart, by service or, past Mermaid's limits, by namespace; null when even
+         *         that is past them (then {@link #summaryNote} says so)
+         */
         String render() {
+            String full = detailed();
+            if (full.length() <= MAX_TEXT && edges <= MAX_EDGES) {
+                return full;
+            }
+            String tooLarge = "The diagram by service would have " + String.format(java.util.Locale.ROOT, "%,d", full.length())
+                    + " characters and " + edges + " edges, more than Mermaid draws by default (" + String.format(java.util.Locale.ROOT,
+                    "%,d", MAX_TEXT) + " characters, " + MAX_EDGES + " edges; GitHub shows only an error then)";
+            edges = 0;
+            String summary = byNamespace();
+            if (summary.length() <= MAX_TEXT && edges <= MAX_EDGES) {
+                summaryNote = tooLarge + ", so each namespace is drawn as one node. The Objects table lists every resource.";
+                return summary;
+            }
+            summaryNote = tooLarge + ", and so would one node per namespace: no diagram is drawn. The Objects table lists every resource.";
+            return null;
+        }
+
+        /** One node per namespace: its services, one-off tasks, load balancers, Cloud Map names, and what its tasks read. */
+        private String byNamespace() {
+            Map<String, int[]> counts = new TreeMap<>(); // services, tasks they run, one-off tasks, Cloud Map names, parameters, secrets
+            Set<ResourceId> servedTasks = new java.util.HashSet<>();
+            Map<ResourceId, String> namespaceOfTargetGroup = new HashMap<>();
+            for (EcsService service : model.all(EcsService.class)) {
+                int[] c = counts.computeIfAbsent(service.id().namespace(), n -> new int[6]);
+                c[0]++;
+                c[1] += service.desiredCount();
+                c[3] += service.serviceRegistries().size();
+                servedTasks.add(service.taskDefinition());
+                service.loadBalancers().forEach(a -> namespaceOfTargetGroup.put(a.targetGroup(), service.id().namespace()));
+            }
+            for (TaskDefinition task : model.all(TaskDefinition.class)) {
+                int[] c = counts.computeIfAbsent(task.id().namespace(), n -> new int[6]);
+                if (!servedTasks.contains(task.id())) {
+                    c[2]++;
+                }
+                Set<ResourceId> seen = new java.util.HashSet<>();
+                for (var container : task.containers()) {
+                    for (SecretRef secret : container.secrets()) {
+                        if (secret.valueFrom() instanceof Value.Ref ref && seen.add(ref.target())) {
+                            c[ref.target().type().equals(io.kube2ecs.api.model.SsmParameter.TYPE) ? 4 : 5]++;
+                        }
+                    }
+                }
+            }
+            Map<String, Map<String, Integer>> balancerKinds = new TreeMap<>();
+            for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
+                // counted in every namespace it routes to: an Ingress group may serve several
+                Map<ResourceId, TreeSet<String>> routes = new HashMap<>();
+                for (LoadBalancer.Listener listener : balancer.listeners()) {
+                    collect(routes, listener.defaultAction(), "");
+                    listener.rules().forEach(rule -> collect(routes, rule.action(), ""));
+                }
+                Set<String> namespaces = new TreeSet<>();
+                routes.keySet().forEach(group -> {
+                    String namespace = namespaceOfTargetGroup.get(group);
+                    if (namespace != null) {
+                        namespaces.add(namespace);
+                    }
+                });
+                String kind = (balancer.type().equals("network") ? "NLB" : "ALB") + (balancer.internetFacing() ? " internet-facing" : " internal");
+                namespaces.forEach(n -> balancerKinds.computeIfAbsent(n, k -> new TreeMap<>()).merge(kind, 1, Integer::sum));
+            }
+            StringBuilder out = new StringBuilder("flowchart LR\n");
+            int index = 0;
+            for (Map.Entry<String, int[]> namespace : counts.entrySet()) {
+                int[] c = namespace.getValue();
+                String node = "ns" + index++;
+                out.append("  ").append(node).append("[\"namespace ").append(label(namespace.getKey()));
+                if (c[0] > 0) {
+                    out.append("<br/>").append(c[0]).append(c[0] == 1 ? " ECS service, " : " ECS services, ").append(c[1])
+                            .append(c[1] == 1 ? " task" : " tasks");
+                }
+                if (c[2] > 0) {
+                    out.append("<br/>").append(c[2]).append(c[2] == 1 ? " one-off task" : " one-off tasks");
+                }
+                balancerKinds.getOrDefault(namespace.getKey(), Map.of()).forEach((kind, count) -> out.append("<br/>").append(count).append(' ')
+                        .append(count == 1 ? kind : kind.replace(" ", "s ")));
+                if (c[3] > 0) {
+                    out.append("<br/>").append(c[3]).append(c[3] == 1 ? " Cloud Map name" : " Cloud Map names");
+                }
+                out.append("\"]\n");
+                if (c[4] + c[5] > 0) {
+                    out.append("  ").append(node).append("p[(\"").append(c[4] > 0 ? c[4] + " SSM parameters" : "")
+                            .append(c[4] > 0 && c[5] > 0 ? "<br/>" : "").append(c[5] > 0 ? c[5] + " secrets" : "").append("\")]\n");
+                    out.append("  ").append(node).append(" -.->|reads| ").append(node).append("p\n");
+                    edges++;
+                }
+            }
+            if (counts.isEmpty()) {
+                out.append("  empty[\"nothing to deploy\"]\n");
+            }
+            return out.toString();
+        }
+
+        private String detailed() {
             StringBuilder out = new StringBuilder("flowchart LR\n");
             List<EcsService> services = model.all(EcsService.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
             List<LoadBalancer> balancers = model.all(LoadBalancer.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
@@ -582,6 +710,7 @@ public final class ConversionReport {
                         String text = String.join("; ", route.getValue());
                         out.append("  ").append(id(balancer.id())).append(" -->|\"").append(label(shorten(text))).append("\"| ")
                                 .append(id(service.id())).append('\n');
+                        edges++;
                     }
                 }
             }
@@ -594,6 +723,7 @@ public final class ConversionReport {
                         out.append("  ").append(node).append("((\"").append(label(discovery.name() + "." + namespace))
                                 .append("\"))\n");
                         out.append("  ").append(id(service.id())).append(" -.-|Cloud Map| ").append(node).append('\n');
+                        edges++;
                     });
                 }
                 if (service.serviceConnect() != null) {
@@ -601,6 +731,7 @@ public final class ConversionReport {
                             .append(label(service.serviceConnect().namespace().name())).append("\"| ")
                             .append(id(service.serviceConnect().namespace())).append("((\"")
                             .append(label(service.serviceConnect().namespace().name())).append("\"))\n");
+                    edges++;
                 }
             }
             for (TaskDefinition task : model.all(TaskDefinition.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
@@ -625,6 +756,7 @@ public final class ConversionReport {
                             .append(parameters > 0 && secrets > 0 ? "<br/>" : "").append(secrets > 0 ? secrets + " secrets" : "")
                             .append("\")]\n");
                     out.append("  ").append(id(service != null ? service.id() : task.id())).append(" -.->|reads| ").append(node).append('\n');
+                    edges++;
                 }
             }
             if (services.isEmpty() && balancers.isEmpty() && model.all(TaskDefinition.class).isEmpty()) {
