@@ -120,9 +120,30 @@ class FieldCoverageTest {
         Run run = convert(CorpusPaths.corpus().resolve("online-boutique"));
         TreeSet<String> notConverted = new TreeSet<>();
         run.diagnostics().stream().filter(d -> d.code().equals("K2E201")).forEach(d -> notConverted.add(d.location().path()));
-        // istio's sidecar.istio.io/inject annotation: there is no mesh sidecar injection on ECS
+        // istio's sidecar.istio.io/rewriteAppHTTPProbers annotation: there is no mesh sidecar on ECS
         assertThat(notConverted).as(run.diagnostics().stream().map(Diagnostic::render).toList().toString())
-                .containsExactly("spec.template.metadata.annotations");
+                .containsExactly("spec.template.metadata.annotations.sidecar.istio.io/rewriteAppHTTPProbers");
+        assertThat(run.diagnostics()).filteredOn(d -> d.code().equals("K2E201"))
+                .allSatisfy(d -> assertThat(d.hint()).contains("Istio does not run on ECS", "Service Connect"));
         assertThat(run.mapped()).filteredOn(o -> o.ref().kind().toString().equals("apps/Deployment")).hasSize(12);
+    }
+
+    @Test
+    void annotationsAreReportedOneByOneAndThoseThatOnlyRecordWhatAToolDidAreNotes() {
+        Run run = convert(CorpusPaths.corpus().resolve("deathstarbench-hotel"));
+        List<Diagnostic> kompose = run.diagnostics().stream().filter(d -> d.location() != null
+                && d.location().path().matches("(spec\\.template\\.)?metadata\\.annotations\\.kompose\\.(cmd|version)")).toList();
+        assertThat(kompose).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.code()).isEqualTo("K2E202");
+            assertThat(d.message()).contains("kompose's record");
+        });
+        List<Diagnostic> istio = run.diagnostics().stream().filter(d -> d.location() != null
+                && d.location().path().equals("spec.template.metadata.annotations.sidecar.istio.io/statsInclusionPrefixes")).toList();
+        assertThat(istio).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.code()).isEqualTo("K2E201");
+            assertThat(d.hint()).contains("Istio does not run on ECS");
+        });
+        // no annotation map is reported as a whole any more
+        assertThat(run.diagnostics()).noneMatch(d -> d.location() != null && d.location().path().endsWith("metadata.annotations"));
     }
 }

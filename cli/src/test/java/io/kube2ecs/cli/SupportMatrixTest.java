@@ -38,8 +38,9 @@ class SupportMatrixTest {
     /** Read by the core for every object (identity), or set by the API server. */
     private static final Set<String> CORE_FIELDS = Set.of("apiVersion", "kind", "metadata.name", "metadata.namespace");
     private static final Pattern CORE_IGNORED = Pattern.compile("^(status|metadata\\.(uid|resourceVersion|generation|creationTimestamp"
-            + "|managedFields|selfLink|deletionTimestamp|deletionGracePeriodSeconds)|metadata\\.annotations\\.(kubectl\\.kubernetes\\.io/"
-            + "last-applied-configuration|deployment\\.kubernetes\\.io/revision))([.\\[].*)?$");
+            + "|managedFields|selfLink|deletionTimestamp|deletionGracePeriodSeconds))([.\\[].*)?$");
+    /** An annotation of the object or of a template; the core tells those that only record what a tool did. */
+    private static final Pattern ANNOTATION = Pattern.compile("^(?:.*\\.)?metadata\\.annotations\\.(.+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -96,7 +97,7 @@ class SupportMatrixTest {
                     String path = diagnostic.get("path").asText("");
                     if (code.equals("K2E201") || code.equals("K2E202")) {
                         reported.add(path);
-                        if (!CORE_IGNORED.matcher(path).matches()) {
+                        if (!coreIgnored(path)) {
                             (code.equals("K2E201") ? notConverted : leftOut).computeIfAbsent(kind, k -> new TreeSet<>()).add(normalize(path));
                         }
                     }
@@ -106,7 +107,7 @@ class SupportMatrixTest {
                 leaves(document, "", leaves);
                 for (String leaf : leaves) {
                     boolean covered = reported.stream().anyMatch(p -> leaf.equals(p) || leaf.startsWith(p + ".") || leaf.startsWith(p + "["));
-                    if (!covered && !CORE_FIELDS.contains(leaf) && !CORE_IGNORED.matcher(leaf).matches()) {
+                    if (!covered && !CORE_FIELDS.contains(leaf) && !coreIgnored(leaf)) {
                         read.computeIfAbsent(kind, k -> new TreeSet<>()).add(normalize(leaf));
                     }
                 }
@@ -211,5 +212,17 @@ class SupportMatrixTest {
             }
         }
         return best;
+    }
+
+    private static boolean coreIgnored(String path) {
+        if (CORE_IGNORED.matcher(path).matches()) {
+            return true;
+        }
+        java.util.regex.Matcher annotation = ANNOTATION.matcher(path);
+        if (!annotation.matches()) {
+            return false;
+        }
+        io.kube2ecs.core.transform.KnownAnnotations.Verdict verdict = io.kube2ecs.core.transform.KnownAnnotations.of(annotation.group(1));
+        return verdict != null && verdict.record();
     }
 }

@@ -236,11 +236,7 @@ public final class ManifestLoader {
             for (String serverSet : SERVER_SET) {
                 ignore(metadata, serverSet, "set by the API server");
             }
-            YamlNode annotations = metadata.entries().get("annotations");
-            if (annotations != null) {
-                ignore(annotations, "kubectl.kubernetes.io/last-applied-configuration", "kubectl's record of the last apply");
-                ignore(annotations, "deployment.kubernetes.io/revision", "set by the Deployment controller");
-            }
+            // annotations that only record what a tool did are told apart in the coverage report (KnownAnnotations)
         }
         out.add(new LoadedObject(origin, root, new ObjectRef(ResourceKind.of(apiVersion, kind), namespace, name),
                 apiVersion, labels));

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Reports every field of a mapped object that the mapper neither converted nor deliberately
  * ignored. A subtree nobody touched is reported once, at its top; a subtree partly converted is
- * reported field by field. Scalars carry the information, so empty maps, empty lists and nulls
+ * reported field by field. Annotations are always reported one by one, those that only record
+ * what another tool did as notes ({@link KnownAnnotations}). Scalars carry the information, so empty maps, empty lists and nulls
  * are never reported.
  */
 public final class CoverageReporter {
@@ -45,11 +46,31 @@ public final class CoverageReporter {
         if (node.shape() == YamlNode.Shape.NULL || (node.entries().isEmpty() && node.items().isEmpty())) {
             return;
         }
-        if (!anyTouched(node)) {
+        boolean annotations = isAnnotations(path);
+        if (!annotations && !anyTouched(node)) {
             notConverted(object, path.toString(), line, column, pluginId, diagnostics);
             return;
         }
         int length = path.length();
+        if (annotations) {
+            // one by one: which annotation is left matters, and some are only records of other tools
+            for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+                YamlNode value = entry.getValue();
+                path.append('.').append(entry.getKey());
+                KnownAnnotations.Verdict verdict = anyTouched(value) ? null : KnownAnnotations.of(entry.getKey());
+                if (verdict == null) {
+                    walk(object, value, path, value.keyLine(), value.keyColumn(), pluginId, diagnostics);
+                } else if (verdict.record()) {
+                    diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED, "field '" + path + "' is not converted: "
+                            + verdict.text(), null, new SourceLocation(object.file(), value.keyLine(), value.keyColumn(), path.toString()),
+                            pluginId));
+                } else {
+                    notConverted(object, path.toString(), value.keyLine(), value.keyColumn(), pluginId, verdict.text(), diagnostics);
+                }
+                path.setLength(length);
+            }
+            return;
+        }
         for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
             YamlNode value = entry.getValue();
             (length == 0 ? path : path.append('.')).append(entry.getKey());
@@ -82,12 +103,23 @@ public final class CoverageReporter {
         return false;
     }
 
+    /** {@code metadata.annotations} of the object or of a template inside it. */
+    private static boolean isAnnotations(StringBuilder path) {
+        String suffix = "metadata.annotations";
+        int start = path.length() - suffix.length();
+        return start >= 0 && (start == 0 || path.charAt(start - 1) == '.') && path.indexOf(suffix, start) == start;
+    }
+
     private static void notConverted(LoadedObject object, String path, int line, int column, String pluginId,
                                      Diagnostics diagnostics) {
+        notConverted(object, path, line, column, pluginId, "plugin " + pluginId + " has no ECS mapping for it; check whether "
+                + "the workload relies on it and configure the ECS equivalent by hand", diagnostics);
+    }
+
+    private static void notConverted(LoadedObject object, String path, int line, int column, String pluginId, String hint,
+                                     Diagnostics diagnostics) {
         diagnostics.report(new Diagnostic(Severity.WARNING, Codes.FIELD_NOT_CONVERTED,
-                "field '" + path + "' of " + object.ref() + " is not converted",
-                "plugin " + pluginId + " has no ECS mapping for it; check whether the workload relies on it and "
-                        + "configure the ECS equivalent by hand",
+                "field '" + path + "' of " + object.ref() + " is not converted", hint,
                 new SourceLocation(object.file(), line, column, path), pluginId));
     }
 }
