@@ -7,6 +7,7 @@ import io.kube2ecs.api.source.SourceLocation;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.load.LoadedObject;
 import io.kube2ecs.core.load.YamlNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -46,31 +47,15 @@ public final class CoverageReporter {
         if (node.shape() == YamlNode.Shape.NULL || (node.entries().isEmpty() && node.items().isEmpty())) {
             return;
         }
-        boolean annotations = isAnnotations(path);
-        if (!annotations && !anyTouched(node)) {
+        if (!node.entries().isEmpty() && isAnnotations(path)) {
+            reportAnnotations(object, node, path, pluginId, diagnostics);
+            return;
+        }
+        if (!anyTouched(node)) {
             notConverted(object, path.toString(), line, column, pluginId, diagnostics);
             return;
         }
         int length = path.length();
-        if (annotations) {
-            // one by one: which annotation is left matters, and some are only records of other tools
-            for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
-                YamlNode value = entry.getValue();
-                path.append('.').append(entry.getKey());
-                KnownAnnotations.Verdict verdict = anyTouched(value) ? null : KnownAnnotations.of(entry.getKey());
-                if (verdict == null) {
-                    walk(object, value, path, value.keyLine(), value.keyColumn(), pluginId, diagnostics);
-                } else if (verdict.record()) {
-                    diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED, "field '" + path + "' is not converted: "
-                            + verdict.text(), null, new SourceLocation(object.file(), value.keyLine(), value.keyColumn(), path.toString()),
-                            pluginId));
-                } else {
-                    notConverted(object, path.toString(), value.keyLine(), value.keyColumn(), pluginId, verdict.text(), diagnostics);
-                }
-                path.setLength(length);
-            }
-            return;
-        }
         for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
             YamlNode value = entry.getValue();
             (length == 0 ? path : path.append('.')).append(entry.getKey());
@@ -103,6 +88,48 @@ public final class CoverageReporter {
         return false;
     }
 
+    /**
+     * Annotations key by key: which are left matters, and some only record what another tool did
+     * (notes). The others are grouped by what to do about them, one warning per tool (three
+     * {@code prometheus.io/} keys are one finding), so a single one keeps its own path.
+     */
+    private void reportAnnotations(LoadedObject object, YamlNode map, StringBuilder path, String pluginId, Diagnostics diagnostics) {
+        int length = path.length();
+        String generic = genericHint(pluginId);
+        Map<String, List<String>> keysByHint = new java.util.LinkedHashMap<>();
+        Map<String, YamlNode> first = new java.util.HashMap<>();
+        for (Map.Entry<String, YamlNode> entry : map.entries().entrySet()) {
+            YamlNode value = entry.getValue();
+            path.append('.').append(entry.getKey());
+            if (anyTouched(value) || value.shape() == YamlNode.Shape.NULL) {
+                walk(object, value, path, value.keyLine(), value.keyColumn(), pluginId, diagnostics);
+            } else {
+                KnownAnnotations.Verdict verdict = KnownAnnotations.of(entry.getKey());
+                if (verdict != null && verdict.record()) {
+                    diagnostics.report(new Diagnostic(Severity.INFO, Codes.FIELD_IGNORED, "field '" + path + "' is not converted: "
+                            + verdict.text(), null, new SourceLocation(object.file(), value.keyLine(), value.keyColumn(), path.toString()),
+                            pluginId));
+                } else {
+                    String hint = verdict == null ? generic : verdict.text();
+                    keysByHint.computeIfAbsent(hint, h -> new ArrayList<>()).add(entry.getKey());
+                    first.putIfAbsent(hint, value);
+                }
+            }
+            path.setLength(length);
+        }
+        keysByHint.forEach((hint, keys) -> {
+            YamlNode at = first.get(hint);
+            if (keys.size() == 1) {
+                notConverted(object, path + "." + keys.get(0), at.keyLine(), at.keyColumn(), pluginId, hint, diagnostics);
+            } else {
+                diagnostics.report(new Diagnostic(Severity.WARNING, Codes.FIELD_NOT_CONVERTED, "annotations "
+                        + String.join(", ", keys.subList(0, keys.size() - 1)) + " and " + keys.get(keys.size() - 1) + " of "
+                        + object.ref() + " are not converted", hint,
+                        new SourceLocation(object.file(), at.keyLine(), at.keyColumn(), path.toString()), pluginId));
+            }
+        });
+    }
+
     /** {@code metadata.annotations} of the object or of a template inside it. */
     private static boolean isAnnotations(StringBuilder path) {
         String suffix = "metadata.annotations";
@@ -112,8 +139,12 @@ public final class CoverageReporter {
 
     private static void notConverted(LoadedObject object, String path, int line, int column, String pluginId,
                                      Diagnostics diagnostics) {
-        notConverted(object, path, line, column, pluginId, "plugin " + pluginId + " has no ECS mapping for it; check whether "
-                + "the workload relies on it and configure the ECS equivalent by hand", diagnostics);
+        notConverted(object, path, line, column, pluginId, genericHint(pluginId), diagnostics);
+    }
+
+    private static String genericHint(String pluginId) {
+        return "plugin " + pluginId + " has no ECS mapping for it; check whether the workload relies on it and configure the ECS "
+                + "equivalent by hand";
     }
 
     private static void notConverted(LoadedObject object, String path, int line, int column, String pluginId, String hint,
