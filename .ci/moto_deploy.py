@@ -44,6 +44,11 @@ def main(template_path, families):
         with open(template_path, encoding="utf-8") as f:
             parsed = yaml.safe_load(f)
         values = {"VpcId": vpc, "VpcCidr": "10.0.0.0/16", "SubnetIds": subnet, "Cluster": "kube2ecs", "SecurityGroupIds": "", "PublicSubnetIds": subnet}
+        # an HTTPS listener needs a certificate that exists: one from moto's ACM for each CertificateArn parameter
+        acm = session.client("acm", endpoint_url=endpoint)
+        for name in parsed.get("Parameters", {}):
+            if name.startswith("CertificateArn"):
+                values[name] = acm.request_certificate(DomainName="example.com")["CertificateArn"]
         parameters = [{"ParameterKey": k, "ParameterValue": values.get(k, "placeholder")}
                       for k, spec in parsed.get("Parameters", {}).items() if "Default" not in spec]
         # moto's CloudFormation has no Cloud Map resources: take them out (and the references to them)
@@ -71,6 +76,21 @@ def main(template_path, families):
             for resource in template["Resources"].values():
                 if resource["Type"] == "AWS::ECS::Service":
                     resource["Properties"].pop("ServiceRegistries", None)
+            # moto's CloudFormation makes every load balancer an application one (it ignores Type), which
+            # refuses an NLB's TCP, UDP or TLS listener: those listeners go, and are named as not checked
+            network = {k for k, v in template["Resources"].items() if v["Type"] == "AWS::ElasticLoadBalancingV2::LoadBalancer"
+                       and v["Properties"].get("Type") == "network"}
+            listeners = {k for k, v in template["Resources"].items() if v["Type"] == "AWS::ElasticLoadBalancingV2::Listener"
+                         and referenced(v["Properties"].get("LoadBalancerArn")) & network}
+            if listeners:
+                removed.add("AWS::ElasticLoadBalancingV2::Listener (of a network load balancer)")
+                template["Resources"] = {k: v for k, v in template["Resources"].items() if k not in listeners}
+                for resource in template["Resources"].values():
+                    depends = resource.get("DependsOn")
+                    if isinstance(depends, list):
+                        resource["DependsOn"] = [d for d in depends if d not in listeners]
+                    elif depends in listeners:
+                        del resource["DependsOn"]
             # a part of a namespace exports its Cloud Map ids to the later parts: those outputs go with them
             outputs = template.get("Outputs", {})
             dropped = {k for k, v in outputs.items() if referenced(v["Value"]) & gone}
