@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Applies a kube2ecs Terraform configuration to moto (a local AWS stand-in on 127.0.0.1) with the
+real hashicorp/aws provider from the machine's local mirror, then reads back what it registered.
+Usage: tf_moto_apply.py TERRAFORM_DIR EXPECTED_TASK_FAMILIES...
+
+`terraform validate` checks names and types against the provider schema; only an apply shows that
+the provider accepts the values and the resources can be created in order. The configuration is
+copied, and an override file points the provider at moto (the output itself is not changed).
+Variables without a default get the VPC, subnet and cluster made in moto, a certificate from moto's
+ACM for the certificate_arn_* ones, and a placeholder otherwise. Exit 0 when the apply completes and
+every expected task definition family is registered and every ECS service exists.
+"""
+import glob
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import boto3
+
+# moto's server, with one correction: moto refuses a second Cloud Map private DNS namespace in a VPC
+# (ConflictingDomainExists) whatever its name; AWS refuses only a namespace of the same name
+# (NamespaceAlreadyExists), and kube2ecs makes one per Kubernetes namespace, all in one VPC
+MOTO_SERVER = """
+import sys
+import moto.servicediscovery.models as cloudmap
+from moto.server import main
+
+original = cloudmap.ServiceDiscoveryBackend.create_private_dns_namespace
+
+def create_private_dns_namespace(self, name, *args, **kwargs):
+    others = [n for n in self.namespaces.values() if n.name != name]
+    vpcs = [n.vpc for n in others]
+    for n in others:
+        n.vpc = None
+    try:
+        return original(self, name, *args, **kwargs)
+    finally:
+        for n, vpc in zip(others, vpcs):
+            n.vpc = vpc
+
+cloudmap.ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
+main(["-H", "127.0.0.1", "-p", sys.argv[1]])
+"""
+
+SERVICES = ["acm", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def plugin_dir():
+    for root in glob.glob("/opt/*") + glob.glob("/usr/local/share/*") + glob.glob("/usr/share/*"):
+        if os.path.isdir(os.path.join(root, "registry.terraform.io", "hashicorp", "aws")):
+            return root
+    sys.exit("no local terraform provider mirror found")
+
+
+def variables(directory):
+    """name -> (type, has a default) for every variable the configuration declares."""
+    found = {}
+    for path in glob.glob(os.path.join(directory, "*.tf")):
+        text = open(path, encoding="utf-8").read()
+        for match in re.finditer(r'^variable "([^"]+)" \{\n(.*?)^\}', text, re.M | re.S):
+            body = match.group(2)
+            kind = re.search(r"^\s*type\s*=\s*(\S+)", body, re.M)
+            found[match.group(1)] = (kind.group(1) if kind else "string", re.search(r"^\s*default\s*=", body, re.M) is not None)
+    return found
+
+
+def hcl(value):
+    if isinstance(value, list):
+        return "[" + ", ".join(hcl(v) for v in value) + "]"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def main(source, families):
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    work = tempfile.mkdtemp(prefix="tf-moto-")
+    env = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")  # the execution role attaches AmazonECSTaskExecutionRolePolicy
+    server = subprocess.Popen([sys.executable, "-c", MOTO_SERVER, str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        session = boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1")
+        ec2 = session.client("ec2", endpoint_url=endpoint)
+        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
+        ecs = session.client("ecs", endpoint_url=endpoint)
+        ecs.create_cluster(clusterName="kube2ecs")
+        acm = session.client("acm", endpoint_url=endpoint)
+
+        config = os.path.join(work, "config")
+        shutil.copytree(source, config)
+        known = {"cluster": "kube2ecs", "region": "us-east-1", "vpc_id": vpc, "vpc_cidr": "10.0.0.0/16",
+                 "subnet_ids": [subnet], "public_subnet_ids": [subnet]}
+        lines = []
+        for name, (kind, has_default) in sorted(variables(config).items()):
+            if has_default:
+                continue
+            if name in known:
+                value = known[name]
+            elif name.startswith("certificate_arn"):
+                value = acm.request_certificate(DomainName="example.com")["CertificateArn"]
+            elif kind.startswith("list"):
+                value = ["placeholder"]
+            elif kind == "number":
+                value = 1
+            else:
+                value = "placeholder"
+            lines.append(f"{name} = {hcl(value)}")
+        # security groups the input names by id (a SecurityGroupPolicy's) exist in the account, not in moto
+        for path in glob.glob(os.path.join(config, "*.tf")):
+            text = open(path, encoding="utf-8").read()
+            for group in sorted(set(re.findall(r'"(sg-[0-9a-f]{8,17})"', text))):
+                made = ec2.create_security_group(GroupName=group, Description="stands in for " + group, VpcId=vpc)["GroupId"]
+                text = text.replace(f'"{group}"', f'"{made}"')
+                print(f"security group {group} of the input stands in as {made}")
+            open(path, "w", encoding="utf-8").write(text)
+        with open(os.path.join(config, "moto.auto.tfvars"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        endpoints = "\n".join(f'    {s} = "{endpoint}"' for s in SERVICES)
+        with open(os.path.join(config, "moto_override.tf"), "w", encoding="utf-8") as f:
+            f.write('provider "aws" {\n  access_key = "test"\n  secret_key = "test"\n  skip_credentials_validation = true\n'
+                    f'  skip_metadata_api_check = true\n  endpoints {{\n{endpoints}\n  }}\n}}\n')
+
+        terraform_env = dict(os.environ, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
+                             TF_CLI_CONFIG_FILE=os.path.join(work, "terraformrc"))
+        open(terraform_env["TF_CLI_CONFIG_FILE"], "w").close()
+        for command in (["terraform", "init", "-input=false", "-no-color", f"-plugin-dir={plugin_dir()}"],
+                        ["terraform", "apply", "-auto-approve", "-input=false", "-no-color"]):
+            run = subprocess.run(command, cwd=config, env=terraform_env, capture_output=True, text=True)
+            if os.environ.get("TF_MOTO_LOG"):
+                open(os.environ["TF_MOTO_LOG"], "a").write(run.stdout + run.stderr)
+            if run.returncode != 0:
+                print(f"{command[1]} failed:\n{run.stdout[-3000:]}{run.stderr[-3000:]}")
+                return 1
+            if command[1] == "apply":
+                summary = [line for line in run.stdout.splitlines() if line.startswith("Apply complete!")]
+                print(summary[0] if summary else "apply: no summary line")
+
+        registered = sorted({arn.split("/")[-1].split(":")[0] for arn in ecs.list_task_definitions()["taskDefinitionArns"]})
+        services = ecs.list_services(cluster="kube2ecs", maxResults=100)["serviceArns"]
+        declared_services = sum(len(re.findall(r'^resource "aws_ecs_service" ', open(p, encoding="utf-8").read(), re.M))
+                                for p in glob.glob(os.path.join(config, "*.tf")))
+        print(f"task definitions registered: {', '.join(registered)}; ECS services: {len(services)} of {declared_services}")
+        missing = [f for f in families if f not in registered]
+        if missing or len(services) != declared_services:
+            print(f"missing task definitions: {missing}")
+            return 1
+        print(f"{len(families)} passed, 0 failed")
+        return 0
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2:]))
