@@ -2,13 +2,21 @@ package io.kube2ecs.ecsshapes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ParameterReadScopeTest {
+
+    private static final String KMS_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     @ParameterizedTest
     @CsvSource({
@@ -22,22 +30,138 @@ class ParameterReadScopeTest {
         assertThat(ParameterReadScope.wildcard(name)).isEqualTo(wildcard);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "shop, kube2ecs/shop/db, kube2ecs/shop/*",
+            "shop, kube2ecs/shop/registry/pull, kube2ecs/shop/*",
+            "shop, kube2ecs/other/db, ''",
+            "shop, kube2ecs/shop/, ''",
+            "shop, kube2ecs/shop, ''",
+            "shop, /kube2ecs/shop/db, ''",
+            "shop, db, ''",
+            "'', kube2ecs//db, ''"})
+    void aSecretPrefixIsItsOwnNamespacesOnlyForTheNamesThisToolGives(String namespace, String name, String prefix) {
+        SecretsManagerSecret secret = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/x"), name,
+                Map.of());
+        assertThat(ParameterReadScope.secretPrefix(secret).orElse("")).isEqualTo(prefix);
+    }
+
     @Test
     void singleParametersAreKeptWhileTheyFitTheRolesPolicySize() {
-        assertThat(ParameterReadScope.wildcardsIfTooLarge(names(60, 2))).isEmpty();
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(60, 2), List.of(), 0, null, 1);
+        assertThat(scope.widened()).isFalse();
+        assertThat(scope.parameterPaths()).isEmpty();
     }
 
     @Test
     void pastThePolicySizeEachNamespacesPathIsGrantedOnce() {
-        assertThat(ParameterReadScope.wildcardsIfTooLarge(names(200, 3))).hasValue(List.of("/kube2ecs/ns0/*", "/kube2ecs/ns1/*",
-                "/kube2ecs/ns2/*"));
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(200, 3), List.of(), 0, null, 1);
+        assertThat(scope.parameterPaths()).containsExactly("/kube2ecs/ns0/*", "/kube2ecs/ns1/*", "/kube2ecs/ns2/*");
+        assertThat(scope.secretsByPrefix()).isFalse();
+        assertThat(scope.note()).contains("reads 200 SSM parameters,").contains("/kube2ecs/ns0/*, /kube2ecs/ns1/*")
+                .doesNotContain("Secrets Manager");
+    }
+
+    @Test
+    void parametersAndSecretsThatFitTogetherAreListedOneByOne() {
+        // about 3,000 + 3,300 characters: each would fit alone, and so they do together
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(30, 2), secrets(30, 2), 0, KMS_KEY, 1);
+        assertThat(scope.widened()).isFalse();
+        assertThat(scope.secrets()).isEqualTo(30);
+    }
+
+    @Test
+    void secretsCountInTheSameBudgetAndParametersAreWidenedFirst() {
+        // 60 parameters (about 6,300 characters) fit alone; with 20 secrets (about 2,200) they do not
+        assertThat(ParameterReadScope.decide(parameters(60, 2), List.of(), 0, null, 1).widened()).isFalse();
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(60, 2), secrets(20, 2), 0, null, 1);
+        assertThat(scope.parameterPaths()).containsExactly("/kube2ecs/ns0/*", "/kube2ecs/ns1/*");
+        assertThat(scope.secretPrefixes()).isEmpty();
+        assertThat(scope.prefixOf(secrets(1, 1).get(0))).isEmpty();
+        assertThat(scope.note()).contains("reads 60 SSM parameters and 20 Secrets Manager secrets")
+                .contains("the parameter paths /kube2ecs/ns0/*, /kube2ecs/ns1/* instead of the 60 parameters")
+                .doesNotContain("secret name prefixes");
+    }
+
+    @Test
+    void pastTheBudgetWithParameterPathsTheSecretsTheModelCreatesAreGrantedByNamespacePrefix() {
+        List<SecretsManagerSecret> secrets = secrets(150, 3);
+        // a secret read twice counts once
+        secrets.add(secrets.get(0));
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(100, 3), secrets, 0, KMS_KEY, 1);
+        assertThat(scope.parameterPaths()).containsExactly("/kube2ecs/ns0/*", "/kube2ecs/ns1/*", "/kube2ecs/ns2/*");
+        assertThat(scope.secretPrefixes()).containsExactly("kube2ecs/ns0/*", "kube2ecs/ns1/*", "kube2ecs/ns2/*");
+        assertThat(scope.prefixOf(secrets.get(1))).hasValue("kube2ecs/ns1/*");
+        assertThat(scope.note()).contains("reads 100 SSM parameters and 150 Secrets Manager secrets")
+                .contains("and the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 150 of the secrets")
+                .doesNotContain("stay listed");
+
+        // secrets alone, without any parameter
+        ParameterReadScope.Scope secretsOnly = ParameterReadScope.decide(List.of(), secrets(150, 3), 0, null, 1);
+        assertThat(secretsOnly.parametersByPath()).isFalse();
+        assertThat(secretsOnly.secretPrefixes()).hasSize(3);
+        assertThat(secretsOnly.note()).contains("reads 150 Secrets Manager secrets,").doesNotContain("parameter");
+    }
+
+    @Test
+    void secretsTheModelDoesNotNameByNamespaceAndUnknownArnsStayListed() {
+        List<SecretsManagerSecret> secrets = secrets(150, 3);
+        SecretsManagerSecret foreign = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, "ns0", "secret/legacy"),
+                "legacy/database", Map.of());
+        secrets.add(foreign);
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(List.of(), secrets, 4, null, 1);
+        assertThat(scope.secretPrefixes()).containsExactly("kube2ecs/ns0/*", "kube2ecs/ns1/*", "kube2ecs/ns2/*");
+        assertThat(scope.prefixOf(foreign)).isEmpty();
+        assertThat(scope.prefixed()).isEqualTo(150);
+        assertThat(scope.note()).contains("151 Secrets Manager secrets").contains("instead of 150 of the secrets")
+                .contains("1 secrets whose names do not follow <prefix>/<namespace>/ stay listed")
+                .contains("4 ARNs of parameters or secrets the input does not define stay listed");
+    }
+
+    @Test
+    void theKmsKeyAndUnknownArnsCountInTheBudgetOncePerPolicy() {
+        // 70 secrets: about 7,700 characters, which fit alone but not with a KMS key in each of three policies
+        assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, KMS_KEY, 1).widened()).isFalse();
+        assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, KMS_KEY, 3).secretsByPrefix()).isTrue();
+        assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 3, null, 1).secretsByPrefix()).isTrue();
+    }
+
+    @Test
+    void aKeyOfASecretAndRegistryCredentialsReadTheWholeSecret() {
+        DeploymentModel model = new DeploymentModel();
+        SecretsManagerSecret db = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, "shop", "secret/db"),
+                "kube2ecs/shop/db", Map.of());
+        SecretsManagerSecret registry = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, "shop", "registry/pull"),
+                "kube2ecs/shop/registry/pull", Map.of());
+        ResourceId parameter = new ResourceId(SsmParameter.TYPE, "shop", "secret/api/TOKEN");
+        model.add(db);
+        model.add(registry);
+        model.add(new SsmParameter(parameter, "/kube2ecs/shop/secret/api/TOKEN", false, Value.of("x")));
+        assertThat(ParameterReadScope.secretOf(model, Value.ref(new ResourceId(SsmParameter.TYPE, "shop", "secret/db/PASSWORD"),
+                Value.Attribute.ARN))).containsSame(db);
+        assertThat(ParameterReadScope.secretOf(model, Value.ref(registry.id(), Value.Attribute.ARN))).containsSame(registry);
+        assertThat(ParameterReadScope.secretOf(model, Value.ref(parameter, Value.Attribute.ARN))).isEmpty();
+        assertThat(ParameterReadScope.secretOf(model, Value.ref(new ResourceId(SsmParameter.TYPE, "shop", "secret/absent/KEY"),
+                Value.Attribute.ARN))).isEmpty();
+        assertThat(ParameterReadScope.secretOf(model, Value.of("arn:aws:secretsmanager:eu-west-1:123456789012:secret:x"))).isEmpty();
     }
 
     /** {@code count} names like the ones the ConfigMap mapper gives, spread over {@code namespaces}. */
-    private static List<String> names(int count, int namespaces) {
+    private static List<String> parameters(int count, int namespaces) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add("/kube2ecs/ns" + i % namespaces + "/configmap/app" + i + "/FEATURE_FLAG_" + i);
+        }
+        return out;
+    }
+
+    /** {@code count} secrets named as the Secret mapper names them with {@code secrets: secretsmanager}. */
+    private static List<SecretsManagerSecret> secrets(int count, int namespaces) {
+        List<SecretsManagerSecret> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String namespace = "ns" + i % namespaces;
+            out.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/app" + i + "-db"),
+                    "kube2ecs/" + namespace + "/app" + i + "-database-credentials", Map.of()));
         }
         return out;
     }

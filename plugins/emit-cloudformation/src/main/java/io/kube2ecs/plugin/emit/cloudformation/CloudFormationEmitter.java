@@ -210,8 +210,8 @@ public final class CloudFormationEmitter implements Emitter {
         private int secureReferenced;
         /** How many {@code AWS::IAM::Policy} resources hold the execution role's reads, one per namespace. */
         private int namespacePolicies;
-        /** Whether the execution role reads parameters by namespace path rather than one by one; see {@link ParameterReadScope}. */
-        private boolean readByPath;
+        /** Whether the execution role reads parameters and secrets one by one or by namespace; see {@link ParameterReadScope}. */
+        private ParameterReadScope.Scope readScope;
         private String readScopeNote;
         private boolean createCluster;
         private String kmsKey;
@@ -272,7 +272,7 @@ public final class CloudFormationEmitter implements Emitter {
             }
             if (readScopeNote != null) {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single "
-                        + "parameters, give the profile an executionRoleArn of a role you manage (for example with a managed "
+                        + "parameters and secrets, give the profile an executionRoleArn of a role you manage (for example with a managed "
                         + "policy per namespace)", null, null));
             }
         }
@@ -868,15 +868,26 @@ public final class CloudFormationEmitter implements Emitter {
             sets.forEach((namespace, reads) -> readsByNamespace.put(namespace, new ArrayList<>(reads)));
             readsByNamespace.values().removeIf(List::isEmpty);
             List<String> parameterNames = new ArrayList<>();
-            readsByNamespace.values().forEach(reads -> reads.forEach(read -> {
-                String name = parameterName(read);
-                if (name != null) {
-                    parameterNames.add(name);
+            List<SecretsManagerSecret> secrets = new ArrayList<>();
+            int unknownArns = 0;
+            for (List<Value> reads : readsByNamespace.values()) {
+                for (Value read : reads) {
+                    String name = parameterName(read);
+                    Optional<SecretsManagerSecret> secret = ParameterReadScope.secretOf(model, read);
+                    if (name != null) {
+                        parameterNames.add(name);
+                    } else if (secret.isPresent()) {
+                        secrets.add(secret.get());
+                    } else {
+                        unknownArns++;
+                    }
                 }
-            }));
-            Optional<List<String>> wildcards = ParameterReadScope.wildcardsIfTooLarge(parameterNames);
-            readByPath = wildcards.isPresent();
-            wildcards.ifPresent(paths -> readScopeNote = ParameterReadScope.note(parameterNames.size(), paths));
+            }
+            // the nested stacks' policies per namespace count together, each with its own KMS statement
+            readScope = ParameterReadScope.decide(parameterNames, secrets, unknownArns, kmsKey, readsByNamespace.size());
+            if (readScope.widened()) {
+                readScopeNote = readScope.note();
+            }
             ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());
@@ -910,9 +921,13 @@ public final class CloudFormationEmitter implements Emitter {
             ArrayNode list = statement.putArray("Resource");
             Set<JsonNode> seen = new HashSet<>();
             for (Value read : reads) {
-                String parameter = readByPath ? parameterName(read) : null;
-                JsonNode resource = parameter == null ? secretResource(read) : sub("arn:${AWS::Partition}:ssm:${AWS::Region}:"
-                        + "${AWS::AccountId}:parameter/" + withoutLeadingSlash(ParameterReadScope.wildcard(parameter)).replace("${", "${!"));
+                String parameter = readScope.parametersByPath() ? parameterName(read) : null;
+                String prefix = readScope.secretsByPrefix()
+                        ? ParameterReadScope.secretOf(model, read).flatMap(readScope::prefixOf).orElse(null) : null;
+                JsonNode resource = parameter != null ? sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/"
+                        + withoutLeadingSlash(ParameterReadScope.wildcard(parameter)).replace("${", "${!"))
+                        : prefix != null ? sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                        + prefix.replace("${", "${!")) : secretResource(read);
                 if (seen.add(resource)) {
                     list.add(resource);
                 }

@@ -14,6 +14,7 @@ import io.kube2ecs.api.model.LogConfiguration;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** User data keeps its spelling; API property names become PascalCase; ambiguous YAML stays a string. */
 class CloudFormationEmitterTest {
@@ -91,6 +94,88 @@ class CloudFormationEmitterTest {
         // the policy grants the path; only the task definition still names each parameter it reads
         assertThat(template).contains("parameter/kube2ecs/shop/*\"");
         assertThat(template.split("parameter/kube2ecs/shop/configmap/app/KEY_199\"", -1)).hasSize(2);
+    }
+
+    /** One template, or nested stacks whose {@code read-secrets-<ns>} policies IAM counts together. */
+    @ParameterizedTest
+    @ValueSource(strings = {"never", "namespace"})
+    void pastTheBudgetWithParameterPathsTheSecretsTheModelCreatesAreGrantedByNamespacePrefix(String split) throws Exception {
+        Map<String, String> few = new TreeMap<>();
+        assertThat(emit(secretReads(5, 3), few, Map.of("split", split, "format", "json"))).noneMatch(d -> d.code().equals("CFN004"));
+        assertThat(readSecretsPolicies(few)).contains("\"Ref\":\"SecretsmanagerSecretNs0SecretApp0Db\"")
+                .contains("\"Ref\":\"MissingSecretsmanagerSecretNs1RegistryAbsentARN\"").doesNotContain("secret:kube2ecs/");
+
+        // 150 secrets and 3 registry credentials: one ARN each, about 17,000 characters of policy
+        Map<String, String> many = new TreeMap<>();
+        List<Diagnostic> reported = emit(secretReads(50, 3), many, Map.of("split", split, "format", "json"));
+        assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("reads 153 Secrets Manager secrets,")
+                .contains("the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 153 of the secrets")
+                .contains("1 ARNs of parameters or secrets the input does not define stay listed"));
+        String policies = readSecretsPolicies(many);
+        assertThat(policies)
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:kube2ecs/ns1/*\"}")
+                // the credentials the input does not define stay listed; no secret the model creates is
+                .contains("\"Ref\":\"MissingSecretsmanagerSecretNs1RegistryAbsentARN\"").doesNotContain("\"Ref\":\"SecretsmanagerSecretNs");
+        // the pseudo parameters are longer than the partition, region and account they stand for, so the
+        // policies IAM sees are shorter still (the one Ref to missing credentials aside)
+        assertThat(policies.length()).isLessThan(10_240);
+    }
+
+    /** The {@code read-secrets} policy documents of every template written, compact JSON one after the other. */
+    private static String readSecretsPolicies(Map<String, String> files) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!file.getKey().endsWith(".json") || file.getKey().equals("parameters.json")) {
+                continue;
+            }
+            json.readTree(file.getValue()).path("Resources").forEach(resource -> {
+                resource.path("Properties").path("Policies").forEach(p -> out.append(p.path("PolicyDocument")));
+                if (resource.path("Properties").path("PolicyName").asText().startsWith("read-secrets")) {
+                    out.append(resource.path("Properties").path("PolicyDocument"));
+                }
+            });
+        }
+        assertThat(out).isNotEmpty();
+        return out.toString();
+    }
+
+    /**
+     * {@code apps} tasks round-robin over {@code namespaces} namespaces, each reading a key of three Secrets
+     * Manager secrets of its own; the first task of each namespace pulls with registry credentials, and the
+     * last with credentials the input does not define.
+     */
+    private static DeploymentModel secretReads(int apps, int namespaces) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        for (int i = 0; i < apps; i++) {
+            String namespace = "ns" + i % namespaces;
+            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app" + i), namespace + "-app" + i);
+            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+            for (String secret : List.of("db", "api", "tls")) {
+                String name = "app" + i + "-" + secret;
+                model.declare(new EnvironmentInput("secret_" + namespace + "_" + i + "_" + secret, "value", EnvironmentInput.Type.STRING,
+                        true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/" + name),
+                        "kube2ecs/" + namespace + "/" + name, Map.of("PASSWORD", model.input("secret_" + namespace + "_" + i + "_" + secret))));
+                container.secrets().add(new SecretRef(secret.toUpperCase() + "_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE,
+                        namespace, "secret/" + name + "/PASSWORD"), Value.Attribute.ARN), null));
+            }
+            String registry = i < namespaces ? "registry/pull" : i == apps - 1 ? "registry/absent" : null;
+            if (i < namespaces) {
+                model.declare(new EnvironmentInput("registry_" + namespace, "value", EnvironmentInput.Type.STRING, true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry),
+                        "kube2ecs/" + namespace + "/registry/pull", Map.of("password", model.input("registry_" + namespace))));
+            }
+            if (registry != null) {
+                container.repositoryCredentials(Value.ref(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry), Value.Attribute.ARN));
+            }
+            task.containers().add(container);
+            model.add(task);
+        }
+        return model;
     }
 
     private static DeploymentModel parameterReads(int count) {

@@ -59,7 +59,7 @@ final class TerraformWriter {
     private final java.util.Set<String> usedVariables = new java.util.TreeSet<>(List.of(StandardInputs.REGION,
             StandardInputs.EXECUTION_ROLE_ARN));
     private String kmsKey;
-    /** Set when the execution role reads parameters by namespace path; see {@link ParameterReadScope}. */
+    /** Set when the execution role reads parameters or secrets by namespace path; see {@link ParameterReadScope}. */
     private String readScopeNote;
     private boolean hasSecretReads;
     private boolean createCluster;
@@ -99,8 +99,8 @@ final class TerraformWriter {
         }
         String shared = executionRole();
         if (readScopeNote != null) {
-            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single parameters, "
-                    + "set execution_role_arn to a role you manage (for example with a managed policy per namespace)", null, null));
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single parameters "
+                    + "and secrets, set execution_role_arn to a role you manage (for example with a managed policy per namespace)", null, null));
         }
         if (createCluster) {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
@@ -574,6 +574,8 @@ final class TerraformWriter {
     private String executionRole() {
         java.util.Set<Value> parameters = new java.util.LinkedHashSet<>();
         List<Hcl.Expr> secrets = new ArrayList<>();
+        // the secrets the model creates, by the expression that names them in the policy
+        Map<Hcl.Expr, SecretsManagerSecret> created = new LinkedHashMap<>();
         for (TaskDefinition task : model.all(TaskDefinition.class)) {
             task.containers().forEach(c -> {
                 for (SecretRef secret : c.secrets()) {
@@ -581,13 +583,17 @@ final class TerraformWriter {
                     String text = rendered instanceof Hcl.Raw r ? r.text() : "";
                     if (text.contains("aws_secretsmanager_secret.")) {
                         String address = text.replaceAll(".*(aws_secretsmanager_secret\\.[A-Za-z0-9_-]+)\\.arn.*", "$1");
-                        secrets.add(Hcl.raw(address + ".arn"));
+                        Hcl.Expr arn = Hcl.raw(address + ".arn");
+                        secrets.add(arn);
+                        ParameterReadScope.secretOf(model, secret.valueFrom()).ifPresent(s -> created.put(arn, s));
                     } else {
                         parameters.add(secret.valueFrom());
                     }
                 }
                 if (c.repositoryCredentials() != null) {
-                    secrets.add(value(c.repositoryCredentials()));
+                    Hcl.Expr arn = value(c.repositoryCredentials());
+                    secrets.add(arn);
+                    ParameterReadScope.secretOf(model, c.repositoryCredentials()).ifPresent(s -> created.put(arn, s));
                 }
             });
         }
@@ -606,23 +612,32 @@ final class TerraformWriter {
             statements.add(new IamRole.PolicyStatement(List.of("ssm:GetParameters"), new ArrayList<>(parameters)));
         }
         List<String> parameterNames = new ArrayList<>();
+        int unknownArns = 0;
         for (Value parameter : parameters) {
-            if (parameter instanceof Value.Ref ref) {
-                model.find(ref.target(), SsmParameter.class).ifPresent(p -> parameterNames.add(p.name()));
+            Optional<SsmParameter> known = parameter instanceof Value.Ref ref ? model.find(ref.target(), SsmParameter.class) : Optional.empty();
+            if (known.isPresent()) {
+                parameterNames.add(known.get().name());
+            } else {
+                unknownArns++;
             }
         }
-        Optional<List<String>> wildcards = ParameterReadScope.wildcardsIfTooLarge(parameterNames);
+        List<Hcl.Expr> distinctSecrets = secrets.stream().distinct().toList();
+        unknownArns += (int) distinctSecrets.stream().filter(s -> !created.containsKey(s)).count();
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameterNames, created.values(), unknownArns, kmsKey, 1);
         List<Hcl.Expr> reads = new ArrayList<>();
         if (!statements.isEmpty() || !secrets.isEmpty()) {
             Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
-            if (wildcards.isPresent()) {
-                readScopeNote = ParameterReadScope.note(parameterNames.size(), wildcards.get());
+            if (scope.widened()) {
+                readScopeNote = scope.note();
+                out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
+                out.append(Hcl.block("data", new Hcl.Body(), "aws_partition", "current"));
+            }
+            if (scope.parametersByPath()) {
                 // the parameters the model does not create (none in a complete input) stay listed one by one
                 List<Hcl.Expr> resources = new ArrayList<>();
-                for (String path : wildcards.get()) {
+                for (String path : scope.parameterPaths()) {
                     String name = path.startsWith("/") ? path.substring(1) : path;
-                    resources.add(Hcl.raw("\"arn:${data.aws_partition.current.partition}:ssm:${" + variable(StandardInputs.REGION)
-                            + "}:${data.aws_caller_identity.current.account_id}:parameter/" + Hcl.escape(name) + "\""));
+                    resources.add(regionalArn("ssm", "parameter/" + name));
                 }
                 for (Value parameter : parameters) {
                     if (!(parameter instanceof Value.Ref ref) || model.find(ref.target(), SsmParameter.class).isEmpty()) {
@@ -631,14 +646,24 @@ final class TerraformWriter {
                 }
                 Hcl.ObjExpr first = (Hcl.ObjExpr) ((Hcl.ListExpr) document.fields().get("Statement")).items().get(0);
                 first.fields().put("Resource", new Hcl.ListExpr(resources));
-                out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
-                out.append(Hcl.block("data", new Hcl.Body(), "aws_partition", "current"));
             }
             if (!secrets.isEmpty()) {
+                List<Hcl.Expr> resources = new ArrayList<>();
+                // past the budget even with parameter paths: each namespace's prefix for the secrets the model
+                // creates; the others (and secrets whose names follow no namespace) stay listed one by one
+                for (String prefix : scope.secretPrefixes()) {
+                    resources.add(regionalArn("secretsmanager", "secret:" + prefix));
+                }
+                for (Hcl.Expr secret : distinctSecrets) {
+                    SecretsManagerSecret known = created.get(secret);
+                    if (known == null || scope.prefixOf(known).isEmpty()) {
+                        resources.add(secret);
+                    }
+                }
                 Hcl.ObjExpr statement = Hcl.object();
                 statement.fields().put("Effect", Hcl.str("Allow"));
                 statement.fields().put("Action", Hcl.strings(List.of("secretsmanager:GetSecretValue")));
-                statement.fields().put("Resource", new Hcl.ListExpr(secrets.stream().distinct().toList()));
+                statement.fields().put("Resource", new Hcl.ListExpr(resources));
                 reads.addAll(((Hcl.ListExpr) document.fields().get("Statement")).items());
                 reads.add(statement);
                 document.fields().put("Statement", new Hcl.ListExpr(reads));
@@ -657,6 +682,12 @@ final class TerraformWriter {
                     .attr("policy", new Hcl.Call("jsonencode", document)), "aws_iam_role_policy", "execution_secrets"));
         }
         return out.toString();
+    }
+
+    /** {@code arn:<partition>:<service>:<region>:<account>:<resource>} of this account and the configured region. */
+    private Hcl.Expr regionalArn(String service, String resource) {
+        return Hcl.raw("\"arn:${data.aws_partition.current.partition}:" + service + ":${" + variable(StandardInputs.REGION)
+                + "}:${data.aws_caller_identity.current.account_id}:" + Hcl.escape(resource) + "\"");
     }
 
     // ---- files around the resources

@@ -9,6 +9,7 @@ import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
@@ -41,6 +42,77 @@ class ExecutionRolePolicyTest {
                         + ".account_id}:parameter/kube2ecs/shop/*\"")
                 .contains("data \"aws_caller_identity\" \"current\" {}").contains("data \"aws_partition\" \"current\" {}")
                 .doesNotContain("aws_ssm_parameter.shop_configmap_app_KEY_199.arn");
+    }
+
+    @Test
+    void pastTheBudgetWithParameterPathsTheSecretsTheModelCreatesAreGrantedByNamespacePrefix() {
+        Map<String, String> few = new TreeMap<>();
+        assertThat(emit(secretReads(5, 3), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
+        assertThat(policy(few.get("main.tf"))).contains("aws_secretsmanager_secret.ns0_secret_app0_db.arn")
+                .contains("var.missing_").doesNotContain("secret:kube2ecs/");
+
+        // 150 secrets and 3 registry credentials: one ARN each, about 17,000 characters of policy
+        Map<String, String> many = new TreeMap<>();
+        List<Diagnostic> reported = emit(secretReads(50, 3), many);
+        assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE)).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("reads 153 Secrets Manager secrets,")
+                        .contains("the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 153 of the secrets")
+                        .contains("1 ARNs of parameters or secrets the input does not define stay listed"));
+        String policy = policy(many.get("main.tf"));
+        assertThat(policy)
+                .contains("\"arn:${data.aws_partition.current.partition}:secretsmanager:${var.region}:${data.aws_caller_identity.current"
+                        + ".account_id}:secret:kube2ecs/ns2/*\"")
+                // the credentials the input does not define stay listed; no secret the model creates is
+                .contains("var.missing_").doesNotContain("aws_secretsmanager_secret.");
+        assertThat(many.get("main.tf")).contains("data \"aws_caller_identity\" \"current\" {}")
+                .contains("data \"aws_partition\" \"current\" {}");
+        // the interpolations are longer than the partition, region and account they stand for, so the
+        // policy IAM sees is shorter still (the one missing credentials' variable aside)
+        assertThat(policy.replaceAll("\\s", "").length()).isLessThan(10_240);
+    }
+
+    /** The text of the {@code read-secrets} policy resource. */
+    private static String policy(String mainTf) {
+        int start = mainTf.indexOf("resource \"aws_iam_role_policy\" \"execution_secrets\"");
+        return mainTf.substring(start, mainTf.indexOf("\n}\n", start));
+    }
+
+    /**
+     * {@code apps} tasks round-robin over {@code namespaces} namespaces, each reading a key of three Secrets
+     * Manager secrets of its own; the first task of each namespace pulls with registry credentials, and the
+     * last with credentials the input does not define.
+     */
+    private static DeploymentModel secretReads(int apps, int namespaces) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        for (int i = 0; i < apps; i++) {
+            String namespace = "ns" + i % namespaces;
+            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app" + i), namespace + "-app" + i);
+            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+            for (String secret : List.of("db", "api", "tls")) {
+                String name = "app" + i + "-" + secret;
+                model.declare(new EnvironmentInput("secret_" + namespace + "_" + i + "_" + secret, "value", EnvironmentInput.Type.STRING,
+                        true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/" + name),
+                        "kube2ecs/" + namespace + "/" + name, Map.of("PASSWORD", model.input("secret_" + namespace + "_" + i + "_" + secret))));
+                container.secrets().add(new SecretRef(secret.toUpperCase() + "_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE,
+                        namespace, "secret/" + name + "/PASSWORD"), Value.Attribute.ARN), null));
+            }
+            String registry = i < namespaces ? "registry/pull" : i == apps - 1 ? "registry/absent" : null;
+            if (i < namespaces) {
+                model.declare(new EnvironmentInput("registry_" + namespace, "value", EnvironmentInput.Type.STRING, true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry),
+                        "kube2ecs/" + namespace + "/registry/pull", Map.of("password", model.input("registry_" + namespace))));
+            }
+            if (registry != null) {
+                container.repositoryCredentials(Value.ref(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry), Value.Attribute.ARN));
+            }
+            task.containers().add(container);
+            model.add(task);
+        }
+        return model;
     }
 
     private static DeploymentModel parameterReads(int count) {
