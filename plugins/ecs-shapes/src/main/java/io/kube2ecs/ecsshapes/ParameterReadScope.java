@@ -30,9 +30,14 @@ public final class ParameterReadScope {
     public static final int ROLE_INLINE_POLICY_CHARS = 10_240;
     /**
      * What the listed ARNs (parameters, secrets, the KMS key) may take of it together: the rest is
-     * the statements around them.
+     * the statements around them (about 330 characters for one policy document).
      */
     static final int BUDGET = 8_000;
+    /**
+     * The statements around the ARNs that each further policy document repeats (the nested stacks'
+     * {@code read-secrets-<ns>} policies): version, reads and {@code kms:Decrypt} statements.
+     */
+    private static final int POLICY_STATEMENTS_CHARS = 200;
     /** An ARN without its name: {@code "arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter",}, quotes and comma included. */
     private static final int PARAMETER_ARN_OVERHEAD = 64;
     /**
@@ -125,13 +130,14 @@ public final class ParameterReadScope {
      * @param secrets        every secret the model creates that the role reads (duplicates are counted once)
      * @param unknownArns    how many ARNs the policies list that the model does not create
      * @param kmsKeyArn      the key the policies grant {@code kms:Decrypt} on, or null
-     * @param policies       how many policy documents hold the reads (each repeats the KMS key)
+     * @param policies       how many policy documents hold the reads (each repeats the statements and the KMS key)
      * @return what to grant
      */
     public static Scope decide(Collection<String> parameterNames, Collection<SecretsManagerSecret> secrets, int unknownArns,
             String kmsKeyArn, int policies) {
         List<SecretsManagerSecret> distinct = List.copyOf(new LinkedHashSet<>(secrets));
-        long fixed = (long) unknownArns * UNKNOWN_ARN_CHARS + (kmsKeyArn == null ? 0 : (long) (kmsKeyArn.length() + 3) * policies);
+        long fixed = (long) unknownArns * UNKNOWN_ARN_CHARS + (kmsKeyArn == null ? 0 : (long) (kmsKeyArn.length() + 3) * policies)
+                + (long) Math.max(0, policies - 1) * POLICY_STATEMENTS_CHARS;
         long parameterArns = 0;
         for (String name : parameterNames) {
             parameterArns += name.length() + PARAMETER_ARN_OVERHEAD;

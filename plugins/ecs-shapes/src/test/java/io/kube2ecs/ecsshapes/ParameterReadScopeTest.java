@@ -119,11 +119,13 @@ class ParameterReadScopeTest {
     }
 
     @Test
-    void theKmsKeyAndUnknownArnsCountInTheBudgetOncePerPolicy() {
+    void theKmsKeyUnknownArnsAndFurtherPoliciesCountInTheBudget() {
         // 70 secrets: about 7,700 characters, which fit alone but not with a KMS key in each of three policies
         assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, KMS_KEY, 1).widened()).isFalse();
         assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, KMS_KEY, 3).secretsByPrefix()).isTrue();
         assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 3, null, 1).secretsByPrefix()).isTrue();
+        // each further policy document repeats its statements too
+        assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, null, 2).secretsByPrefix()).isTrue();
     }
 
     @Test

@@ -272,8 +272,8 @@ public final class CloudFormationEmitter implements Emitter {
             }
             if (readScopeNote != null) {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single "
-                        + "parameters and secrets, give the profile an executionRoleArn of a role you manage (for example with a managed "
-                        + "policy per namespace)", null, null));
+                        + "parameters and secrets, give the profile an executionRoleArn of a role you manage (for example with a "
+                        + "managed policy per namespace)", null, null));
             }
         }
 

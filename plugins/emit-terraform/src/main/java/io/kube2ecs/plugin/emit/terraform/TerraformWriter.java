@@ -100,7 +100,8 @@ final class TerraformWriter {
         String shared = executionRole();
         if (readScopeNote != null) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single parameters "
-                    + "and secrets, set execution_role_arn to a role you manage (for example with a managed policy per namespace)", null, null));
+                    + "and secrets, set execution_role_arn to a role you manage (for example with a managed policy per namespace)",
+                    null, null));
         }
         if (createCluster) {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
