@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * ({@code /kube2ecs/shop/*}); when those paths and the single secrets still do not fit, the secrets
  * the model creates are granted by their namespace's name prefix too ({@code kube2ecs/shop/*}).
  * Every task already shares the one execution role, so that widens what the tasks can read only to
- * parameters and secrets created later under the same paths. ARNs the model does not create stay
- * listed one by one: nothing says which path would hold them.
+ * the other parameters and secrets under the same paths: ones no task reads, and ones created
+ * later. ARNs the model does not create stay listed one by one: nothing says which path would
+ * hold them.
  */
 public final class ParameterReadScope {
 
