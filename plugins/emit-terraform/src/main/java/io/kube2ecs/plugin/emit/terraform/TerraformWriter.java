@@ -604,9 +604,12 @@ final class TerraformWriter {
         out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
                 .attr("name_prefix", "ecs-execution-").attr("assume_role_policy", new Hcl.Call("jsonencode", assumeEcsTasks())),
                 "aws_iam_role", "execution"));
+        // the managed policy's ARN names the partition: arn:aws-us-gov:… in GovCloud, arn:aws-cn:… in China
+        out.append(Hcl.block("data", new Hcl.Body(), "aws_partition", "current"));
         out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
                 .attr("role", Hcl.raw("aws_iam_role.execution[0].name"))
-                .attr("policy_arn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"),
+                .attr("policy_arn", Hcl.raw("\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/"
+                        + "AmazonECSTaskExecutionRolePolicy\"")),
                 "aws_iam_role_policy_attachment", "execution"));
         List<IamRole.PolicyStatement> statements = new ArrayList<>();
         if (!parameters.isEmpty()) {
@@ -631,7 +634,6 @@ final class TerraformWriter {
             if (scope.widened()) {
                 readScopeNote = scope.note();
                 out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
-                out.append(Hcl.block("data", new Hcl.Body(), "aws_partition", "current"));
             }
             if (scope.parametersByPath()) {
                 // the parameters the model does not create (none in a complete input) stay listed one by one

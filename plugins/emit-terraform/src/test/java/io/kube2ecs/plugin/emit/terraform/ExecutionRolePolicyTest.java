@@ -31,7 +31,11 @@ class ExecutionRolePolicyTest {
     void theExecutionRoleReadsNamespacePathsWhenListingEveryParameterWouldPassIamsPolicySize() {
         Map<String, String> few = new TreeMap<>();
         assertThat(emit(parameterReads(20), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
-        assertThat(few.get("main.tf")).contains("aws_ssm_parameter.shop_configmap_app_KEY_19.arn").doesNotContain("data \"");
+        assertThat(few.get("main.tf")).contains("aws_ssm_parameter.shop_configmap_app_KEY_19.arn")
+                .doesNotContain("data \"aws_caller_identity\"")
+                // the managed policy's ARN in any partition (arn:aws-us-gov:… in GovCloud)
+                .contains("\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"")
+                .doesNotContain("arn:aws:iam::aws:policy");
 
         Map<String, String> many = new TreeMap<>();
         List<Diagnostic> reported = emit(parameterReads(200), many);
