@@ -214,6 +214,11 @@ class ClusterSourceTest {
                         "volumeClaimTemplates", List.of(Map.of("metadata", Map.of("name", "data"),
                                 "spec", Map.of("accessModes", List.of("ReadWriteOnce"),
                                         "resources", Map.of("requests", Map.of("storage", "1Gi"))))))));
+        cluster.createRaw(Map.of("apiVersion", "apps/v1", "kind", "DaemonSet",
+                "metadata", Map.of("name", "agent", "namespace", "default"),
+                "spec", Map.of("selector", Map.of("matchLabels", Map.of("app", "agent")),
+                        "template", Map.of("metadata", Map.of("labels", Map.of("app", "agent")),
+                                "spec", Map.of("containers", List.of(Map.of("name", "agent", "image", "fluent-bit:3")))))));
         // the claim the StatefulSet's controller made from its template (no owner), and one somebody wrote
         for (String claim : List.of("data-db-0", "uploads")) {
             cluster.createRaw(Map.of("apiVersion", "v1", "kind", "PersistentVolumeClaim",
@@ -233,9 +238,11 @@ class ClusterSourceTest {
 
         CliRunner.Result run = convert("--context", "mock", "-n", "default", "-o", "out", "-v");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("warning[K2E101]: apps/StatefulSet default/db is not converted: no installed plugin maps "
-                        + "apps/StatefulSet")
-                .contains("hint: on ECS: an ECS service per replica")
+        assertThat(run.err()).contains("warning[K2E101]: apps/DaemonSet default/agent is not converted: no installed plugin maps "
+                        + "apps/DaemonSet")
+                .contains("hint: on ECS: Fargate has no nodes")
+                // the StatefulSet converts; its claim template is task storage, its controller's claim is left out
+                .contains("warning[POD014]: volume claim template 'data' becomes task storage (1Gi)")
                 .contains("warning[K2E101]: batch/CronJob default/nightly is not converted")
                 .contains("hint: on ECS: an EventBridge Scheduler schedule that runs an ECS task")
                 .contains("warning[K2E101]: PersistentVolumeClaim default/uploads is not converted")
@@ -243,7 +250,9 @@ class ClusterSourceTest {
                 .doesNotContain("nightly-29000000").doesNotContain("data-db-0");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(3);
+        assertThat(CorpusTest.read(dir.resolve("out"))).containsKey("ecs/default/db/task-definition.json");
         assertThat(cluster.requests()).anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/statefulsets?"))
+                .anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/daemonsets?"))
                 .anyMatch(r -> r.startsWith("GET /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings?"))
                 .noneMatch(r -> r.contains("/clusterroles"));
     }
@@ -272,15 +281,15 @@ class ClusterSourceTest {
     @Test
     void aKindReadOnlyToBeReportedThatMayNotBeListedIsOneNoteNotAWarningPerNamespace() throws IOException {
         applyRetail();
-        cluster.forbidResource("statefulsets");
+        cluster.forbidResource("daemonsets");
         cluster.forbidResource("rolebindings");
         CliRunner.Result run = convert("--context", "mock", "-A", "-o", "out", "-v");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("warning[CLU003]")
-                .containsOnlyOnce("info[CLU008]: not allowed to list statefulsets.apps in ")
+                .containsOnlyOnce("info[CLU008]: not allowed to list daemonsets.apps in ")
                 .containsOnlyOnce("info[CLU008]: not allowed to list rolebindings.rbac.authorization.k8s.io in ")
                 .contains("kube2ecs converts none, but would have reported each as not converted")
-                .contains("hint: grant list on statefulsets.apps (docs/cluster.md has a ClusterRole) to have them reported");
+                .contains("hint: grant list on daemonsets.apps (docs/cluster.md has a ClusterRole) to have them reported");
         assertThat(CorpusTest.read(dir.resolve("out"))).containsKey("ecs/catalog/catalog/task-definition.json");
     }
 

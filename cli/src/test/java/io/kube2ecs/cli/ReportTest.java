@@ -57,7 +57,7 @@ class ReportTest {
             assertThat(report).as(kind + " " + name).containsPattern("\\| " + Pattern.quote(kind + " " + name) + " \\| `[^`]+:"
                     + object.get("line").asInt() + "` " + Pattern.quote(fate));
         }
-        assertThat(json.at("/summary/notConverted").asInt()).isEqualTo(8); // 6 Namespaces, 2 StatefulSets
+        assertThat(json.at("/summary/notConverted").asInt()).isEqualTo(6); // the 6 Namespaces
 
         String diagram = report.substring(report.indexOf("```mermaid\n"), report.indexOf("```\n", report.indexOf("```mermaid\n") + 3));
         assertThat(diagram).startsWith("```mermaid\nflowchart LR\n")

@@ -5,3 +5,7 @@ output "service_shop_billing" {
 output "service_shop_orders" {
   value = aws_ecs_service.shop_orders.name
 }
+
+output "service_shop_postgres" {
+  value = aws_ecs_service.shop_postgres.name
+}

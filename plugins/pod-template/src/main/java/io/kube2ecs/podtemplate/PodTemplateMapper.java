@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,13 +47,26 @@ public final class PodTemplateMapper {
     private static final int FARGATE_MAX_STOP_TIMEOUT = 120;
 
     private final UnaryOperator<SourceNode> template;
+    private final Function<SourceNode, List<SourceNode>> claimTemplates;
 
     /**
      * @param template from an object's root to its pod template, the node holding {@code metadata}
      *                 and {@code spec} ({@code spec.template} for controllers, the root for a Pod)
      */
     public PodTemplateMapper(UnaryOperator<SourceNode> template) {
+        this(template, root -> List.of());
+    }
+
+    /**
+     * @param template       as above
+     * @param claimTemplates from an object's root to its volume claim templates (a StatefulSet's
+     *                       {@code spec.volumeClaimTemplates}): each becomes task storage of its
+     *                       size, which the containers mount by the claim's name, with a warning
+     *                       that its data does not outlive the task
+     */
+    public PodTemplateMapper(UnaryOperator<SourceNode> template, Function<SourceNode, List<SourceNode>> claimTemplates) {
         this.template = template;
+        this.claimTemplates = claimTemplates;
     }
 
     /**
@@ -101,6 +115,9 @@ public final class PodTemplateMapper {
             if (scratchVolumes.contains(volume.get("name").asText().orElse(""))) {
                 sizing.scratch(volume.get("emptyDir").get("sizeLimit"));
             }
+        }
+        for (SourceNode claim : claimTemplates.apply(owner.root())) {
+            claimStorage(claim, task, scratchVolumes, sizing, diagnostics);
         }
         SourceNode podSecurity = spec.get("securityContext");
         ContainerMapper containers = new ContainerMapper(podContext, podSecurity, new HashMap<>(), scratchVolumes, sizing,
@@ -157,6 +174,42 @@ public final class PodTemplateMapper {
         }
         model.add(task);
         return Optional.of(task);
+    }
+
+    /**
+     * A volume claim template as task storage: Fargate has no per-task persistent block storage, so
+     * the honest counterpart of "each replica its own disk" is each task its own ephemeral volume,
+     * sized from the claim, and a warning that the data goes with the task.
+     */
+    private static void claimStorage(SourceNode claim, TaskDefinition task, Set<String> scratchVolumes, Sizing sizing,
+                                     Diagnostics diagnostics) {
+        String name = claim.get("metadata").get("name").asText().orElse("");
+        if (name.isEmpty() || scratchVolumes.contains(name)) {
+            diagnostics.error(claim.get("metadata").exists() ? claim.get("metadata") : claim, PodCodes.VOLUME,
+                    name.isEmpty() ? "a volume claim template has no name" : "volume claim template '" + name
+                            + "' has the name of a pod volume", "give each claim template a name of its own, as Kubernetes requires");
+            return;
+        }
+        claim.get("metadata").get("name").markConverted();
+        task.volumes().add(Volume.scratch(name));
+        scratchVolumes.add(name);
+        SourceNode storage = claim.get("spec").get("resources").get("requests").get("storage");
+        sizing.scratch(storage);
+        SourceNode spec = claim.get("spec");
+        spec.get("accessModes").ignore("task storage belongs to one task, as a ReadWriteOnce volume belongs to one pod");
+        spec.get("storageClassName").ignore("task storage is Fargate's ephemeral storage; there is no class to choose");
+        spec.get("volumeMode").ignore("task storage is a file system");
+        spec.get("resources").get("limits").ignore("task storage is sized from the request");
+        spec.get("selector").ignore("no PersistentVolume is bound to task storage");
+        spec.get("dataSource").ignore("task storage starts empty");
+        spec.get("dataSourceRef").ignore("task storage starts empty");
+        claim.get("metadata").get("labels").ignore("nothing selects task storage by its labels");
+        claim.get("metadata").get("annotations").ignore("annotations of a claim configure its provisioner, which task storage has none of");
+        diagnostics.warning(claim, PodCodes.VOLUME, "volume claim template '" + name + "' becomes task storage"
+                + storage.asText().map(size -> " (" + size + ")").orElse("") + ": each task gets its own empty volume, "
+                + "and its data is lost when the task stops or is replaced, where a StatefulSet's pods keep theirs",
+                "keep the data outside the task: a managed database or cache (RDS, Aurora, ElastiCache), "
+                        + "or an EFS access point per replica mounted as an EFS volume");
     }
 
     private static Set<String> volumes(SourceNode spec, TaskDefinition task, Diagnostics diagnostics, ConfigFiles configFiles) {

@@ -25,7 +25,7 @@ public final class ServiceRouting {
             new ResourceKind("extensions", "Ingress"));
     /** The workload kinds that become ECS services or tasks. */
     public static final List<ResourceKind> WORKLOADS = List.of(new ResourceKind("apps", "Deployment"),
-            new ResourceKind("apps", "ReplicaSet"), new ResourceKind("", "Pod"));
+            new ResourceKind("apps", "ReplicaSet"), new ResourceKind("apps", "StatefulSet"), new ResourceKind("", "Pod"));
 
     private ServiceRouting() {
     }
@@ -51,7 +51,7 @@ public final class ServiceRouting {
      * @return whether it is converted on its own (not a ReplicaSet or Pod owned by a controller)
      */
     public static boolean standalone(SourceObject workload) {
-        return workload.kind().kind().equals("Deployment")
+        return workload.kind().kind().equals("Deployment") || workload.kind().kind().equals("StatefulSet")
                 || workload.root().get("metadata").get("ownerReferences").items().isEmpty();
     }
 

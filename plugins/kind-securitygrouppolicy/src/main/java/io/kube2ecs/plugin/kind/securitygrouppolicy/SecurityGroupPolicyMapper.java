@@ -23,7 +23,7 @@ public final class SecurityGroupPolicyMapper implements KindMapper {
     static final String CODE_NO_GROUPS = "SGP002";
 
     private static final List<ResourceKind> WORKLOADS = List.of(new ResourceKind("apps", "Deployment"),
-            new ResourceKind("apps", "ReplicaSet"), new ResourceKind("", "Pod"));
+            new ResourceKind("apps", "ReplicaSet"), new ResourceKind("apps", "StatefulSet"), new ResourceKind("", "Pod"));
 
     @Override
     public List<FieldSupport> fieldSupport() {
