@@ -166,12 +166,25 @@ public final class WorkloadService {
      * @return the run
      */
     public static RunTask runTask(SourceObject owner, TaskDefinition task, MappingContext context) {
+        return runTask(owner, task, UnaryOperator.identity(), context);
+    }
+
+    /**
+     * Creates a one-off run of a workload's task definition (a bare Pod's, a Job's) and adds it to the model.
+     *
+     * @param owner    the workload
+     * @param task     its task definition
+     * @param template from the owner's root to its pod template, whose labels SecurityGroupPolicies select
+     * @param context  the mapping context
+     * @return the run
+     */
+    public static RunTask runTask(SourceObject owner, TaskDefinition task, UnaryOperator<SourceNode> template, MappingContext context) {
         DeploymentModel model = context.model();
         RunTask run = new RunTask(new io.kube2ecs.api.model.ResourceId(RunTask.TYPE, owner.namespace(), owner.name()), task.id());
         run.addOrigin(owner.ref());
         run.cluster(model.input(StandardInputs.CLUSTER));
         run.subnets().add(model.input(StandardInputs.SUBNET_IDS));
-        run.securityGroups().addAll(securityGroups(owner, UnaryOperator.identity(), context));
+        run.securityGroups().addAll(securityGroups(owner, template, context));
         run.assignPublicIp(context.settings().assignPublicIp());
         run.platformVersion(context.settings().platformVersion());
         run.tags().putAll(task.tags());
