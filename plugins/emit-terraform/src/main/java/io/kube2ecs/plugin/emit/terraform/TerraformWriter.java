@@ -16,6 +16,7 @@ import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScalingPolicy;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SecurityGroup;
@@ -28,6 +29,7 @@ import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
+import io.kube2ecs.ecsshapes.ScalingShapes;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,12 +65,15 @@ final class TerraformWriter {
     private String readScopeNote;
     private boolean hasSecretReads;
     private boolean createCluster;
+    /** The scaling policies of each scaled service, written in the service's file after it. */
+    private Map<ResourceId, List<ScalingPolicy>> scaling;
 
     void run(DeploymentModel model, EmitContext context) {
         this.model = model;
         this.kmsKey = context.settings() == null ? null : context.settings().kmsKeyArn();
         this.createCluster = context.settings() != null && context.settings().createCluster();
         this.names = new Names(model.resources());
+        this.scaling = ScalingShapes.byService(model);
         this.hasSecretReads = model.all(TaskDefinition.class).stream().anyMatch(t -> t.containers().stream()
                 .anyMatch(c -> !c.secrets().isEmpty() || c.repositoryCredentials() != null));
         // each file is rendered whole and written at once, so only one file's text is held at a time
@@ -129,9 +134,10 @@ final class TerraformWriter {
     }
 
     private String fileOf(AwsResource resource) {
-        ResourceId id = resource.id();
+        // a service's scaling goes in the service's file
+        ResourceId id = resource instanceof ScalingPolicy policy ? policy.service() : resource.id();
         if (resource instanceof TaskDefinition || resource instanceof EcsService || resource instanceof LogGroup
-                || resource instanceof IamRole && id.name().startsWith("task/")) {
+                || resource instanceof ScalingPolicy || resource instanceof IamRole && id.name().startsWith("task/")) {
             String workload = id.name().startsWith("task/") ? id.name().substring(5) : id.name();
             return Names.identifier(id.namespace() + "-" + workload).replace('_', '-') + ".tf";
         }
@@ -333,6 +339,10 @@ final class TerraformWriter {
         if (resource instanceof IamRole role) {
             return role.existingArn() != null ? null : role(role, name);
         }
+        if (resource instanceof ScalingPolicy policy) {
+            // written after the service it scales; on its own only when the model lacks the service
+            return names.address(policy.service()) != null ? null : scaling(policy, null);
+        }
         return null;
     }
 
@@ -418,7 +428,59 @@ final class TerraformWriter {
         }
         body.attr("depends_on", new Hcl.ListExpr(new TreeSet<>(dependsOn).stream().<Hcl.Expr>map(Hcl::raw).toList()));
         body.attr("tags", tags(service.tags()));
-        return Hcl.block("resource", body, "aws_ecs_service", name);
+        List<ScalingPolicy> policies = scaling.getOrDefault(service.id(), List.of());
+        if (policies.isEmpty()) {
+            return Hcl.block("resource", body, "aws_ecs_service", name);
+        }
+        // Application Auto Scaling owns the task count from now on: a later apply must not set it back
+        body.block("lifecycle", new Hcl.Body().attr("ignore_changes", Hcl.raw("[desired_count]")));
+        StringBuilder out = new StringBuilder(Hcl.block("resource", body, "aws_ecs_service", name));
+        for (ScalingPolicy policy : policies) {
+            out.append(scaling(policy, service));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The scalable target of a service's desired count and one target-tracking policy per target.
+     *
+     * @param service the service, or null when the model lacks it (its ARN is then a variable)
+     */
+    private String scaling(ScalingPolicy policy, EcsService service) {
+        String target = names.name(policy.id());
+        // the service's id is its ARN, arn:<partition>:ecs:<region>:<account>:service/<cluster>/<service>, so its sixth
+        // ':'-separated field is the resource id Application Auto Scaling wants, whether var.cluster is a name or an ARN
+        String arn = service != null ? names.address(service.id()) + ".id"
+                : Hcl.render(value(Value.ref(policy.service(), Value.Attribute.ARN)), 0);
+        String serviceName = service != null ? service.serviceName() : policy.service().name();
+        StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body()
+                .attr("service_namespace", ScalingShapes.SERVICE_NAMESPACE)
+                .attr("scalable_dimension", ScalingShapes.SCALABLE_DIMENSION)
+                .attr("resource_id", Hcl.raw("element(split(\":\", " + arn + "), 5)"))
+                .attr("min_capacity", policy.minCapacity()).attr("max_capacity", policy.maxCapacity())
+                .attr("tags", tags(policy.tags())), "aws_appautoscaling_target", target));
+        List<String> suffixes = ScalingShapes.suffixes(policy.targets());
+        for (int i = 0; i < suffixes.size(); i++) {
+            ScalingPolicy.TargetTracking tracking = policy.targets().get(i);
+            String address = "aws_appautoscaling_target." + target;
+            Hcl.Body configuration = new Hcl.Body()
+                    .attr("target_value", Hcl.raw(ScalingShapes.number(tracking.targetValue()).toPlainString()))
+                    .attr("scale_out_cooldown", ScalingShapes.SCALE_OUT_COOLDOWN)
+                    .attr("scale_in_cooldown", ScalingShapes.SCALE_IN_COOLDOWN)
+                    .block("predefined_metric_specification", new Hcl.Body().attr("predefined_metric_type", tracking.metric()));
+            if (i == 0) {
+                out.append("# the cooldowns of these policies come closest to a HorizontalPodAutoscaler's defaults: scale out at once\n"
+                        + "# (60 s for new tasks to report their load), scale in after its 5-minute scale-down stabilization window (300 s)\n");
+            }
+            out.append(Hcl.block("resource", new Hcl.Body().attr("name", ScalingShapes.policyName(serviceName, suffixes.get(i)))
+                    .attr("policy_type", ScalingShapes.POLICY_TYPE)
+                    .attr("service_namespace", Hcl.raw(address + ".service_namespace"))
+                    .attr("scalable_dimension", Hcl.raw(address + ".scalable_dimension"))
+                    .attr("resource_id", Hcl.raw(address + ".resource_id"))
+                    .block("target_tracking_scaling_policy_configuration", configuration),
+                    "aws_appautoscaling_policy", target + "_" + Names.identifier(suffixes.get(i))));
+        }
+        return out.toString();
     }
 
     private List<String> listenersOf(ResourceId targetGroup) {
