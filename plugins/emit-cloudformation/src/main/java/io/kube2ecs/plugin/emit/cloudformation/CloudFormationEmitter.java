@@ -23,6 +23,7 @@ import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.ScalingPolicy;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SecurityGroup;
@@ -37,6 +38,7 @@ import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
+import io.kube2ecs.ecsshapes.ScalingShapes;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -215,10 +217,13 @@ public final class CloudFormationEmitter implements Emitter {
         private String readScopeNote;
         private boolean createCluster;
         private String kmsKey;
+        /** The scaling policies of each scaled service, written after it. */
+        private final Map<ResourceId, List<ScalingPolicy>> scaling;
 
         Writer(DeploymentModel model, boolean policyPerNamespace) {
             this.model = model;
             this.policyPerNamespace = policyPerNamespace;
+            this.scaling = ScalingShapes.byService(model);
             for (AwsResource resource : model.resources()) {
                 String base = pascal(resource.id().type()) + pascal(resource.id().namespace() + "-" + resource.id().name());
                 String id = base;
@@ -550,6 +555,11 @@ public final class CloudFormationEmitter implements Emitter {
                 targetGroup(group);
             } else if (resource instanceof LoadBalancer balancer) {
                 loadBalancer(balancer);
+            } else if (resource instanceof ScalingPolicy policy) {
+                // written after the service it scales; here only when the model lacks the service
+                if (model.find(policy.service(), EcsService.class).isEmpty()) {
+                    scaling(policy, null);
+                }
             } else if (resource instanceof IamRole role && role.existingArn() == null) {
                 ObjectNode p = add(role, "AWS::IAM::Role");
                 p.set("AssumeRolePolicyDocument", assumeEcsTasks());
@@ -606,7 +616,13 @@ public final class CloudFormationEmitter implements Emitter {
             ObjectNode p = add(service, "AWS::ECS::Service").put("ServiceName", service.serviceName());
             p.set("Cluster", createCluster ? ref("EcsCluster") : value(service.cluster()));
             p.set("TaskDefinition", ref(logicalIds.get(service.taskDefinition())));
-            p.put("DesiredCount", service.desiredCount()).put("LaunchType", "FARGATE").put("PlatformVersion", service.platformVersion());
+            List<ScalingPolicy> policies = scaling.getOrDefault(service.id(), List.of());
+            if (policies.isEmpty()) {
+                p.put("DesiredCount", service.desiredCount());
+            }
+            // else left out: a stack update that names a count sets the service back to it, undoing the autoscaler;
+            // without one, ECS starts a new service with 1 task and an update keeps the current count
+            p.put("LaunchType", "FARGATE").put("PlatformVersion", service.platformVersion());
             ObjectNode deployment = p.putObject("DeploymentConfiguration").put("MaximumPercent", service.maximumPercent())
                     .put("MinimumHealthyPercent", service.minimumHealthyPercent());
             if (service.deploymentController() == EcsService.DeploymentController.ECS) {
@@ -659,6 +675,53 @@ public final class CloudFormationEmitter implements Emitter {
                 ArrayNode depends = ((ObjectNode) resources.get(logicalIds.get(service.id()))).putArray("DependsOn");
                 new java.util.TreeSet<>(dependsOn).forEach(depends::add);
             }
+            for (ScalingPolicy policy : policies) {
+                scaling(policy, service);
+            }
+        }
+
+        /**
+         * The scalable target of a service's desired count and one target-tracking policy per target,
+         * with the service-linked role of Application Auto Scaling (no RoleARN). They refer to the
+         * service, so a split keeps them in its stack and part.
+         *
+         * @param service the service, or null when the model lacks it (its ARN is then a parameter)
+         */
+        private void scaling(ScalingPolicy policy, EcsService service) {
+            // Ref of a service is its ARN, arn:<partition>:ecs:<region>:<account>:service/<cluster>/<service>: its sixth
+            // ':'-separated field is the resource id Application Auto Scaling wants
+            JsonNode arn = service != null ? ref(logicalIds.get(service.id())) : value(Value.ref(policy.service(), Value.Attribute.ARN));
+            String serviceName = service != null ? service.serviceName() : policy.service().name();
+            String base = logicalIds.get(policy.id());
+            String targetId = freshId(base + "Target");
+            ObjectNode target = newResource(targetId).put("Type", "AWS::ApplicationAutoScaling::ScalableTarget").putObject("Properties");
+            target.put("MaxCapacity", policy.maxCapacity()).put("MinCapacity", policy.minCapacity());
+            target.set("ResourceId", fn("Fn::Select", JSON.arrayNode().add(5).add(fn("Fn::Split", JSON.arrayNode().add(":").add(arn)))));
+            target.put("ScalableDimension", ScalingShapes.SCALABLE_DIMENSION).put("ServiceNamespace", ScalingShapes.SERVICE_NAMESPACE);
+            List<String> suffixes = ScalingShapes.suffixes(policy.targets());
+            for (int i = 0; i < suffixes.size(); i++) {
+                ScalingPolicy.TargetTracking tracking = policy.targets().get(i);
+                ObjectNode p = newResource(freshId(base + pascal(suffixes.get(i))))
+                        .put("Type", "AWS::ApplicationAutoScaling::ScalingPolicy").putObject("Properties");
+                p.put("PolicyName", ScalingShapes.policyName(serviceName, suffixes.get(i))).put("PolicyType", ScalingShapes.POLICY_TYPE);
+                p.set("ScalingTargetId", ref(targetId));
+                ObjectNode configuration = p.putObject("TargetTrackingScalingPolicyConfiguration");
+                configuration.putObject("PredefinedMetricSpecification").put("PredefinedMetricType", tracking.metric());
+                // as close as Application Auto Scaling gets to a HorizontalPodAutoscaler's defaults: scale out at once,
+                // scale in after the 5-minute scale-down stabilization window
+                configuration.put("ScaleInCooldown", ScalingShapes.SCALE_IN_COOLDOWN).put("ScaleOutCooldown", ScalingShapes.SCALE_OUT_COOLDOWN);
+                configuration.set("TargetValue", ScalingShapes.numberNode(tracking.targetValue()));
+            }
+        }
+
+        /** A logical id no model resource and no resource written so far has: {@code base}, else {@code base2} … */
+        private String freshId(String base) {
+            String id = base;
+            for (int i = 2; taken.contains(id) || resources.has(id); i++) {
+                id = base + i;
+            }
+            taken.add(id);
+            return id;
         }
 
         private List<String> listenersOf(ResourceId targetGroup) {
