@@ -15,6 +15,8 @@ import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.model.Volume;
@@ -22,6 +24,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
+import io.kube2ecs.ecsshapes.ScalingShapes;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +32,9 @@ import java.util.Map;
  * Writes {@code <namespace>/<name>/task-definition.json} and {@code service.json} (or
  * {@code run-task.json} for a one-off task) for every task definition of the model, as inputs of
  * {@code aws ecs register-task-definition}, {@code create-service} and {@code run-task}
- * {@code --cli-input-json}.
+ * {@code --cli-input-json}; for a scaled service also {@code scalable-target.json} and
+ * {@code scaling-policy-<cpu|memory>.json}, inputs of {@code aws application-autoscaling
+ * register-scalable-target} and {@code put-scaling-policy}.
  *
  * <p>This target creates no supporting resources (log groups, roles, load balancers): log groups
  * are created by ECS on first use ({@code awslogs-create-group}), and values AWS assigns elsewhere
@@ -84,6 +89,18 @@ public final class EcsJsonEmitter implements Emitter {
                     () -> new IllegalStateException(service.id() + " runs " + service.taskDefinition() + ", which is not in the model"));
             context.output().write(folder(service.id().namespace(), service.id().name()) + "/service.json",
                     render(service(service, task, values)));
+        }
+        for (ScalingPolicy policy : model.all(ScalingPolicy.class)) {
+            EcsService service = model.find(policy.service(), EcsService.class).orElse(null);
+            String folder = folder(policy.service().namespace(), policy.service().name());
+            String resourceId = scalingResourceId(policy, service, model, values);
+            context.output().write(folder + "/scalable-target.json", render(scalableTarget(policy, resourceId)));
+            List<String> suffixes = ScalingShapes.suffixes(policy.targets());
+            String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
+            for (int i = 0; i < suffixes.size(); i++) {
+                context.output().write(folder + "/scaling-policy-" + suffixes.get(i) + ".json", render(scalingPolicy(
+                        ScalingShapes.policyName(serviceName, suffixes.get(i)), policy.targets().get(i), resourceId)));
+            }
         }
         for (RunTask run : model.all(RunTask.class)) {
             TaskDefinition task = model.find(run.taskDefinition(), TaskDefinition.class).orElseThrow(
@@ -222,6 +239,54 @@ public final class EcsJsonEmitter implements Emitter {
         root.put("enableECSManagedTags", true);
         root.put("propagateTags", "SERVICE");
         tags(root, service.tags());
+        return root;
+    }
+
+    /**
+     * {@code service/<cluster>/<service>}: Application Auto Scaling names the cluster by name, so a cluster given
+     * as an ARN is cut to its name; a placeholder stays as it is (it must then be filled in with the name).
+     */
+    static String scalingResourceId(ScalingPolicy policy, EcsService service, DeploymentModel model, ValueRenderer values) {
+        Value clusterValue = service != null ? service.cluster()
+                : model.inputNamed(StandardInputs.CLUSTER).isPresent() ? model.input(StandardInputs.CLUSTER) : null;
+        // without a cluster, create-service uses the default one
+        String cluster = clusterValue == null ? "default" : values.text(clusterValue);
+        int at = cluster.startsWith("arn:") ? cluster.indexOf(":cluster/") : -1;
+        if (at >= 0) {
+            cluster = cluster.substring(at + ":cluster/".length());
+        }
+        String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
+        return "service/" + cluster + "/" + serviceName;
+    }
+
+    static ObjectNode scalableTarget(ScalingPolicy policy, String resourceId) {
+        ObjectNode root = JSON.objectNode();
+        root.put("ServiceNamespace", ScalingShapes.SERVICE_NAMESPACE);
+        root.put("ResourceId", resourceId);
+        root.put("ScalableDimension", ScalingShapes.SCALABLE_DIMENSION);
+        root.put("MinCapacity", policy.minCapacity());
+        root.put("MaxCapacity", policy.maxCapacity());
+        if (!policy.tags().isEmpty()) {
+            ObjectNode tags = root.putObject("Tags");
+            policy.tags().forEach(tags::put);
+        }
+        return root;
+    }
+
+    static ObjectNode scalingPolicy(String name, ScalingPolicy.TargetTracking tracking, String resourceId) {
+        ObjectNode root = JSON.objectNode();
+        root.put("PolicyName", name);
+        root.put("ServiceNamespace", ScalingShapes.SERVICE_NAMESPACE);
+        root.put("ResourceId", resourceId);
+        root.put("ScalableDimension", ScalingShapes.SCALABLE_DIMENSION);
+        root.put("PolicyType", ScalingShapes.POLICY_TYPE);
+        ObjectNode configuration = root.putObject("TargetTrackingScalingPolicyConfiguration");
+        configuration.set("TargetValue", ScalingShapes.numberNode(tracking.targetValue()));
+        configuration.putObject("PredefinedMetricSpecification").put("PredefinedMetricType", tracking.metric());
+        // as close as Application Auto Scaling gets to a HorizontalPodAutoscaler's defaults: scale out at once,
+        // scale in after the 5-minute scale-down stabilization window
+        configuration.put("ScaleOutCooldown", ScalingShapes.SCALE_OUT_COOLDOWN);
+        configuration.put("ScaleInCooldown", ScalingShapes.SCALE_IN_COOLDOWN);
         return root;
     }
 
