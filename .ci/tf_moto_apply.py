@@ -8,7 +8,8 @@ the provider accepts the values and the resources can be created in order. The c
 copied, and an override file points the provider at moto (the output itself is not changed).
 Variables without a default get the VPC, subnet and cluster made in moto, a certificate from moto's
 ACM for the certificate_arn_* ones, and a placeholder otherwise. Exit 0 when the apply completes and
-every expected task definition family is registered and every ECS service exists.
+every expected task definition family is registered and every ECS service, Application Auto Scaling
+scalable target and scaling policy exists.
 """
 import glob
 import os
@@ -44,10 +45,32 @@ def create_private_dns_namespace(self, name, *args, **kwargs):
             n.vpc = vpc
 
 cloudmap.ServiceDiscoveryBackend.create_private_dns_namespace = create_private_dns_namespace
+
+# moto has no tagging for Application Auto Scaling (ListTagsForResource answers 500), which the provider
+# reads after creating a scalable target, retrying until its timeout: tags kept in memory stand in
+import json
+from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
+scaling_tags = {}
+
+def tag_resource(self):
+    scaling_tags.setdefault(self._get_param("ResourceARN"), {}).update(self._get_param("Tags") or {})
+    return "{}"
+
+def untag_resource(self):
+    for key in self._get_param("TagKeys") or []:
+        scaling_tags.get(self._get_param("ResourceARN"), {}).pop(key, None)
+    return "{}"
+
+def list_tags_for_resource(self):
+    return json.dumps({"Tags": scaling_tags.get(self._get_param("ResourceARN"), {})})
+
+ApplicationAutoScalingResponse.tag_resource = tag_resource
+ApplicationAutoScalingResponse.untag_resource = untag_resource
+ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
 main(["-H", "127.0.0.1", "-p", sys.argv[1]])
 """
 
-SERVICES = ["acm", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
+SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
 
 
 def free_port():
@@ -125,12 +148,15 @@ def main(source, families):
                 value = "placeholder"
             lines.append(f"{name} = {hcl(value)}")
         # security groups the input names by id (a SecurityGroupPolicy's) exist in the account, not in moto
-        for path in glob.glob(os.path.join(config, "*.tf")):
+        stand_ins = {}  # one per group, however many files name it
+        for path in sorted(glob.glob(os.path.join(config, "*.tf"))):
             text = open(path, encoding="utf-8").read()
             for group in sorted(set(re.findall(r'"(sg-[0-9a-f]{8,17})"', text))):
-                made = ec2.create_security_group(GroupName=group, Description="stands in for " + group, VpcId=vpc)["GroupId"]
-                text = text.replace(f'"{group}"', f'"{made}"')
-                print(f"security group {group} of the input stands in as {made}")
+                if group not in stand_ins:
+                    stand_ins[group] = ec2.create_security_group(GroupName=group, Description="stands in for " + group,
+                                                                 VpcId=vpc)["GroupId"]
+                    print(f"security group {group} of the input stands in as {stand_ins[group]}")
+                text = text.replace(f'"{group}"', f'"{stand_ins[group]}"')
             open(path, "w", encoding="utf-8").write(text)
         with open(os.path.join(config, "moto.auto.tfvars"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
@@ -159,8 +185,19 @@ def main(source, families):
         declared_services = sum(len(re.findall(r'^resource "aws_ecs_service" ', open(p, encoding="utf-8").read(), re.M))
                                 for p in glob.glob(os.path.join(config, "*.tf")))
         print(f"task definitions registered: {', '.join(registered)}; ECS services: {len(services)} of {declared_services}")
+        scaling = session.client("application-autoscaling", endpoint_url=endpoint)
+        targets = [t for page in scaling.get_paginator("describe_scalable_targets").paginate(ServiceNamespace="ecs")
+                   for t in page["ScalableTargets"]]
+        policies = [p for page in scaling.get_paginator("describe_scaling_policies").paginate(ServiceNamespace="ecs")
+                    for p in page["ScalingPolicies"]]
+        declared_targets, declared_policies = (sum(len(re.findall(rf'^resource "{kind}" ', open(p, encoding="utf-8").read(), re.M))
+                                                   for p in glob.glob(os.path.join(config, "*.tf")))
+                                               for kind in ("aws_appautoscaling_target", "aws_appautoscaling_policy"))
+        if declared_targets or declared_policies:
+            print(f"scalable targets: {len(targets)} of {declared_targets} ({', '.join(sorted(t['ResourceId'] for t in targets))}); "
+                  f"scaling policies: {len(policies)} of {declared_policies}")
         missing = [f for f in families if f not in registered]
-        if missing or len(services) != declared_services:
+        if missing or len(services) != declared_services or len(targets) != declared_targets or len(policies) != declared_policies:
             print(f"missing task definitions: {missing}")
             return 1
         print(f"{len(families)} passed, 0 failed")
