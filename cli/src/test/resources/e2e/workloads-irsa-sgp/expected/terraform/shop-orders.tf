@@ -23,6 +23,35 @@ resource "aws_ecs_service" "shop_orders" {
   tags = {
     app = "orders"
   }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+}
+
+resource "aws_appautoscaling_target" "shop_orders" {
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = element(split(":", aws_ecs_service.shop_orders.id), 5)
+  min_capacity       = 3
+  max_capacity       = 10
+}
+
+# the cooldowns of these policies come closest to a HorizontalPodAutoscaler's defaults: scale out at once
+# (60 s for new tasks to report their load), scale in after its 5-minute scale-down stabilization window (300 s)
+resource "aws_appautoscaling_policy" "shop_orders_cpu" {
+  name               = "shop-orders-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.shop_orders.service_namespace
+  scalable_dimension = aws_appautoscaling_target.shop_orders.scalable_dimension
+  resource_id        = aws_appautoscaling_target.shop_orders.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = 80
+    scale_out_cooldown = 60
+    scale_in_cooldown  = 300
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
 }
 
 resource "aws_ecs_task_definition" "shop_orders" {

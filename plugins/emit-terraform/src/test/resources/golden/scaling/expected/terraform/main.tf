@@ -19,8 +19,10 @@ resource "aws_iam_role" "execution" {
   })
 }
 
+data "aws_partition" "current" {}
+
 resource "aws_iam_role_policy_attachment" "execution" {
   count      = var.execution_role_arn == null ? 1 : 0
   role       = aws_iam_role.execution[0].name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
