@@ -7,38 +7,18 @@ says what it could not verify. Exit 0 when every expected task definition family
 """
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 
-import boto3
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from moto_account import Account, start
 
 
 def main(template_path, families):
-    port = free_port()
-    server = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=open(os.environ["MOTO_LOG"], "w") if os.environ.get("MOTO_LOG") else subprocess.DEVNULL)
+    server, endpoint = start(lambda port: ["moto_server", "-H", "127.0.0.1", "-p", str(port)],
+                             stderr=open(os.environ["MOTO_LOG"], "w") if os.environ.get("MOTO_LOG") else subprocess.DEVNULL)
     try:
-        endpoint = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        session = boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1")
-        ec2 = session.client("ec2", endpoint_url=endpoint)
-        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
-        ecs = session.client("ecs", endpoint_url=endpoint)
-        ecs.create_cluster(clusterName="kube2ecs")
+        account = Account(endpoint)
+        session, ecs, vpc, subnet = account.session, account.ecs, account.vpc, account.subnet
         cfn = session.client("cloudformation", endpoint_url=endpoint)
         import yaml  # PyYAML, a dependency of cfn-lint and moto
         with open(template_path, encoding="utf-8") as f:

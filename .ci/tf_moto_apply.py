@@ -15,13 +15,11 @@ import glob
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
-import boto3
+from moto_account import Account, start
 
 # moto's server, with one correction: moto refuses a second Cloud Map private DNS namespace in a VPC
 # (ConflictingDomainExists) whatever its name; AWS refuses only a namespace of the same name
@@ -73,12 +71,6 @@ main(["-H", "127.0.0.1", "-p", sys.argv[1]])
 SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def plugin_dir():
     for root in glob.glob("/opt/*") + glob.glob("/usr/local/share/*") + glob.glob("/usr/share/*"):
         if os.path.isdir(os.path.join(root, "registry.terraform.io", "hashicorp", "aws")):
@@ -107,25 +99,12 @@ def hcl(value):
 
 
 def main(source, families):
-    port = free_port()
-    endpoint = f"http://127.0.0.1:{port}"
     work = tempfile.mkdtemp(prefix="tf-moto-")
     env = dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true")  # the execution role attaches AmazonECSTaskExecutionRolePolicy
-    server = subprocess.Popen([sys.executable, "-c", MOTO_SERVER, str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, endpoint = start(lambda port: [sys.executable, "-c", MOTO_SERVER, str(port)], env=env)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        session = boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1")
-        ec2 = session.client("ec2", endpoint_url=endpoint)
-        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
-        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.0.1.0/24")["Subnet"]["SubnetId"]
-        ecs = session.client("ecs", endpoint_url=endpoint)
-        ecs.create_cluster(clusterName="kube2ecs")
+        account = Account(endpoint)
+        session, ec2, ecs, vpc, subnet = account.session, account.ec2, account.ecs, account.vpc, account.subnet
         acm = session.client("acm", endpoint_url=endpoint)
 
         config = os.path.join(work, "config")

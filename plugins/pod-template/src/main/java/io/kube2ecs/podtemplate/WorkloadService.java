@@ -158,6 +158,37 @@ public final class WorkloadService {
     }
 
     /**
+     * @param node        a workload's {@code spec.replicas}
+     * @param diagnostics where a bad value is reported
+     * @return the desired count: 1 when absent or bad (reported)
+     */
+    public static int replicas(SourceNode node, io.kube2ecs.api.diag.Diagnostics diagnostics) {
+        if (node.isAbsent()) {
+            return 1;
+        }
+        java.util.OptionalInt value = node.asInt();
+        if (value.isEmpty() || value.getAsInt() < 0) {
+            diagnostics.error(node, PodCodes.BAD_VALUE, "replicas must be a non-negative integer", "write e.g. replicas: 3");
+            return 1;
+        }
+        return value.getAsInt();
+    }
+
+    /**
+     * Reports a workload's {@code spec.minReadySeconds}, which ECS has no counterpart for.
+     *
+     * @param spec        the workload's spec
+     * @param diagnostics where it is reported
+     */
+    public static void minReadySeconds(SourceNode spec, io.kube2ecs.api.diag.Diagnostics diagnostics) {
+        SourceNode minReady = spec.get("minReadySeconds");
+        if (minReady.exists()) {
+            diagnostics.warning(minReady, PodCodes.STRATEGY, "minReadySeconds has no ECS equivalent and is not converted",
+                    "with a load balancer, the target group's healthy threshold and interval delay readiness in a similar way");
+        }
+    }
+
+    /**
      * Creates a one-off run of a bare Pod's task definition and adds it to the model.
      *
      * @param owner   the Pod

@@ -18,7 +18,6 @@ import io.kube2ecs.podtemplate.WorkloadService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,19 +65,14 @@ public final class DeploymentMapper implements KindMapper {
         Diagnostics diagnostics = context.diagnostics();
         SourceNode spec = deployment.root().get("spec");
         EcsService service = WorkloadService.service(deployment, task.get(), TEMPLATE, context);
-        int replicas = replicas(spec.get("replicas"), diagnostics);
+        int replicas = WorkloadService.replicas(spec.get("replicas"), diagnostics);
         service.desiredCount(replicas);
         RolloutStrategy.apply(spec, replicas, service, diagnostics);
         spec.get("selector").ignore("ECS services own their tasks; no label selector is needed");
         spec.get("template").get("spec").get("restartPolicy")
                 .ignore("a Deployment's pods always restart; ECS replaces stopped tasks the same way");
         spec.get("revisionHistoryLimit").ignore("ECS keeps every task definition revision; deregister old ones as needed");
-        SourceNode minReady = spec.get("minReadySeconds");
-        if (minReady.exists()) {
-            diagnostics.warning(minReady, PodCodes.STRATEGY, "minReadySeconds has no ECS equivalent and is not converted",
-                    "with a load balancer, the target group's healthy threshold and interval delay readiness in a similar way");
-            minReady.markConverted();
-        }
+        WorkloadService.minReadySeconds(spec, diagnostics);
         SourceNode paused = spec.get("paused");
         if (paused.asBoolean().orElse(false)) {
             diagnostics.warning(paused, PodCodes.STRATEGY, "paused Deployments have no ECS equivalent; the service deploys normally",
@@ -86,15 +80,4 @@ public final class DeploymentMapper implements KindMapper {
         }
     }
 
-    static int replicas(SourceNode node, Diagnostics diagnostics) {
-        if (node.isAbsent()) {
-            return 1;
-        }
-        OptionalInt value = node.asInt();
-        if (value.isEmpty() || value.getAsInt() < 0) {
-            diagnostics.error(node, PodCodes.BAD_VALUE, "replicas must be a non-negative integer", "write e.g. replicas: 3");
-            return 1;
-        }
-        return value.getAsInt();
-    }
 }

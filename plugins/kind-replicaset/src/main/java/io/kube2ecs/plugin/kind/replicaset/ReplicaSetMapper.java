@@ -9,7 +9,6 @@ import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
-import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
 import io.kube2ecs.podtemplate.PodTemplateSupport;
 import io.kube2ecs.podtemplate.ServiceRouting;
@@ -70,20 +69,11 @@ public final class ReplicaSetMapper implements KindMapper {
         }
         SourceNode spec = replicaSet.root().get("spec");
         EcsService service = WorkloadService.service(replicaSet, task.get(), TEMPLATE, context);
-        SourceNode replicas = spec.get("replicas");
-        int count = replicas.isAbsent() ? 1 : replicas.asInt().orElse(-1);
-        if (count < 0) {
-            context.diagnostics().error(replicas, PodCodes.BAD_VALUE, "replicas must be a non-negative integer", null);
-            count = 1;
-        }
+        int count = WorkloadService.replicas(spec.get("replicas"), context.diagnostics());
         service.desiredCount(count);
         spec.get("selector").ignore("ECS services own their tasks; no label selector is needed");
         spec.get("template").get("spec").get("restartPolicy")
                 .ignore("a ReplicaSet's pods always restart; ECS replaces stopped tasks the same way");
-        SourceNode minReady = spec.get("minReadySeconds");
-        if (minReady.exists()) {
-            context.diagnostics().warning(minReady, PodCodes.STRATEGY, "minReadySeconds has no ECS equivalent and is not converted", null);
-            minReady.markConverted();
-        }
+        WorkloadService.minReadySeconds(spec, context.diagnostics());
     }
 }

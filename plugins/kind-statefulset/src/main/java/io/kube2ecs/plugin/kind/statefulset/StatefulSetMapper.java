@@ -82,12 +82,7 @@ public final class StatefulSetMapper implements KindMapper {
         }
         SourceNode spec = statefulSet.root().get("spec");
         EcsService service = WorkloadService.service(statefulSet, task.get(), TEMPLATE, context);
-        SourceNode replicas = spec.get("replicas");
-        int count = replicas.isAbsent() ? 1 : replicas.asInt().orElse(-1);
-        if (count < 0) {
-            context.diagnostics().error(replicas, PodCodes.BAD_VALUE, "replicas must be a non-negative integer", null);
-            count = 1;
-        }
+        int count = WorkloadService.replicas(spec.get("replicas"), context.diagnostics());
         service.desiredCount(count);
         rollout(spec.get("updateStrategy"), count, service, context);
 
@@ -104,10 +99,7 @@ public final class StatefulSetMapper implements KindMapper {
         spec.get("ordinals").ignore("ECS tasks have no ordinals");
         spec.get("template").get("spec").get("restartPolicy")
                 .ignore("a StatefulSet's pods always restart; ECS replaces stopped tasks the same way");
-        SourceNode minReady = spec.get("minReadySeconds");
-        if (minReady.exists()) {
-            context.diagnostics().warning(minReady, PodCodes.STRATEGY, "minReadySeconds has no ECS equivalent and is not converted", null);
-        }
+        WorkloadService.minReadySeconds(spec, context.diagnostics());
     }
 
     /** Replaces one task at a time, never running more tasks than replicas, as Kubernetes replaces one pod at a time. */
