@@ -243,14 +243,16 @@ class ClusterSourceTest {
                 .contains("hint: on ECS: Fargate has no nodes")
                 // the StatefulSet converts; its claim template is task storage, its controller's claim is left out
                 .contains("warning[POD014]: volume claim template 'data' becomes task storage (1Gi)")
-                .contains("warning[K2E101]: batch/CronJob default/nightly is not converted")
-                .contains("hint: on ECS: an EventBridge Scheduler schedule that runs an ECS task")
+                // the CronJob's task converts; its schedule is reported with the EventBridge expression
+                .contains("warning[JOB002]: the schedule is not created: EventBridge Scheduler runs the task at the same times with "
+                        + "cron(0 3 * * ? *) (UTC, as Kubernetes without timeZone)")
                 .contains("warning[K2E101]: PersistentVolumeClaim default/uploads is not converted")
                 .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs, 1 PersistentVolumeClaims of StatefulSets")
                 .doesNotContain("nightly-29000000").doesNotContain("data-db-0");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
-        assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(3);
-        assertThat(CorpusTest.read(dir.resolve("out"))).containsKey("ecs/default/db/task-definition.json");
+        assertThat(report.at("/summary/notConverted").asInt()).isEqualTo(2); // the DaemonSet and the claim 'uploads'
+        assertThat(CorpusTest.read(dir.resolve("out"))).containsKey("ecs/default/db/task-definition.json")
+                .containsKey("ecs/default/nightly/run-task.json");
         assertThat(cluster.requests()).anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/statefulsets?"))
                 .anyMatch(r -> r.startsWith("GET /apis/apps/v1/namespaces/default/daemonsets?"))
                 .anyMatch(r -> r.startsWith("GET /apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings?"))

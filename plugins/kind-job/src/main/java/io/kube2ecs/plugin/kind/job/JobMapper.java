@@ -79,7 +79,15 @@ public final class JobMapper implements KindMapper {
             return;
         }
         WorkloadService.runTask(job, task.get(), TEMPLATE, context);
-        SourceNode spec = job.root().get("spec");
+        jobSpec(job.root().get("spec"), context);
+        job.root().get("status").ignore("set by the cluster");
+    }
+
+    /**
+     * Reports what a Job controller does beyond starting the pods, for a Job's spec or a CronJob's
+     * {@code jobTemplate.spec}.
+     */
+    static void jobSpec(SourceNode spec, MappingContext context) {
         SourceNode restart = spec.get("template").get("spec").get("restartPolicy");
         if (restart.asText().map("OnFailure"::equals).orElse(false)) {
             context.diagnostics().warning(restart, CODE_CONTROLLER, "restartPolicy OnFailure is not converted: ECS does not restart "
@@ -130,6 +138,5 @@ public final class JobMapper implements KindMapper {
         spec.get("selector").ignore("ECS tasks need no label selector");
         spec.get("manualSelector").ignore("ECS tasks need no label selector");
         spec.get("podFailurePolicy").ignore("ECS does not retry a failed task, so there is nothing to decide");
-        job.root().get("status").ignore("set by the cluster");
     }
 }

@@ -5,7 +5,8 @@ import io.kube2ecs.api.spi.Plugin;
 import java.util.List;
 
 /**
- * Maps {@code batch/Job} to a task definition and a one-off run of it ({@code aws ecs run-task}).
+ * Maps {@code batch/Job} to a task definition and a one-off run of it ({@code aws ecs run-task}),
+ * and {@code batch/CronJob} the same, with the EventBridge Scheduler expression of its schedule.
  */
 public final class JobPlugin implements Plugin {
 
@@ -16,11 +17,11 @@ public final class JobPlugin implements Plugin {
 
     @Override
     public String description() {
-        return "batch/Job -> ECS task definition + one-off run-task";
+        return "batch/Job, batch/CronJob -> ECS task definition + one-off run-task (CronJob schedule reported)";
     }
 
     @Override
     public List<KindMapper> kindMappers() {
-        return List.of(new JobMapper());
+        return List.of(new JobMapper(), new CronJobMapper());
     }
 }
