@@ -200,8 +200,8 @@ public final class HorizontalPodAutoscalerMapper implements KindMapper {
                         "publish the metric to CloudWatch and add a target tracking policy with a customized metric by hand");
             }
         }
-        if (!v1.exists() && !metrics.exists() && task != null) {
-            // Kubernetes' default when an autoscaler names no metric
+        if (!v1.exists() && metrics.items().isEmpty() && task != null) {
+            // Kubernetes' default when an autoscaler names no metric (the API server fills in an empty list too)
             add(out, explained, "cpu", DEFAULT_CPU_UTILIZATION, spec, task, context);
             explained.set(explained.size() - 1, explained.get(explained.size() - 1) + " (Kubernetes' default when no metric is named)");
         }
