@@ -11,6 +11,10 @@ public final class ScalingPolicy extends AwsResource {
 
     /** The {@link ResourceId#type()} of scaling policies. */
     public static final String TYPE = "autoscaling-policy";
+    /** The predefined metric of an ECS service's average CPU utilization, percent of the task size. */
+    public static final String CPU_UTILIZATION = "ECSServiceAverageCPUUtilization";
+    /** The predefined metric of an ECS service's average memory utilization, percent of the task size. */
+    public static final String MEMORY_UTILIZATION = "ECSServiceAverageMemoryUtilization";
 
     private final ResourceId service;
     private final int minCapacity;
@@ -45,7 +49,7 @@ public final class ScalingPolicy extends AwsResource {
     /**
      * A target-tracking policy on a predefined metric.
      *
-     * @param metric      {@code ECSServiceAverageCPUUtilization} or {@code ECSServiceAverageMemoryUtilization}
+     * @param metric      {@link #CPU_UTILIZATION} or {@link #MEMORY_UTILIZATION}
      * @param targetValue the target, percent
      */
     public record TargetTracking(String metric, double targetValue) {

@@ -66,8 +66,8 @@ public final class ScalingShapes {
         Set<String> taken = new HashSet<>();
         for (ScalingPolicy.TargetTracking target : targets) {
             String base = switch (target.metric()) {
-                case "ECSServiceAverageCPUUtilization" -> "cpu";
-                case "ECSServiceAverageMemoryUtilization" -> "memory";
+                case ScalingPolicy.CPU_UTILIZATION -> "cpu";
+                case ScalingPolicy.MEMORY_UTILIZATION -> "memory";
                 default -> target.metric().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
             };
             String name = base;

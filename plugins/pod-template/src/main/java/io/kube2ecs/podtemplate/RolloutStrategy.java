@@ -42,8 +42,8 @@ public final class RolloutStrategy {
             return;
         }
         SourceNode rolling = strategy.get("rollingUpdate");
-        Bound surge = bound(rolling.get("maxSurge"), diagnostics);
-        Bound unavailable = bound(rolling.get("maxUnavailable"), diagnostics);
+        IntOrPercent surge = bound(rolling.get("maxSurge"), diagnostics);
+        IntOrPercent unavailable = bound(rolling.get("maxUnavailable"), diagnostics);
         if (replicas == 0) {
             service.minimumHealthyPercent(Math.max(0, 100 - unavailable.percentOr(25)));
             service.maximumPercent(Math.min(ECS_MAX_PERCENT, 100 + surge.percentOr(25)));
@@ -74,35 +74,14 @@ public final class RolloutStrategy {
         }
     }
 
-    private static Bound bound(SourceNode node, Diagnostics diagnostics) {
+    private static IntOrPercent bound(SourceNode node, Diagnostics diagnostics) {
         if (node.isAbsent()) {
-            return new Bound(null, 25);
+            return new IntOrPercent(null, 25);
         }
-        OptionalInt number = node.asInt();
-        if (number.isPresent() && number.getAsInt() >= 0) {
-            return new Bound(number.getAsInt(), null);
-        }
-        String text = node.asText().orElse("");
-        if (text.matches("\\d{1,6}%")) {
-            return new Bound(null, Integer.parseInt(text.substring(0, text.length() - 1)));
-        }
-        diagnostics.error(node, PodCodes.STRATEGY, "'" + text + "' is neither a number nor a percentage",
-                "write e.g. 1 or 25%");
-        return new Bound(null, 25);
-    }
-
-    /** A maxSurge or maxUnavailable value: absolute pods or a percentage. */
-    private record Bound(Integer absolute, Integer percent) {
-        int pods(int replicas, boolean roundUp) {
-            if (absolute != null) {
-                return absolute;
-            }
-            double exact = replicas * percent / 100.0;
-            return (int) (roundUp ? Math.ceil(exact) : Math.floor(exact));
-        }
-
-        int percentOr(int fallback) {
-            return percent != null ? percent : fallback;
-        }
+        return IntOrPercent.read(node).orElseGet(() -> {
+            diagnostics.error(node, PodCodes.STRATEGY, "'" + node.asText().orElse("") + "' is neither a number nor a percentage",
+                    "write e.g. 1 or 25%");
+            return new IntOrPercent(null, 25);
+        });
     }
 }

@@ -93,10 +93,10 @@ public final class EcsJsonEmitter implements Emitter {
         for (ScalingPolicy policy : model.all(ScalingPolicy.class)) {
             EcsService service = model.find(policy.service(), EcsService.class).orElse(null);
             String folder = folder(policy.service().namespace(), policy.service().name());
-            String resourceId = scalingResourceId(policy, service, model, values);
+            String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
+            String resourceId = scalingResourceId(serviceName, service, model, values);
             context.output().write(folder + "/scalable-target.json", render(scalableTarget(policy, resourceId)));
             List<String> suffixes = ScalingShapes.suffixes(policy.targets());
-            String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
             for (int i = 0; i < suffixes.size(); i++) {
                 context.output().write(folder + "/scaling-policy-" + suffixes.get(i) + ".json", render(scalingPolicy(
                         ScalingShapes.policyName(serviceName, suffixes.get(i)), policy.targets().get(i), resourceId)));
@@ -246,7 +246,7 @@ public final class EcsJsonEmitter implements Emitter {
      * {@code service/<cluster>/<service>}: Application Auto Scaling names the cluster by name, so a cluster given
      * as an ARN is cut to its name; a placeholder stays as it is (it must then be filled in with the name).
      */
-    static String scalingResourceId(ScalingPolicy policy, EcsService service, DeploymentModel model, ValueRenderer values) {
+    static String scalingResourceId(String serviceName, EcsService service, DeploymentModel model, ValueRenderer values) {
         Value clusterValue = service != null ? service.cluster()
                 : model.inputNamed(StandardInputs.CLUSTER).isPresent() ? model.input(StandardInputs.CLUSTER) : null;
         // without a cluster, create-service uses the default one
@@ -255,7 +255,6 @@ public final class EcsJsonEmitter implements Emitter {
         if (at >= 0) {
             cluster = cluster.substring(at + ":cluster/".length());
         }
-        String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
         return "service/" + cluster + "/" + serviceName;
     }
 

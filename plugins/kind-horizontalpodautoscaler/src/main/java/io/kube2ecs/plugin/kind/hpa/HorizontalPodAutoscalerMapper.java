@@ -42,8 +42,6 @@ public final class HorizontalPodAutoscalerMapper implements KindMapper {
     /** What Kubernetes scales on when an HPA names no metric. */
     static final int DEFAULT_CPU_UTILIZATION = 80;
 
-    static final String CPU_METRIC = "ECSServiceAverageCPUUtilization";
-    static final String MEMORY_METRIC = "ECSServiceAverageMemoryUtilization";
 
     private static final ResourceKind KIND = new ResourceKind("autoscaling", "HorizontalPodAutoscaler");
     private static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "Deployment");
@@ -215,7 +213,7 @@ public final class HorizontalPodAutoscalerMapper implements KindMapper {
             return;
         }
         boolean cpu = resource.equals("cpu");
-        String metric = cpu ? CPU_METRIC : MEMORY_METRIC;
+        String metric = cpu ? ScalingPolicy.CPU_UTILIZATION : ScalingPolicy.MEMORY_UTILIZATION;
         if (out.stream().anyMatch(t -> t.metric().equals(metric))) {
             context.diagnostics().warning(at, CODE_METRIC, "a second " + resource + " target is not converted: one target tracking "
                     + "policy per metric", "keep one " + resource + " target");

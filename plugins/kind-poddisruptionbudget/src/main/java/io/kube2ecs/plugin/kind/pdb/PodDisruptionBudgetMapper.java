@@ -9,6 +9,7 @@ import io.kube2ecs.api.source.SourceObject;
 import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.podtemplate.IntOrPercent;
 import io.kube2ecs.podtemplate.Selectors;
 import io.kube2ecs.podtemplate.ServiceRouting;
 import java.util.ArrayList;
@@ -117,16 +118,7 @@ public final class PodDisruptionBudgetMapper implements KindMapper {
     }
 
     private static Optional<Integer> amount(SourceNode node, int tasks, boolean roundUp) {
-        String text = node.asText().orElse("").trim();
-        try {
-            if (text.endsWith("%")) {
-                double share = Integer.parseInt(text.substring(0, text.length() - 1)) * tasks / 100.0;
-                return Optional.of((int) (roundUp ? Math.ceil(share) : Math.floor(share)));
-            }
-            return Optional.of(Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return IntOrPercent.read(node).map(value -> value.pods(tasks, roundUp));
     }
 
     private static void markSelector(SourceNode selector) {

@@ -9,6 +9,7 @@ import io.kube2ecs.api.spi.FieldSupport;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
+import io.kube2ecs.podtemplate.IntOrPercent;
 import io.kube2ecs.podtemplate.PodCodes;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
 import io.kube2ecs.podtemplate.PodTemplateSupport;
@@ -110,17 +111,14 @@ public final class StatefulSetMapper implements KindMapper {
         SourceNode rolling = strategy.get("rollingUpdate");
         SourceNode maxUnavailable = rolling.get("maxUnavailable");
         if (maxUnavailable.exists()) {
-            String value = maxUnavailable.asText().orElse("1").trim();
-            try {
-                unavailable = value.endsWith("%")
-                        ? (int) Math.floor(replicas * Integer.parseInt(value.substring(0, value.length() - 1)) / 100.0)
-                        : Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                context.diagnostics().error(maxUnavailable, PodCodes.BAD_VALUE, "maxUnavailable '" + value + "' is neither a number nor a "
-                        + "percentage", "write it as 1 or 25%");
+            Optional<IntOrPercent> value = IntOrPercent.read(maxUnavailable);
+            if (value.isEmpty()) {
+                context.diagnostics().error(maxUnavailable, PodCodes.BAD_VALUE, "maxUnavailable '" + maxUnavailable.asText().orElse("")
+                        + "' is neither a number nor a percentage", "write it as 1 or 25%");
+            } else {
+                unavailable = Math.max(1, value.get().pods(replicas, false));
             }
             maxUnavailable.markConverted();
-            unavailable = Math.max(1, unavailable);
         }
         service.maximumPercent(100);
         service.minimumHealthyPercent(replicas <= 0 ? 0 : Math.max(0, (int) Math.floor((replicas - Math.min(unavailable, replicas))
