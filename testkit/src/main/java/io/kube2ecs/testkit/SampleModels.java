@@ -1,6 +1,10 @@
 package io.kube2ecs.testkit;
 
 import io.kube2ecs.api.model.ContainerDefinition;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.SecretsManagerSecret;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
 import io.kube2ecs.api.model.KeyValue;
@@ -10,6 +14,7 @@ import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small deployment models as mappers would produce them, for emitter tests that should not depend
@@ -60,5 +65,71 @@ public final class SampleModels {
         service.securityGroups().add(Value.of("sg-0123456789abcdef0"));
         service.desiredCount(count);
         model.add(service);
+    }
+
+    /**
+     * {@code apps} tasks round-robin over {@code namespaces} namespaces, each reading a key of three Secrets
+     * Manager secrets of its own; the first task of each namespace pulls with registry credentials, and the
+     * last with credentials the input does not define.
+     *
+     * @param apps       how many tasks
+     * @param namespaces how many namespaces they spread over
+     * @return a new model
+     */
+    public static DeploymentModel secretsManagerReads(int apps, int namespaces) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        for (int i = 0; i < apps; i++) {
+            String namespace = "ns" + i % namespaces;
+            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app" + i), namespace + "-app" + i);
+            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+            for (String secret : List.of("db", "api", "tls")) {
+                String name = "app" + i + "-" + secret;
+                model.declare(new EnvironmentInput("secret_" + namespace + "_" + i + "_" + secret, "value", EnvironmentInput.Type.STRING,
+                        true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/" + name),
+                        "kube2ecs/" + namespace + "/" + name, Map.of("PASSWORD", model.input("secret_" + namespace + "_" + i + "_" + secret))));
+                container.secrets().add(new SecretRef(secret.toUpperCase() + "_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE,
+                        namespace, "secret/" + name + "/PASSWORD"), Value.Attribute.ARN), null));
+            }
+            String registry = i < namespaces ? "registry/pull" : i == apps - 1 ? "registry/absent" : null;
+            if (i < namespaces) {
+                model.declare(new EnvironmentInput("registry_" + namespace, "value", EnvironmentInput.Type.STRING, true, List.of()));
+                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry),
+                        "kube2ecs/" + namespace + "/registry/pull", Map.of("password", model.input("registry_" + namespace))));
+            }
+            if (registry != null) {
+                container.repositoryCredentials(Value.ref(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry), Value.Attribute.ARN));
+            }
+            task.containers().add(container);
+            model.add(task);
+        }
+        return model;
+    }
+
+    /**
+     * One task reading {@code count} SSM parameters of the model (namespace {@code shop}): the size of
+     * the execution role's read policy grows with it.
+     *
+     * @param count how many parameters
+     * @return a new model
+     */
+    public static DeploymentModel parameterReads(int count) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
+        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+        for (int i = 0; i < count; i++) {
+            ResourceId id = new ResourceId(SsmParameter.TYPE, "shop", "configmap/app/KEY_" + i);
+            model.add(new SsmParameter(id, "/kube2ecs/shop/configmap/app/KEY_" + i, false, Value.of("v" + i)));
+            container.secrets().add(new SecretRef("KEY_" + i, Value.ref(id, Value.Attribute.ARN), null));
+        }
+        task.containers().add(container);
+        model.add(task);
+        return model;
     }
 }

@@ -13,9 +13,6 @@ import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.LogConfiguration;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
-import io.kube2ecs.api.model.SecretRef;
-import io.kube2ecs.api.model.SecretsManagerSecret;
-import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
@@ -23,6 +20,7 @@ import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Output;
 import io.kube2ecs.api.spi.PluginOptions;
+import io.kube2ecs.testkit.SampleModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +78,13 @@ class CloudFormationEmitterTest {
     @Test
     void theExecutionRoleReadsNamespacePathsWhenListingEveryParameterWouldPassIamsPolicySize() {
         Map<String, String> few = new TreeMap<>();
-        assertThat(emit(parameterReads(20), few)).isEmpty();
+        assertThat(emit(SampleModels.parameterReads(20), few)).isEmpty();
         // each parameter twice: read by the task definition, and granted by the role's policy
         assertThat(few.get("template.yaml").split("parameter/kube2ecs/shop/configmap/app/KEY_19\"", -1)).hasSize(3);
         assertThat(few.get("template.yaml")).doesNotContain("/*");
 
         Map<String, String> many = new TreeMap<>();
-        List<Diagnostic> reported = emit(parameterReads(200), many);
+        List<Diagnostic> reported = emit(SampleModels.parameterReads(200), many);
         assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement().satisfies(d -> {
             assertThat(d.message()).contains("reads 200 SSM parameters").contains("/kube2ecs/shop/*");
         });
@@ -101,13 +99,13 @@ class CloudFormationEmitterTest {
     @ValueSource(strings = {"never", "namespace"})
     void pastTheBudgetWithParameterPathsTheSecretsTheModelCreatesAreGrantedByNamespacePrefix(String split) throws Exception {
         Map<String, String> few = new TreeMap<>();
-        assertThat(emit(secretReads(5, 3), few, Map.of("split", split, "format", "json"))).noneMatch(d -> d.code().equals("CFN004"));
+        assertThat(emit(SampleModels.secretsManagerReads(5, 3), few, Map.of("split", split, "format", "json"))).noneMatch(d -> d.code().equals("CFN004"));
         assertThat(readSecretsPolicies(few)).contains("\"Ref\":\"SecretsmanagerSecretNs0SecretApp0Db\"")
                 .contains("\"Ref\":\"MissingSecretsmanagerSecretNs1RegistryAbsentARN\"").doesNotContain("secret:kube2ecs/");
 
         // 150 secrets and 3 registry credentials: one ARN each, about 17,000 characters of policy
         Map<String, String> many = new TreeMap<>();
-        List<Diagnostic> reported = emit(secretReads(50, 3), many, Map.of("split", split, "format", "json"));
+        List<Diagnostic> reported = emit(SampleModels.secretsManagerReads(50, 3), many, Map.of("split", split, "format", "json"));
         assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement().satisfies(d -> assertThat(d.message())
                 .contains("reads 153 Secrets Manager secrets,")
                 .contains("the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 153 of the secrets")
@@ -141,58 +139,6 @@ class CloudFormationEmitterTest {
         return out.toString();
     }
 
-    /**
-     * {@code apps} tasks round-robin over {@code namespaces} namespaces, each reading a key of three Secrets
-     * Manager secrets of its own; the first task of each namespace pulls with registry credentials, and the
-     * last with credentials the input does not define.
-     */
-    private static DeploymentModel secretReads(int apps, int namespaces) {
-        DeploymentModel model = new DeploymentModel();
-        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
-        for (int i = 0; i < apps; i++) {
-            String namespace = "ns" + i % namespaces;
-            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app" + i), namespace + "-app" + i);
-            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
-            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
-            for (String secret : List.of("db", "api", "tls")) {
-                String name = "app" + i + "-" + secret;
-                model.declare(new EnvironmentInput("secret_" + namespace + "_" + i + "_" + secret, "value", EnvironmentInput.Type.STRING,
-                        true, List.of()));
-                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/" + name),
-                        "kube2ecs/" + namespace + "/" + name, Map.of("PASSWORD", model.input("secret_" + namespace + "_" + i + "_" + secret))));
-                container.secrets().add(new SecretRef(secret.toUpperCase() + "_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE,
-                        namespace, "secret/" + name + "/PASSWORD"), Value.Attribute.ARN), null));
-            }
-            String registry = i < namespaces ? "registry/pull" : i == apps - 1 ? "registry/absent" : null;
-            if (i < namespaces) {
-                model.declare(new EnvironmentInput("registry_" + namespace, "value", EnvironmentInput.Type.STRING, true, List.of()));
-                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry),
-                        "kube2ecs/" + namespace + "/registry/pull", Map.of("password", model.input("registry_" + namespace))));
-            }
-            if (registry != null) {
-                container.repositoryCredentials(Value.ref(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry), Value.Attribute.ARN));
-            }
-            task.containers().add(container);
-            model.add(task);
-        }
-        return model;
-    }
-
-    private static DeploymentModel parameterReads(int count) {
-        DeploymentModel model = new DeploymentModel();
-        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
-        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
-        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
-        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
-        for (int i = 0; i < count; i++) {
-            ResourceId id = new ResourceId(SsmParameter.TYPE, "shop", "configmap/app/KEY_" + i);
-            model.add(new SsmParameter(id, "/kube2ecs/shop/configmap/app/KEY_" + i, false, Value.of("v" + i)));
-            container.secrets().add(new SecretRef("KEY_" + i, Value.ref(id, Value.Attribute.ARN), null));
-        }
-        task.containers().add(container);
-        model.add(task);
-        return model;
-    }
 
     @Test
     void withSplittingOffATemplateOverTheResourceQuotaIsReportedWithItsCount() {

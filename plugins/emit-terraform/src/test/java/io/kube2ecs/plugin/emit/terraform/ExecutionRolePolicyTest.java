@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
-import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
-import io.kube2ecs.api.model.EnvironmentInput;
-import io.kube2ecs.api.model.ResourceId;
-import io.kube2ecs.api.model.SecretRef;
-import io.kube2ecs.api.model.SecretsManagerSecret;
-import io.kube2ecs.api.model.SsmParameter;
-import io.kube2ecs.api.model.StandardInputs;
-import io.kube2ecs.api.model.TaskDefinition;
-import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Output;
 import io.kube2ecs.api.spi.PluginOptions;
+import io.kube2ecs.testkit.SampleModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +22,7 @@ class ExecutionRolePolicyTest {
     @Test
     void theExecutionRoleReadsNamespacePathsWhenListingEveryParameterWouldPassIamsPolicySize() {
         Map<String, String> few = new TreeMap<>();
-        assertThat(emit(parameterReads(20), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
+        assertThat(emit(SampleModels.parameterReads(20), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
         assertThat(few.get("main.tf")).contains("aws_ssm_parameter.shop_configmap_app_KEY_19.arn")
                 .doesNotContain("data \"aws_caller_identity\"")
                 // the managed policy's ARN in any partition (arn:aws-us-gov:… in GovCloud)
@@ -38,7 +30,7 @@ class ExecutionRolePolicyTest {
                 .doesNotContain("arn:aws:iam::aws:policy");
 
         Map<String, String> many = new TreeMap<>();
-        List<Diagnostic> reported = emit(parameterReads(200), many);
+        List<Diagnostic> reported = emit(SampleModels.parameterReads(200), many);
         assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE)).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("reads 200 SSM parameters").contains("/kube2ecs/shop/*"));
         assertThat(many.get("main.tf"))
@@ -51,13 +43,13 @@ class ExecutionRolePolicyTest {
     @Test
     void pastTheBudgetWithParameterPathsTheSecretsTheModelCreatesAreGrantedByNamespacePrefix() {
         Map<String, String> few = new TreeMap<>();
-        assertThat(emit(secretReads(5, 3), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
+        assertThat(emit(SampleModels.secretsManagerReads(5, 3), few)).noneMatch(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE));
         assertThat(policy(few.get("main.tf"))).contains("aws_secretsmanager_secret.ns0_secret_app0_db.arn")
                 .contains("var.missing_").doesNotContain("secret:kube2ecs/");
 
         // 150 secrets and 3 registry credentials: one ARN each, about 17,000 characters of policy
         Map<String, String> many = new TreeMap<>();
-        List<Diagnostic> reported = emit(secretReads(50, 3), many);
+        List<Diagnostic> reported = emit(SampleModels.secretsManagerReads(50, 3), many);
         assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE)).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("reads 153 Secrets Manager secrets,")
                         .contains("the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 153 of the secrets")
@@ -81,60 +73,6 @@ class ExecutionRolePolicyTest {
         return mainTf.substring(start, mainTf.indexOf("\n}\n", start));
     }
 
-    /**
-     * {@code apps} tasks round-robin over {@code namespaces} namespaces, each reading a key of three Secrets
-     * Manager secrets of its own; the first task of each namespace pulls with registry credentials, and the
-     * last with credentials the input does not define.
-     */
-    private static DeploymentModel secretReads(int apps, int namespaces) {
-        DeploymentModel model = new DeploymentModel();
-        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
-        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
-        for (int i = 0; i < apps; i++) {
-            String namespace = "ns" + i % namespaces;
-            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app" + i), namespace + "-app" + i);
-            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
-            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
-            for (String secret : List.of("db", "api", "tls")) {
-                String name = "app" + i + "-" + secret;
-                model.declare(new EnvironmentInput("secret_" + namespace + "_" + i + "_" + secret, "value", EnvironmentInput.Type.STRING,
-                        true, List.of()));
-                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/" + name),
-                        "kube2ecs/" + namespace + "/" + name, Map.of("PASSWORD", model.input("secret_" + namespace + "_" + i + "_" + secret))));
-                container.secrets().add(new SecretRef(secret.toUpperCase() + "_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE,
-                        namespace, "secret/" + name + "/PASSWORD"), Value.Attribute.ARN), null));
-            }
-            String registry = i < namespaces ? "registry/pull" : i == apps - 1 ? "registry/absent" : null;
-            if (i < namespaces) {
-                model.declare(new EnvironmentInput("registry_" + namespace, "value", EnvironmentInput.Type.STRING, true, List.of()));
-                model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry),
-                        "kube2ecs/" + namespace + "/registry/pull", Map.of("password", model.input("registry_" + namespace))));
-            }
-            if (registry != null) {
-                container.repositoryCredentials(Value.ref(new ResourceId(SecretsManagerSecret.TYPE, namespace, registry), Value.Attribute.ARN));
-            }
-            task.containers().add(container);
-            model.add(task);
-        }
-        return model;
-    }
-
-    private static DeploymentModel parameterReads(int count) {
-        DeploymentModel model = new DeploymentModel();
-        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
-        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
-        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
-        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
-        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
-        for (int i = 0; i < count; i++) {
-            ResourceId id = new ResourceId(SsmParameter.TYPE, "shop", "configmap/app/KEY_" + i);
-            model.add(new SsmParameter(id, "/kube2ecs/shop/configmap/app/KEY_" + i, false, Value.of("v" + i)));
-            container.secrets().add(new SecretRef("KEY_" + i, Value.ref(id, Value.Attribute.ARN), null));
-        }
-        task.containers().add(container);
-        model.add(task);
-        return model;
-    }
 
     private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files) {
         List<Diagnostic> reported = new ArrayList<>();
