@@ -19,11 +19,13 @@ import java.util.TreeSet;
  * hundred ARNs the role cannot be created. One budget covers everything the policies list. When
  * the single ARNs do not fit, each Kubernetes namespace's parameter path is granted instead
  * ({@code /kube2ecs/shop/*}); when those paths and the single secrets still do not fit, the secrets
- * the model creates are granted by their namespace's name prefix too ({@code kube2ecs/shop/*}).
+ * the model creates are granted by their namespace's name prefix too ({@code kube2ecs/shop/*}); past
+ * a hundred or so namespaces even one path and prefix each do not fit, and the whole prefix is
+ * granted ({@code /kube2ecs/*}, then {@code kube2ecs/*} for the secrets).
  * Every task already shares the one execution role, so that widens what the tasks can read only to
  * the other parameters and secrets under the same paths: ones no task reads, and ones created
  * later. ARNs the model does not create stay listed one by one: nothing says which path would
- * hold them.
+ * hold them, so enough of them still overflow the role, which {@link Scope#fits()} tells.
  */
 public final class ParameterReadScope {
 
@@ -34,6 +36,8 @@ public final class ParameterReadScope {
      * the statements around them (about 330 characters for one policy document).
      */
     static final int BUDGET = 8_000;
+    /** The statements around the ARNs of one policy document, to tell how large the policies would be. */
+    private static final int STATEMENTS_CHARS = 330;
     /**
      * The statements around the ARNs that each further policy document repeats (the nested stacks'
      * {@code read-secrets-<ns>} policies): version, reads and {@code kms:Decrypt} statements.
@@ -56,8 +60,26 @@ public final class ParameterReadScope {
     }
 
     /**
+     * How wide the role's reads are granted, narrowest first; each level widens what the one before
+     * it granted and keeps the rest.
+     */
+    public enum Level {
+        /** Each parameter and secret by its ARN. */
+        ARNS,
+        /** Parameters by their namespace's path, {@code /kube2ecs/shop/*}; secrets by ARN. */
+        PARAMETER_PATHS,
+        /** Also the secrets the model creates by their namespace's name prefix, {@code kube2ecs/shop/*}. */
+        SECRET_PREFIXES,
+        /** Parameters by the whole parameter prefix, {@code /kube2ecs/*}; secrets by namespace prefix. */
+        PARAMETER_PREFIX,
+        /** Parameters and the secrets the model creates by the whole prefix, {@code /kube2ecs/*} and {@code kube2ecs/*}. */
+        WHOLE_PREFIX
+    }
+
+    /**
      * What the role's policies grant.
      *
+     * @param level          how wide
      * @param parameters     how many parameters the model creates that the role reads
      * @param parameterPaths the paths granted instead of those parameters, sorted; empty when they are listed
      * @param secrets        how many secrets the model creates that the role reads
@@ -65,9 +87,11 @@ public final class ParameterReadScope {
      * @param prefixed       how many of those secrets a prefix grants (the others' names do not follow
      *                       {@code <prefix>/<namespace>/…}, so they stay listed)
      * @param unknownArns    how many ARNs the model does not create, listed one by one in any case
+     * @param chars          the estimated size of what the policies list at this level, the fixed costs
+     *                       (unknown ARNs, KMS key, further policy documents) included; compare with {@link #fits()}
      */
-    public record Scope(int parameters, List<String> parameterPaths, int secrets, List<String> secretPrefixes, int prefixed,
-            int unknownArns) {
+    public record Scope(Level level, int parameters, List<String> parameterPaths, int secrets, List<String> secretPrefixes,
+            int prefixed, int unknownArns, long chars) {
 
         /** @return whether the parameters are granted by path */
         public boolean parametersByPath() {
@@ -85,10 +109,33 @@ public final class ParameterReadScope {
         }
 
         /**
+         * @return whether the policies fit IAM's size for one role; when not, even the widest level
+         *         lists too much (ARNs no path or prefix covers) and the role cannot be created
+         */
+        public boolean fits() {
+            return chars <= BUDGET;
+        }
+
+        /**
+         * @param parameterName the name of a parameter the model creates that the role reads
+         * @return the path that grants it ({@code /kube2ecs/shop/*} or {@code /kube2ecs/*}; the name
+         *         itself when it has no path to widen to), or empty when it is listed by its ARN
+         */
+        public Optional<String> pathOf(String parameterName) {
+            if (level.compareTo(Level.PARAMETER_PREFIX) >= 0) {
+                return Optional.of(wholePath(parameterName));
+            }
+            return level.compareTo(Level.PARAMETER_PATHS) >= 0 ? Optional.of(wildcard(parameterName)) : Optional.empty();
+        }
+
+        /**
          * @param secret a secret the role reads
          * @return the prefix that grants it, or empty when it is listed by its ARN
          */
         public Optional<String> prefixOf(SecretsManagerSecret secret) {
+            if (level == Level.WHOLE_PREFIX) {
+                return secretPrefix(secret).map(ParameterReadScope::wholePrefix);
+            }
             return secretsByPrefix() ? secretPrefix(secret) : Optional.empty();
         }
 
@@ -103,10 +150,15 @@ public final class ParameterReadScope {
             }
             List<String> instead = new ArrayList<>();
             if (parametersByPath()) {
-                instead.add("the parameter paths " + String.join(", ", parameterPaths) + " instead of the " + parameters + " parameters");
+                instead.add((parameterPaths.size() == 1 ? "the parameter path " : "the parameter paths ") + String.join(", ", parameterPaths)
+                        + (level.compareTo(Level.PARAMETER_PREFIX) >= 0 ? " (the whole prefix: a path per namespace does not fit either)"
+                        : "") + " instead of the " + parameters + " parameters");
             }
             if (secretsByPrefix()) {
-                instead.add("the secret name prefixes " + String.join(", ", secretPrefixes) + " instead of " + prefixed + " of the secrets");
+                instead.add((secretPrefixes.size() == 1 ? "the secret name prefix " : "the secret name prefixes ")
+                        + String.join(", ", secretPrefixes) + (level == Level.WHOLE_PREFIX
+                        ? " (the whole prefix: a prefix per namespace does not fit either)" : "") + " instead of " + prefixed
+                        + " of the secrets");
             }
             String note = "the created execution role reads " + String.join(" and ", reads) + ", too many to list in its policies "
                     + "(IAM allows a role " + ROLE_INLINE_POLICY_CHARS + " characters of inline policy): it reads "
@@ -120,11 +172,24 @@ public final class ParameterReadScope {
             }
             return note;
         }
+
+        /**
+         * @return what an emitter reports when the policies do not {@link #fits() fit}: their estimated size, and
+         *         what stays listed one by one however wide the rest is granted
+         */
+        public String overflow() {
+            return "the created execution role cannot be created: its policies would take about " + (chars + STATEMENTS_CHARS)
+                    + " characters, more than IAM allows a role (" + ROLE_INLINE_POLICY_CHARS + " characters of inline policy, "
+                    + "all its policies together), although they grant " + (widened() ? "what they can by path and prefix"
+                    : "everything one ARN each") + (unknownArns > 0 ? "; " + unknownArns + " ARNs of parameters or secrets the input "
+                    + "does not define are listed one by one" : "") + (secretsByPrefix() && secrets > prefixed ? "; "
+                    + (secrets - prefixed) + " secrets whose names do not follow <prefix>/<namespace>/ are listed one by one" : "");
+        }
     }
 
     /**
-     * Decides what the role's policies grant, within one budget for all the ARNs they list: single
-     * ARNs when they fit; else parameter paths; else parameter paths and secret name prefixes.
+     * Decides what the role's policies grant, within one budget for all the ARNs they list: the
+     * narrowest {@link Level} that fits, or the widest when none does (see {@link Scope#fits()}).
      *
      * @param parameterNames the names of every parameter the model creates that the execution role
      *                       reads, across all its policies, e.g. {@code /kube2ecs/shop/configmap/web/LOG_LEVEL}
@@ -148,31 +213,69 @@ public final class ParameterReadScope {
             secretArns += secret.name().length() + SECRET_ARN_OVERHEAD;
         }
         if (fixed + parameterArns + secretArns <= BUDGET) {
-            return new Scope(parameterNames.size(), List.of(), distinct.size(), List.of(), 0, unknownArns);
+            return new Scope(Level.ARNS, parameterNames.size(), List.of(), distinct.size(), List.of(), 0, unknownArns,
+                    fixed + parameterArns + secretArns);
         }
         TreeSet<String> paths = new TreeSet<>();
         for (String name : parameterNames) {
             paths.add(wildcard(name));
         }
-        long pathArns = 0;
-        for (String path : paths) {
-            pathArns += path.length() + PARAMETER_ARN_OVERHEAD;
-        }
+        long pathArns = parameterArns(paths);
         if (fixed + pathArns + secretArns <= BUDGET) {
-            return new Scope(parameterNames.size(), List.copyOf(paths), distinct.size(), List.of(), 0, unknownArns);
+            return new Scope(Level.PARAMETER_PATHS, parameterNames.size(), List.copyOf(paths), distinct.size(), List.of(), 0,
+                    unknownArns, fixed + pathArns + secretArns);
         }
         // past the budget even so: each namespace's secrets by their name prefix; a secret whose name
         // the model did not build from the prefix and namespace has no prefix that is safe to grant
         TreeSet<String> prefixes = new TreeSet<>();
+        TreeSet<String> wholePrefixes = new TreeSet<>();
         int prefixed = 0;
+        long unprefixedArns = 0;
         for (SecretsManagerSecret secret : distinct) {
             Optional<String> prefix = secretPrefix(secret);
             if (prefix.isPresent()) {
                 prefixes.add(prefix.get());
+                wholePrefixes.add(wholePrefix(prefix.get()));
                 prefixed++;
+            } else {
+                unprefixedArns += secret.name().length() + SECRET_ARN_OVERHEAD;
             }
         }
-        return new Scope(parameterNames.size(), List.copyOf(paths), distinct.size(), List.copyOf(prefixes), prefixed, unknownArns);
+        long prefixArns = unprefixedArns + secretArns(prefixes);
+        if (fixed + pathArns + prefixArns <= BUDGET) {
+            return new Scope(Level.SECRET_PREFIXES, parameterNames.size(), List.copyOf(paths), distinct.size(), List.copyOf(prefixes),
+                    prefixed, unknownArns, fixed + pathArns + prefixArns);
+        }
+        // a path per namespace is itself too much past a hundred or so namespaces: the whole prefix,
+        // first for the parameters (the more numerous), then for the secrets too
+        TreeSet<String> wholePaths = new TreeSet<>();
+        for (String name : parameterNames) {
+            wholePaths.add(wholePath(name));
+        }
+        long wholePathArns = parameterArns(wholePaths);
+        if (fixed + wholePathArns + prefixArns <= BUDGET) {
+            return new Scope(Level.PARAMETER_PREFIX, parameterNames.size(), List.copyOf(wholePaths), distinct.size(),
+                    List.copyOf(prefixes), prefixed, unknownArns, fixed + wholePathArns + prefixArns);
+        }
+        long wholePrefixArns = unprefixedArns + secretArns(wholePrefixes);
+        return new Scope(Level.WHOLE_PREFIX, parameterNames.size(), List.copyOf(wholePaths), distinct.size(),
+                List.copyOf(wholePrefixes), prefixed, unknownArns, fixed + wholePathArns + wholePrefixArns);
+    }
+
+    private static long parameterArns(Collection<String> paths) {
+        long chars = 0;
+        for (String path : paths) {
+            chars += path.length() + PARAMETER_ARN_OVERHEAD;
+        }
+        return chars;
+    }
+
+    private static long secretArns(Collection<String> prefixes) {
+        long chars = 0;
+        for (String prefix : prefixes) {
+            chars += prefix.length() + SECRET_ARN_OVERHEAD;
+        }
+        return chars;
     }
 
     /**
@@ -225,5 +328,19 @@ public final class ParameterReadScope {
             return parameterName;
         }
         return name.substring(0, second) + "/*";
+    }
+
+    /**
+     * @return {@code /<prefix>/*} of a parameter {@link #wildcard} would grant by namespace path
+     *         ({@code /kube2ecs/*}: every parameter this tool names with that prefix), else the name itself
+     */
+    static String wholePath(String parameterName) {
+        String wildcard = wildcard(parameterName);
+        return wildcard.equals(parameterName) ? parameterName : wildcard.substring(0, wildcard.indexOf('/', 1)) + "/*";
+    }
+
+    /** @return {@code <prefix>/*} of a namespace prefix {@code <prefix>/<namespace>/*} */
+    private static String wholePrefix(String namespacePrefix) {
+        return namespacePrefix.substring(0, namespacePrefix.indexOf('/') + 1) + "*";
     }
 }

@@ -128,6 +128,85 @@ class ParameterReadScopeTest {
         assertThat(ParameterReadScope.decide(List.of(), secrets(70, 3), 0, null, 2).secretsByPrefix()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "/kube2ecs/shop/configmap/web/LOG_LEVEL, /kube2ecs/*",
+            "kube2ecs/shop/secret/db/PASSWORD, /kube2ecs/*",
+            "/kube2ecs/shop, /kube2ecs/shop",
+            "plain, plain"})
+    void theWholePrefixIsGrantedOnlyForNamesWithANamespacePath(String name, String path) {
+        assertThat(ParameterReadScope.wholePath(name)).isEqualTo(path);
+    }
+
+    @Test
+    void pastAHundredOrSoNamespacesTheWholeParameterPrefixIsGrantedAndTheSecretsKeepTheirNamespaces() {
+        // 150 namespace paths: about 12,000 characters, past the budget however the secrets are granted
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(300, 150), secrets(30, 3), 0, KMS_KEY, 1);
+        assertThat(scope.level()).isEqualTo(ParameterReadScope.Level.PARAMETER_PREFIX);
+        assertThat(scope.fits()).isTrue();
+        assertThat(scope.parameterPaths()).containsExactly("/kube2ecs/*");
+        assertThat(scope.pathOf("/kube2ecs/ns7/configmap/app7/FEATURE_FLAG_7")).hasValue("/kube2ecs/*");
+        assertThat(scope.secretPrefixes()).containsExactly("kube2ecs/ns0/*", "kube2ecs/ns1/*", "kube2ecs/ns2/*");
+        assertThat(scope.note()).contains("reads 300 SSM parameters and 30 Secrets Manager secrets")
+                .contains("the parameter path /kube2ecs/* (the whole prefix: a path per namespace does not fit either) "
+                        + "instead of the 300 parameters")
+                .contains("the secret name prefixes kube2ecs/ns0/*, kube2ecs/ns1/*, kube2ecs/ns2/* instead of 30 of the secrets");
+    }
+
+    @Test
+    void whenTheSecretsNamespacesDoNotFitEitherTheirWholePrefixIsGrantedToo() {
+        List<SecretsManagerSecret> secrets = secrets(300, 150);
+        SecretsManagerSecret foreign = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, "ns0", "secret/legacy"),
+                "legacy/database", Map.of());
+        secrets.add(foreign);
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(300, 150), secrets, 0, KMS_KEY, 1);
+        assertThat(scope.level()).isEqualTo(ParameterReadScope.Level.WHOLE_PREFIX);
+        assertThat(scope.fits()).isTrue();
+        assertThat(scope.parameterPaths()).containsExactly("/kube2ecs/*");
+        assertThat(scope.secretPrefixes()).containsExactly("kube2ecs/*");
+        assertThat(scope.prefixOf(secrets.get(7))).hasValue("kube2ecs/*");
+        // a name that follows no namespace is no safer to widen at this level
+        assertThat(scope.prefixOf(foreign)).isEmpty();
+        assertThat(scope.note()).contains("the secret name prefix kube2ecs/* (the whole prefix: a prefix per namespace does not fit "
+                + "either) instead of 300 of the secrets").contains("1 secrets whose names do not follow <prefix>/<namespace>/ stay listed");
+    }
+
+    @Test
+    void theNarrowerLevelsSayWhatTheyGrantAndThatTheyFit() {
+        ParameterReadScope.Scope arns = ParameterReadScope.decide(parameters(60, 2), List.of(), 0, null, 1);
+        assertThat(arns.level()).isEqualTo(ParameterReadScope.Level.ARNS);
+        assertThat(arns.fits()).isTrue();
+        assertThat(arns.pathOf("/kube2ecs/ns0/configmap/app0/FEATURE_FLAG_0")).isEmpty();
+        ParameterReadScope.Scope paths = ParameterReadScope.decide(parameters(200, 3), List.of(), 0, null, 1);
+        assertThat(paths.level()).isEqualTo(ParameterReadScope.Level.PARAMETER_PATHS);
+        assertThat(paths.pathOf("/kube2ecs/ns0/configmap/app0/FEATURE_FLAG_0")).hasValue("/kube2ecs/ns0/*");
+        assertThat(ParameterReadScope.decide(parameters(100, 3), secrets(150, 3), 0, KMS_KEY, 1).level())
+                .isEqualTo(ParameterReadScope.Level.SECRET_PREFIXES);
+    }
+
+    @Test
+    void aPolicyPerNamespaceRepeatsItsStatementsAndKeyPastWhatAnyLevelFits() {
+        // the CloudFormation target's nested stacks: 60 read-secrets-<ns> policies cost about 16,500
+        // characters before they list anything
+        ParameterReadScope.Scope perNamespace = ParameterReadScope.decide(parameters(120, 60), secrets(60, 60), 0, KMS_KEY, 60);
+        assertThat(perNamespace.fits()).isFalse();
+        assertThat(perNamespace.level()).isEqualTo(ParameterReadScope.Level.WHOLE_PREFIX);
+        assertThat(ParameterReadScope.decide(parameters(120, 60), secrets(60, 60), 0, KMS_KEY, 1).fits()).isTrue();
+    }
+
+    @Test
+    void arnsNoPathCoversCanLeaveTheRoleTooLargeWhichTheScopeTells() {
+        // 100 ARNs the model does not create (a Secret missing from the input, …): no prefix is known for them
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(10, 2), List.of(), 100, null, 1);
+        assertThat(scope.fits()).isFalse();
+        assertThat(scope.unknownArns()).isEqualTo(100);
+        assertThat(scope.overflow()).startsWith("the created execution role cannot be created: its policies would take about ")
+                .contains("more than IAM allows a role (10240 characters of inline policy")
+                .contains("100 ARNs of parameters or secrets the input does not define are listed one by one");
+        assertThat(Long.parseLong(scope.overflow().replaceAll(".*would take about (\\d+) characters.*", "$1"))).isGreaterThan(12_800);
+        assertThat(ParameterReadScope.decide(parameters(10, 2), List.of(), 40, null, 1).fits()).isTrue();
+    }
+
     @Test
     void aKeyOfASecretAndRegistryCredentialsReadTheWholeSecret() {
         DeploymentModel model = new DeploymentModel();
