@@ -132,4 +132,39 @@ public final class SampleModels {
         model.add(task);
         return model;
     }
+
+    /**
+     * One task in each of {@code namespaces} namespaces {@code ns0}, {@code ns1} …, as a Deployment
+     * reading a ConfigMap and a Secret gives (profile {@code secrets: secretsmanager}): five SSM
+     * parameters of its namespace and one key of a Secrets Manager secret. The execution role's
+     * fixed cost per namespace grows with it, in the CloudFormation target's nested stacks.
+     *
+     * @param namespaces how many namespaces, one task each
+     * @return a new model
+     */
+    public static DeploymentModel namespaceReads(int namespaces) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, List.of()));
+        for (int n = 0; n < namespaces; n++) {
+            String namespace = "ns" + n;
+            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, namespace, "app"), namespace + "-app");
+            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+            ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+            for (String key : List.of("LOG_LEVEL", "FEATURE_A", "FEATURE_B", "UPSTREAM", "TIMEOUT")) {
+                ResourceId id = new ResourceId(SsmParameter.TYPE, namespace, "configmap/app/" + key);
+                model.add(new SsmParameter(id, "/kube2ecs/" + namespace + "/configmap/app/" + key, false, Value.of("v")));
+                container.secrets().add(new SecretRef(key, Value.ref(id, Value.Attribute.ARN), null));
+            }
+            String input = "secret_" + namespace + "_app_db_password";
+            model.declare(new EnvironmentInput(input, "value", EnvironmentInput.Type.STRING, true, List.of()));
+            model.add(new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, namespace, "secret/app"),
+                    "kube2ecs/" + namespace + "/app", Map.of("DB_PASSWORD", model.input(input))));
+            container.secrets().add(new SecretRef("DB_PASSWORD", Value.ref(new ResourceId(SsmParameter.TYPE, namespace,
+                    "secret/app/DB_PASSWORD"), Value.Attribute.ARN), null));
+            task.containers().add(container);
+            model.add(task);
+        }
+        return model;
+    }
 }

@@ -65,6 +65,7 @@ public final class CloudFormationEmitter implements Emitter {
     static final String CODE_LIMITS = "CFN002";
     static final String CODE_SPLIT = "CFN003";
     static final String CODE_READ_SCOPE = "CFN004";
+    static final String CODE_ROLE_TOO_LARGE = "CFN005";
 
     /** CloudFormation's per-stack quotas, which cannot be raised. */
     static final int MAX_RESOURCES = 500;
@@ -215,6 +216,13 @@ public final class CloudFormationEmitter implements Emitter {
         /** Whether the execution role reads parameters and secrets one by one or by namespace; see {@link ParameterReadScope}. */
         private ParameterReadScope.Scope readScope;
         private String readScopeNote;
+        /** Set when even the widest scope does not fit and the role would be created: the stack would fail. */
+        private String readScopeOverflow;
+        /**
+         * Whether the reads of every namespace are one policy of the role and name the secrets the model
+         * creates by their ARN pattern (split mode, when the namespaces' policies would grant more or not fit).
+         */
+        private boolean oneReadPolicy;
         private boolean createCluster;
         private String kmsKey;
         /** The scaling policies of each scaled service, written after it. */
@@ -279,6 +287,12 @@ public final class CloudFormationEmitter implements Emitter {
                 context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single "
                         + "parameters and secrets, give the profile an executionRoleArn of a role you manage (for example with a "
                         + "managed policy per namespace)", null, null));
+            }
+            if (readScopeOverflow != null) {
+                context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow
+                        + "; the stack would fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"", "pass an existing "
+                        + "execution role: executionRoleArn in the profile, or the stack parameter ExecutionRoleArn; the ECS JSON "
+                        + "target's execution-role-policy.json files list what it must read", null, null));
             }
         }
 
@@ -930,32 +944,36 @@ public final class CloudFormationEmitter implements Emitter {
             Map<String, List<Value>> readsByNamespace = new TreeMap<>();
             sets.forEach((namespace, reads) -> readsByNamespace.put(namespace, new ArrayList<>(reads)));
             readsByNamespace.values().removeIf(List::isEmpty);
-            List<String> parameterNames = new ArrayList<>();
-            List<SecretsManagerSecret> secrets = new ArrayList<>();
-            int unknownArns = 0;
-            for (List<Value> reads : readsByNamespace.values()) {
-                for (Value read : reads) {
-                    String name = parameterName(read);
-                    Optional<SecretsManagerSecret> secret = ParameterReadScope.secretOf(model, read);
-                    if (name != null) {
-                        parameterNames.add(name);
-                    } else if (secret.isPresent()) {
-                        secrets.add(secret.get());
-                    } else {
-                        unknownArns++;
-                    }
+            // the nested stacks' policies per namespace count together, each with its own statements and KMS key
+            readScope = decide(readsByNamespace);
+            if (policyPerNamespace && readsByNamespace.size() > 1) {
+                // One policy of the role, in the shared stack, repeats nothing; it can name no resource of
+                // a namespace's stack (the namespaces refer to the role: a cycle), so it names the secrets by
+                // their ARN pattern. Kept for when it grants less than the namespaces' policies, or when
+                // those do not fit, so that the nested stacks of a small split stay as they were.
+                java.util.LinkedHashSet<Value> union = new java.util.LinkedHashSet<>();
+                readsByNamespace.values().forEach(union::addAll);
+                Map<String, List<Value>> one = Map.of("", new ArrayList<>(union));
+                ParameterReadScope.Scope oneScope = decide(one);
+                if (oneScope.level().compareTo(readScope.level()) < 0 || !readScope.fits()) {
+                    readScope = oneScope;
+                    readsByNamespace.clear();
+                    readsByNamespace.putAll(one);
+                    oneReadPolicy = true;
                 }
             }
-            // the nested stacks' policies per namespace count together, each with its own KMS statement
-            readScope = ParameterReadScope.decide(parameterNames, secrets, unknownArns, kmsKey, readsByNamespace.size());
             if (readScope.widened()) {
                 readScopeNote = readScope.note();
+            }
+            boolean roleGiven = !profileRole.isEmpty();
+            if (!readScope.fits() && !roleGiven) {
+                readScopeOverflow = readScope.overflow();
             }
             ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");
             p.set("AssumeRolePolicyDocument", assumeEcsTasks());
             p.putArray("ManagedPolicyArns").add(sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
-            if (!policyPerNamespace) {
+            if (!policyPerNamespace || oneReadPolicy) {
                 List<Value> reads = readsByNamespace.getOrDefault("", List.of());
                 if (!reads.isEmpty()) {
                     p.putArray("Policies").addObject().put("PolicyName", "read-secrets").set("PolicyDocument", readSecrets(reads));
@@ -977,6 +995,27 @@ public final class CloudFormationEmitter implements Emitter {
             });
         }
 
+        /** @return what policies holding these reads, one document per entry, may grant */
+        private ParameterReadScope.Scope decide(Map<String, List<Value>> readsByPolicy) {
+            List<String> parameterNames = new ArrayList<>();
+            List<SecretsManagerSecret> secrets = new ArrayList<>();
+            int unknownArns = 0;
+            for (List<Value> reads : readsByPolicy.values()) {
+                for (Value read : reads) {
+                    String name = parameterName(read);
+                    Optional<SecretsManagerSecret> secret = ParameterReadScope.secretOf(model, read);
+                    if (name != null) {
+                        parameterNames.add(name);
+                    } else if (secret.isPresent()) {
+                        secrets.add(secret.get());
+                    } else {
+                        unknownArns++;
+                    }
+                }
+            }
+            return ParameterReadScope.decide(parameterNames, secrets, unknownArns, kmsKey, readsByPolicy.size());
+        }
+
         private ObjectNode readSecrets(List<Value> reads) {
             ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
             ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
@@ -987,10 +1026,16 @@ public final class CloudFormationEmitter implements Emitter {
                 String parameter = readScope.parametersByPath() ? parameterName(read) : null;
                 String prefix = readScope.secretsByPrefix()
                         ? ParameterReadScope.secretOf(model, read).flatMap(readScope::prefixOf).orElse(null) : null;
+                // the one policy of a split names a secret by its ARN pattern, not by a reference into its stack
+                Optional<SecretsManagerSecret> patterned = prefix == null && oneReadPolicy
+                        ? ParameterReadScope.secretOf(model, read) : Optional.empty();
                 JsonNode resource = parameter != null ? sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/"
-                        + withoutLeadingSlash(ParameterReadScope.wildcard(parameter)).replace("${", "${!"))
+                        + withoutLeadingSlash(readScope.pathOf(parameter).orElseThrow()).replace("${", "${!"))
                         : prefix != null ? sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
-                        + prefix.replace("${", "${!")) : secretResource(read);
+                        + prefix.replace("${", "${!"))
+                        // Secrets Manager appends a hyphen and six characters to the name
+                        : patterned.isPresent() ? sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                        + patterned.get().name().replace("${", "${!") + "-??????") : secretResource(read);
                 if (seen.add(resource)) {
                     list.add(resource);
                 }

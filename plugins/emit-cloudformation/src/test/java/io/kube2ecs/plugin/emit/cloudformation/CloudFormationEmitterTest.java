@@ -120,6 +120,143 @@ class CloudFormationEmitterTest {
         assertThat(policies.length()).isLessThan(10_240);
     }
 
+    private static final String KMS_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    /**
+     * A {@code read-secrets-<ns>} policy per nested stack repeats its statements and the KMS key: 60 of
+     * them took 20,510 characters however widely they granted, and the stack could not create the role.
+     */
+    @Test
+    void sixtyNamespacesInNestedStacksReadThroughOnePolicyOfTheRoleWithinIamsSize() throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(SampleModels.namespaceReads(60), files, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        assertThat(iamPolicySize(files)).isLessThanOrEqualTo(10_240);
+        assertThat(reported).noneMatch(d -> d.severity() != Severity.INFO);
+        assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("reads 300 SSM parameters and 60 Secrets Manager secrets").contains("the parameter path /kube2ecs/*"));
+        assertThat(files).containsKey("stacks/namespace-ns59.json");
+        assertThat(files.values()).noneMatch(text -> text.contains("AWS::IAM::Policy"));
+        String policies = readSecretsPolicies(files);
+        // one document: the KMS statement once, and nothing of a namespace's stack (which refers to the role)
+        assertThat(policies.split(KMS_KEY, -1)).hasSize(2);
+        assertThat(policies).doesNotContain("\"Ref\"");
+        assertThat(files.get("stacks/shared.json")).contains("\"PolicyName\" : \"read-secrets\"");
+    }
+
+    /** One policy of the role names the secrets by their ARN pattern, and one ARN each while they fit. */
+    @Test
+    void nestedStacksReadThroughOnePolicyWhenItGrantsLessThanAPolicyPerNamespace() throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        // 12 policies of their own would need the namespaces' parameter paths; one lists every parameter
+        List<Diagnostic> reported = emit(SampleModels.namespaceReads(12), files, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        assertThat(reported).noneMatch(d -> d.code().equals("CFN004") || d.code().equals("CFN005"));
+        assertThat(files.values()).noneMatch(text -> text.contains("AWS::IAM::Policy"));
+        String policies = readSecretsPolicies(files);
+        assertThat(policies)
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/kube2ecs/ns11/configmap/app/UPSTREAM\"}")
+                // Secrets Manager appends -AbCdEf to the name; the secret itself is in the namespace's stack
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:kube2ecs/ns11/app-??????\"}")
+                .doesNotContain("/*").doesNotContain("\"Ref\"");
+        assertThat(iamPolicySize(files)).isLessThanOrEqualTo(10_240);
+    }
+
+    /** ARNs the model does not create stay listed however widely the rest is granted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"never", "namespace"})
+    void aRoleThatCannotFitItsPoliciesIsReportedUnlessTheProfileGivesOne(String split) {
+        List<Diagnostic> reported = emit(unknownReads(100, List.of()), new TreeMap<>(), Map.of("split", split), null);
+        assertThat(reported).filteredOn(d -> d.code().equals("CFN005")).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).contains("the created execution role cannot be created")
+                    .contains("100 ARNs of parameters or secrets the input does not define are listed one by one")
+                    .contains("Maximum policy size of 10240 bytes exceeded");
+            assertThat(d.hint()).contains("executionRoleArn").contains("ExecutionRoleArn");
+        });
+        assertThat(emit(unknownReads(100, List.of("arn:aws:iam::123456789012:role/exec")), new TreeMap<>(), Map.of("split", split), null))
+                .noneMatch(d -> d.code().equals("CFN005"));
+        assertThat(emit(unknownReads(40, List.of()), new TreeMap<>(), Map.of("split", split), null)).noneMatch(d -> d.code().equals("CFN005"));
+    }
+
+    /** One task reading {@code count} parameters the input does not define. */
+    private static DeploymentModel unknownReads(int count, List<String> executionRole) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, executionRole));
+        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
+        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+        for (int i = 0; i < count; i++) {
+            container.secrets().add(new io.kube2ecs.api.model.SecretRef("KEY_" + i, Value.ref(new ResourceId(
+                    io.kube2ecs.api.model.SsmParameter.TYPE, "shop", "secret/absent/KEY_" + i), Value.Attribute.ARN), null));
+        }
+        task.containers().add(container);
+        model.add(task);
+        return model;
+    }
+
+    /**
+     * The execution role's inline policies as IAM counts them: together, whitespace aside, with the
+     * longest partition, region and account an intrinsic function could stand for, a secret's ARN with
+     * the suffix Secrets Manager appends, and 128 characters for an ARN the template does not create.
+     */
+    private static int iamPolicySize(Map<String, String> files) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, String> secretNames = new TreeMap<>();
+        List<com.fasterxml.jackson.databind.JsonNode> documents = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!file.getKey().endsWith(".json") || file.getKey().equals("parameters.json")) {
+                continue;
+            }
+            json.readTree(file.getValue()).path("Resources").fields().forEachRemaining(resource -> {
+                com.fasterxml.jackson.databind.JsonNode properties = resource.getValue().path("Properties");
+                if (resource.getValue().path("Type").asText().equals("AWS::SecretsManager::Secret")) {
+                    secretNames.put(resource.getKey(), properties.path("Name").asText());
+                }
+                if (resource.getKey().equals("ExecutionRole")) {
+                    properties.path("Policies").forEach(p -> documents.add(p.path("PolicyDocument")));
+                }
+                if (resource.getValue().path("Type").asText().equals("AWS::IAM::Policy")
+                        && properties.path("Roles").toString().contains("ExecutionRole")) {
+                    documents.add(properties.path("PolicyDocument"));
+                }
+            });
+        }
+        assertThat(documents).isNotEmpty();
+        int size = 0;
+        for (com.fasterxml.jackson.databind.JsonNode document : documents) {
+            size += json.writeValueAsString(resolve(document, secretNames)).length();
+        }
+        return size;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode resolve(com.fasterxml.jackson.databind.JsonNode node, Map<String, String> secretNames) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (node.isObject() && node.size() == 1 && (node.has("Ref") || node.has("Fn::Sub"))) {
+            String text = node.has("Ref") ? "${" + node.path("Ref").asText() + "}" : node.path("Fn::Sub").asText();
+            text = text.replace("${AWS::Partition}", "aws-us-gov").replace("${AWS::Region}", "us-gov-west-1")
+                    .replace("${AWS::AccountId}", "123456789012");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = secretNames.get(m.group(1));
+                m.appendReplacement(out, name != null ? "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:" + name + "-AbCdEf"
+                        : "x".repeat(128));
+            }
+            m.appendTail(out);
+            return nodes.textNode(out.toString().replace("${!", "${"));
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = nodes.objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), resolve(e.getValue(), secretNames)));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = nodes.arrayNode();
+            node.forEach(item -> copy.add(resolve(item, secretNames)));
+            return copy;
+        }
+        return node;
+    }
+
     /** The {@code read-secrets} policy documents of every template written, compact JSON one after the other. */
     private static String readSecretsPolicies(Map<String, String> files) throws java.io.IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -261,6 +398,57 @@ class CloudFormationEmitterTest {
 
     /** Emits without settings; returns what was reported. */
     private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files, Map<String, Object> options) {
+        return emit(model, files, options, null);
+    }
+
+    /** Emits with only the profile's KMS key set, when not null; returns what was reported. */
+    private static List<Diagnostic> emit(DeploymentModel model, Map<String, String> files, Map<String, Object> options, String kmsKey) {
+        ConversionSettings settings = kmsKey == null ? null : new ConversionSettings() {
+            @Override
+            public String namePrefix() {
+                return "";
+            }
+
+            @Override
+            public boolean awsLogs() {
+                return false;
+            }
+
+            @Override
+            public String logGroupPrefix() {
+                return "/ecs";
+            }
+
+            @Override
+            public int logRetentionDays() {
+                return 30;
+            }
+
+            @Override
+            public boolean assignPublicIp() {
+                return false;
+            }
+
+            @Override
+            public String platformVersion() {
+                return "LATEST";
+            }
+
+            @Override
+            public String kmsKeyArn() {
+                return kmsKey;
+            }
+
+            @Override
+            public Map<String, String> tags() {
+                return Map.of();
+            }
+
+            @Override
+            public String awsName(String namespace, String name, int maxLength) {
+                return namespace + "-" + name;
+            }
+        };
         List<Diagnostic> reported = new ArrayList<>();
         new CloudFormationEmitter().emit(model, new EmitContext() {
             @Override
@@ -280,7 +468,7 @@ class CloudFormationEmitterTest {
 
             @Override
             public ConversionSettings settings() {
-                return null;
+                return settings;
             }
         });
         return reported;
