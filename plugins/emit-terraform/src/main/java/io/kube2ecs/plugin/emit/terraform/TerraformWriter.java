@@ -53,6 +53,7 @@ final class TerraformWriter {
     static final String CODE_MISSING = "TF001";
     static final String CODE_RUN_TASK = "TF002";
     static final String CODE_READ_SCOPE = "TF003";
+    static final String CODE_ROLE_TOO_LARGE = "TF004";
 
     private DeploymentModel model;
     private Names names;
@@ -63,6 +64,8 @@ final class TerraformWriter {
     private String kmsKey;
     /** Set when the execution role reads parameters or secrets by namespace path; see {@link ParameterReadScope}. */
     private String readScopeNote;
+    /** Set when even the widest scope does not fit and the role would be created: apply would fail. */
+    private String readScopeOverflow;
     private boolean hasSecretReads;
     private boolean createCluster;
     /** The scaling policies of each scaled service, written in the service's file after it. */
@@ -107,6 +110,12 @@ final class TerraformWriter {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_READ_SCOPE, readScopeNote, "to keep single parameters "
                     + "and secrets, set execution_role_arn to a role you manage (for example with a managed policy per namespace)",
                     null, null));
+        }
+        if (readScopeOverflow != null) {
+            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow + "; terraform apply "
+                    + "would fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"", "pass an existing execution role: "
+                    + "executionRoleArn in the profile, or the variable execution_role_arn; the ECS JSON target's "
+                    + "execution-role-policy.json files list what it must read", null, null));
         }
         if (createCluster) {
             shared = Hcl.block("resource", new Hcl.Body().attr("name", Hcl.raw(variable(StandardInputs.CLUSTER))), "aws_ecs_cluster", "this")
@@ -693,6 +702,9 @@ final class TerraformWriter {
         List<Hcl.Expr> reads = new ArrayList<>();
         if (!statements.isEmpty() || !secrets.isEmpty()) {
             Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
+            if (!scope.fits() && model.inputNamed(StandardInputs.EXECUTION_ROLE_ARN).filter(EnvironmentInput::isKnown).isEmpty()) {
+                readScopeOverflow = scope.overflow();
+            }
             if (scope.widened()) {
                 readScopeNote = scope.note();
                 out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));

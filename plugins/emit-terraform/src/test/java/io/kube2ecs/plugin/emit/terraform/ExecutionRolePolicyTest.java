@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
+import io.kube2ecs.api.diag.Severity;
+import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.SecretRef;
+import io.kube2ecs.api.model.SsmParameter;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TaskDefinition;
+import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Output;
@@ -65,6 +74,53 @@ class ExecutionRolePolicyTest {
         // the interpolations are longer than the partition, region and account they stand for, so the
         // policy IAM sees is shorter still (the one missing credentials' variable aside)
         assertThat(policy.replaceAll("\\s", "").length()).isLessThan(10_240);
+    }
+
+    /** Past a hundred or so namespaces a path and a prefix per namespace do not fit either. */
+    @Test
+    void pastAHundredOrSoNamespacesTheRoleReadsTheWholePrefix() {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(SampleModels.namespaceReads(150), files);
+        assertThat(reported).noneMatch(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE));
+        assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_READ_SCOPE)).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("reads 750 SSM parameters and 150 Secrets Manager secrets")
+                        .contains("the parameter path /kube2ecs/* (the whole prefix").contains("the secret name prefix kube2ecs/* (the whole prefix"));
+        String policy = policy(files.get("main.tf"));
+        assertThat(policy).contains(":parameter/kube2ecs/*\"").contains(":secret:kube2ecs/*\"").doesNotContain("kube2ecs/ns");
+        assertThat(policy.replaceAll("\\s", "").length()).isLessThan(10_240);
+    }
+
+    /** ARNs the model does not create stay listed however widely the rest is granted. */
+    @Test
+    void aRoleThatCannotFitItsPolicyIsReportedUnlessTheProfileGivesOne() {
+        List<Diagnostic> reported = emit(unknownReads(100, List.of()), new TreeMap<>());
+        assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE)).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).contains("the created execution role cannot be created")
+                    .contains("100 ARNs of parameters or secrets the input does not define are listed one by one")
+                    .contains("terraform apply would fail");
+            assertThat(d.hint()).contains("executionRoleArn").contains("execution_role_arn");
+        });
+        assertThat(emit(unknownReads(100, List.of("arn:aws:iam::123456789012:role/exec")), new TreeMap<>()))
+                .noneMatch(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE));
+        assertThat(emit(unknownReads(40, List.of()), new TreeMap<>())).noneMatch(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE));
+    }
+
+    /** One task reading {@code count} parameters the input does not define. */
+    private static DeploymentModel unknownReads(int count, List<String> executionRole) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.REGION, "region", EnvironmentInput.Type.STRING, false, List.of()));
+        model.declare(new EnvironmentInput(StandardInputs.EXECUTION_ROLE_ARN, "role", EnvironmentInput.Type.STRING, false, executionRole));
+        TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "app"), "shop-app");
+        task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+        ContainerDefinition container = new ContainerDefinition("app", "example/app:1");
+        for (int i = 0; i < count; i++) {
+            container.secrets().add(new SecretRef("KEY_" + i, Value.ref(new ResourceId(SsmParameter.TYPE, "shop", "secret/absent/KEY_" + i),
+                    Value.Attribute.ARN), null));
+        }
+        task.containers().add(container);
+        model.add(task);
+        return model;
     }
 
     /** The text of the {@code read-secrets} policy resource. */
