@@ -178,12 +178,17 @@ public final class ParameterReadScope {
          *         what stays listed one by one however wide the rest is granted
          */
         public String overflow() {
+            List<String> listed = new ArrayList<>();
+            if (unknownArns > 0) {
+                listed.add(unknownArns + " ARNs of parameters or secrets the input does not define");
+            }
+            if (secrets > prefixed && level == Level.WHOLE_PREFIX) {
+                listed.add((secrets - prefixed) + " secrets whose names do not follow <prefix>/<namespace>/");
+            }
             return "the created execution role cannot be created: its policies would take about " + (chars + STATEMENTS_CHARS)
                     + " characters, more than IAM allows a role (" + ROLE_INLINE_POLICY_CHARS + " characters of inline policy, "
-                    + "all its policies together), although they grant " + (widened() ? "what they can by path and prefix"
-                    : "everything one ARN each") + (unknownArns > 0 ? "; " + unknownArns + " ARNs of parameters or secrets the input "
-                    + "does not define are listed one by one" : "") + (secretsByPrefix() && secrets > prefixed ? "; "
-                    + (secrets - prefixed) + " secrets whose names do not follow <prefix>/<namespace>/ are listed one by one" : "");
+                    + "all its policies together), with everything a parameter path or secret name prefix can cover granted by one"
+                    + (listed.isEmpty() ? "" : "; what none covers stays listed one by one: " + String.join(", ", listed));
         }
     }
 

@@ -202,7 +202,7 @@ class ParameterReadScopeTest {
         assertThat(scope.unknownArns()).isEqualTo(100);
         assertThat(scope.overflow()).startsWith("the created execution role cannot be created: its policies would take about ")
                 .contains("more than IAM allows a role (10240 characters of inline policy")
-                .contains("100 ARNs of parameters or secrets the input does not define are listed one by one");
+                .contains("what none covers stays listed one by one: 100 ARNs of parameters or secrets the input does not define");
         assertThat(Long.parseLong(scope.overflow().replaceAll(".*would take about (\\d+) characters.*", "$1"))).isGreaterThan(12_800);
         assertThat(ParameterReadScope.decide(parameters(10, 2), List.of(), 40, null, 1).fits()).isTrue();
     }

@@ -168,7 +168,7 @@ class CloudFormationEmitterTest {
         assertThat(reported).filteredOn(d -> d.code().equals("CFN005")).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("the created execution role cannot be created")
-                    .contains("100 ARNs of parameters or secrets the input does not define are listed one by one")
+                    .contains("stays listed one by one: 100 ARNs of parameters or secrets the input does not define")
                     .contains("Maximum policy size of 10240 bytes exceeded");
             assertThat(d.hint()).contains("executionRoleArn").contains("ExecutionRoleArn");
         });

@@ -97,7 +97,7 @@ class ExecutionRolePolicyTest {
         assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE)).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("the created execution role cannot be created")
-                    .contains("100 ARNs of parameters or secrets the input does not define are listed one by one")
+                    .contains("stays listed one by one: 100 ARNs of parameters or secrets the input does not define")
                     .contains("terraform apply would fail");
             assertThat(d.hint()).contains("executionRoleArn").contains("execution_role_arn");
         });
