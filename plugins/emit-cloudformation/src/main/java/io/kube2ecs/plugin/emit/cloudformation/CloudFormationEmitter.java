@@ -220,7 +220,7 @@ public final class CloudFormationEmitter implements Emitter {
         private String readScopeOverflow;
         /**
          * Whether the reads of every namespace are one policy of the role and name the secrets the model
-         * creates by their ARN pattern (split mode, when the namespaces' policies would grant more or not fit).
+         * creates by their ARN pattern (split mode, when the namespaces' policies do not fit).
          */
         private boolean oneReadPolicy;
         private boolean createCluster;
@@ -946,21 +946,17 @@ public final class CloudFormationEmitter implements Emitter {
             readsByNamespace.values().removeIf(List::isEmpty);
             // the nested stacks' policies per namespace count together, each with its own statements and KMS key
             readScope = decide(readsByNamespace);
-            if (policyPerNamespace && readsByNamespace.size() > 1) {
+            if (policyPerNamespace && readsByNamespace.size() > 1 && !readScope.fits()) {
                 // One policy of the role, in the shared stack, repeats nothing; it can name no resource of
                 // a namespace's stack (the namespaces refer to the role: a cycle), so it names the secrets by
-                // their ARN pattern. Kept for when it grants less than the namespaces' policies, or when
-                // those do not fit, so that the nested stacks of a small split stay as they were.
+                // their ARN pattern. Only when the namespaces' policies do not fit: a stack that deploys keeps
+                // them, since while an update moves the reads into the role's policy IAM counts both.
                 java.util.LinkedHashSet<Value> union = new java.util.LinkedHashSet<>();
                 readsByNamespace.values().forEach(union::addAll);
-                Map<String, List<Value>> one = Map.of("", new ArrayList<>(union));
-                ParameterReadScope.Scope oneScope = decide(one);
-                if (oneScope.level().compareTo(readScope.level()) < 0 || !readScope.fits()) {
-                    readScope = oneScope;
-                    readsByNamespace.clear();
-                    readsByNamespace.putAll(one);
-                    oneReadPolicy = true;
-                }
+                readsByNamespace.clear();
+                readsByNamespace.put("", new ArrayList<>(union));
+                readScope = decide(readsByNamespace);
+                oneReadPolicy = true;
             }
             if (readScope.widened()) {
                 readScopeNote = readScope.note();

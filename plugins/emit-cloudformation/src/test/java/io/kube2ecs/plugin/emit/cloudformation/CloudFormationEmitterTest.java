@@ -143,21 +143,32 @@ class CloudFormationEmitterTest {
         assertThat(files.get("stacks/shared.json")).contains("\"PolicyName\" : \"read-secrets\"");
     }
 
-    /** One policy of the role names the secrets by their ARN pattern, and one ARN each while they fit. */
+    /**
+     * One policy of the role names the secrets by their ARN pattern, one ARN each while they fit; a
+     * split whose policies per namespace fit keeps them (an update that moved the reads would count both).
+     */
     @Test
-    void nestedStacksReadThroughOnePolicyWhenItGrantsLessThanAPolicyPerNamespace() throws Exception {
+    void theOnePolicyOfTheRoleListsSingleArnsWhileTheyFitAndASplitThatFitsKeepsItsPolicies() throws Exception {
+        // 35 namespaces reading one secret each: 35 policies repeating statements and key, about 12,500 characters
+        DeploymentModel model = SampleModels.namespaceReads(35);
+        model.all(TaskDefinition.class).forEach(t -> t.containers().get(0).secrets().removeIf(s -> !s.name().equals("DB_PASSWORD")));
         Map<String, String> files = new TreeMap<>();
-        // 12 policies of their own would need the namespaces' parameter paths; one lists every parameter
-        List<Diagnostic> reported = emit(SampleModels.namespaceReads(12), files, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        List<Diagnostic> reported = emit(model, files, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        assertThat(iamPolicySize(files)).isLessThanOrEqualTo(10_240);
         assertThat(reported).noneMatch(d -> d.code().equals("CFN004") || d.code().equals("CFN005"));
         assertThat(files.values()).noneMatch(text -> text.contains("AWS::IAM::Policy"));
-        String policies = readSecretsPolicies(files);
-        assertThat(policies)
-                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/kube2ecs/ns11/configmap/app/UPSTREAM\"}")
+        assertThat(readSecretsPolicies(files))
                 // Secrets Manager appends -AbCdEf to the name; the secret itself is in the namespace's stack
-                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:kube2ecs/ns11/app-??????\"}")
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:kube2ecs/ns34/app-??????\"}")
                 .doesNotContain("/*").doesNotContain("\"Ref\"");
-        assertThat(iamPolicySize(files)).isLessThanOrEqualTo(10_240);
+
+        // 12 namespaces fit a policy each (by parameter path), as before
+        Map<String, String> twelve = new TreeMap<>();
+        emit(SampleModels.namespaceReads(12), twelve, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        assertThat(twelve.get("stacks/namespace-ns11.json")).contains("\"PolicyName\" : \"read-secrets-ns11\"")
+                .contains("\"Ref\" : \"SecretsmanagerSecretNs11SecretApp\"");
+        assertThat(twelve.get("stacks/shared.json")).doesNotContain("read-secrets");
+        assertThat(iamPolicySize(twelve)).isLessThanOrEqualTo(10_240);
     }
 
     /** ARNs the model does not create stay listed however widely the rest is granted. */
