@@ -220,7 +220,7 @@ public final class CloudFormationEmitter implements Emitter {
         private String readScopeOverflow;
         /**
          * Whether the reads of every namespace are one policy of the role and name the secrets the model
-         * creates by their ARN pattern (split mode, when the namespaces' policies do not fit).
+         * creates by their ARN pattern (split mode, when the namespaces' policies do not fit by namespace).
          */
         private boolean oneReadPolicy;
         private boolean createCluster;
@@ -946,11 +946,13 @@ public final class CloudFormationEmitter implements Emitter {
             readsByNamespace.values().removeIf(List::isEmpty);
             // the nested stacks' policies per namespace count together, each with its own statements and KMS key
             readScope = decide(readsByNamespace);
-            if (policyPerNamespace && readsByNamespace.size() > 1 && !readScope.fits()) {
+            if (policyPerNamespace && readsByNamespace.size() > 1 && (!readScope.fits()
+                    || readScope.level().compareTo(ParameterReadScope.Level.SECRET_PREFIXES) > 0)) {
                 // One policy of the role, in the shared stack, repeats nothing; it can name no resource of
                 // a namespace's stack (the namespaces refer to the role: a cycle), so it names the secrets by
-                // their ARN pattern. Only when the namespaces' policies do not fit: a stack that deploys keeps
-                // them, since while an update moves the reads into the role's policy IAM counts both.
+                // their ARN pattern. Only when the namespaces' policies do not fit by namespace: a stack that
+                // deploys keeps them, since while an update moves the reads into the role's policy IAM counts
+                // both; and policies that repeat the whole prefix would grant no less than the one policy.
                 java.util.LinkedHashSet<Value> union = new java.util.LinkedHashSet<>();
                 readsByNamespace.values().forEach(union::addAll);
                 readsByNamespace.clear();

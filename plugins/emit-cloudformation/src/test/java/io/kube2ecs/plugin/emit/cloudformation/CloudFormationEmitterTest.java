@@ -171,6 +171,24 @@ class CloudFormationEmitterTest {
         assertThat(iamPolicySize(twelve)).isLessThanOrEqualTo(10_240);
     }
 
+    /**
+     * 25 namespaces with a KMS key would fit a policy each only by granting the whole prefix in every
+     * one of them; the one policy of the role grants each namespace's path instead.
+     */
+    @Test
+    void policiesPerNamespaceNeverGrantTheWholePrefix() throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        List<Diagnostic> reported = emit(SampleModels.namespaceReads(25), files, Map.of("split", "namespace", "format", "json"), KMS_KEY);
+        assertThat(files.values()).noneMatch(text -> text.contains("AWS::IAM::Policy"));
+        assertThat(readSecretsPolicies(files))
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/kube2ecs/ns24/*\"}")
+                .contains("{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:kube2ecs/ns24/app-??????\"}")
+                .doesNotContain("kube2ecs/*");
+        assertThat(reported).filteredOn(d -> d.code().equals("CFN004")).singleElement()
+                .satisfies(d -> assertThat(d.message()).doesNotContain("the whole prefix"));
+        assertThat(iamPolicySize(files)).isLessThanOrEqualTo(10_240);
+    }
+
     /** ARNs the model does not create stay listed however widely the rest is granted. */
     @ParameterizedTest
     @ValueSource(strings = {"never", "namespace"})
