@@ -141,4 +141,14 @@ public final class ModelIds {
     public static ResourceId loadBalancerSecurityGroup(ResourceId loadBalancer) {
         return new ResourceId(SecurityGroup.TYPE, loadBalancer.namespace(), "lb/" + loadBalancer.name());
     }
+
+    /**
+     * @param namespace the namespace
+     * @param claim     the PersistentVolumeClaim's name
+     * @return the id of the EFS access point that holds the claim's data
+     * @since 1.5
+     */
+    public static ResourceId efsAccessPoint(String namespace, String claim) {
+        return new ResourceId(EfsAccessPoint.TYPE, namespace, claim);
+    }
 }

@@ -25,6 +25,14 @@ public final class StandardInputs {
     public static final String SECURITY_GROUP_IDS = "security_group_ids";
     /** ARN of the ECS task execution role. */
     public static final String EXECUTION_ROLE_ARN = "execution_role_arn";
+    /**
+     * The EFS file system that holds the data of PersistentVolumeClaims ({@code fs-…}). Like the
+     * VPC, the user provides it; it is listed among the values to fill in only when a workload
+     * mounts a claim.
+     *
+     * @since 1.5
+     */
+    public static final String EFS_FILE_SYSTEM_ID = "efs_file_system_id";
 
     private StandardInputs() {
     }

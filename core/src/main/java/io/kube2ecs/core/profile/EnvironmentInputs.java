@@ -31,6 +31,8 @@ public final class EnvironmentInputs {
         declare(model, StandardInputs.EXECUTION_ROLE_ARN,
                 "ECS task execution role (pulls images, writes logs, reads secrets)", EnvironmentInput.Type.STRING,
                 profile.executionRoleArn());
+        declare(model, StandardInputs.EFS_FILE_SYSTEM_ID, "EFS file system holding the data of PersistentVolumeClaims "
+                + "(its mount targets must accept NFS, TCP 2049, from the tasks)", EnvironmentInput.Type.STRING, profile.efsFileSystemId());
     }
 
     private static void declare(DeploymentModel model, String name, String description, EnvironmentInput.Type type,

@@ -30,16 +30,17 @@ import java.util.Map;
  * @param tags             tags for every resource
  * @param plugins          which plugin handles a kind or target when several could
  * @param options          per-plugin options, keyed by plugin id
+ * @param efsFileSystemId  the EFS file system that holds PersistentVolumeClaims' data ({@code fs-…})
  */
 public record Profile(String region, String accountId, String cluster, Boolean createCluster, String vpcId, String vpcCidr, List<String> subnets,
                       List<String> securityGroups, Boolean assignPublicIp, String executionRoleArn, String namePrefix,
                       String platformVersion, String sizing, String serviceDiscovery,
                       String loadBalancerScheme, String secrets, String parameterPrefix, String kmsKeyArn, Logging logging, Map<String, String> tags, Plugins plugins,
-                      Map<String, Map<String, Object>> options) {
+                      Map<String, Map<String, Object>> options, String efsFileSystemId) {
 
     /** The profile used when the user gives none. */
     public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     public Profile {
         subnets = subnets == null ? List.of() : List.copyOf(subnets);
@@ -103,6 +104,6 @@ public record Profile(String region, String accountId, String cluster, Boolean c
         });
         return new Profile(region, accountId, cluster, createCluster, vpcId, vpcCidr, subnets, securityGroups, assignPublicIp,
                 executionRoleArn, namePrefix, platformVersion, sizing, serviceDiscovery, loadBalancerScheme, secrets, parameterPrefix,
-                kmsKeyArn, logging, tags, plugins, merged);
+                kmsKeyArn, logging, tags, plugins, merged, efsFileSystemId);
     }
 }

@@ -10,7 +10,7 @@ class SettingsTest {
 
     private static Settings withPrefix(String prefix) {
         return new Settings(new Profile(null, null, null, null, null, null, List.of(), List.of(), null, null, prefix, null, null, null,
-                null, null, null, null, null, Map.of(), null, null));
+                null, null, null, null, null, Map.of(), null, null, null));
     }
 
     @Test
