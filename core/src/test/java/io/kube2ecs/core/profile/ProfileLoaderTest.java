@@ -55,6 +55,21 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void efsFileSystemIdFillsItsInputAndIsCheckedAgainstTheSchema() {
+        Profile profile = new ProfileLoader().load("p.yaml", "efsFileSystemId: fs-0123456789abcdef0\n", diagnostics).orElseThrow();
+        io.kube2ecs.api.model.DeploymentModel model = new io.kube2ecs.api.model.DeploymentModel();
+        EnvironmentInputs.declare(model, profile);
+        assertThat(model.inputNamed(io.kube2ecs.api.model.StandardInputs.EFS_FILE_SYSTEM_ID).orElseThrow().value())
+                .containsExactly("fs-0123456789abcdef0");
+        // declared in every model, but listed among the values to fill in only once something uses it
+        assertThat(model.inputs()).isEmpty();
+
+        assertThat(new ProfileLoader().load("p.yaml", "efsFileSystemId: fsap-0123456789abcdef0\n", diagnostics)).isEmpty();
+        assertThat(diagnostics.sorted()).extracting(d -> d.location().line() + ":" + d.location().path())
+                .containsExactly("1:efsFileSystemId");
+    }
+
+    @Test
     void emptyProfileIsTheDefault() {
         assertThat(new ProfileLoader().load("p.yaml", "# nothing yet\n", diagnostics)).contains(Profile.EMPTY);
     }
