@@ -28,17 +28,19 @@ final class ContainerMapper {
     private final SourceNode podSecurity;
     private final Map<String, String> ownedPorts;
     private final Set<String> scratchVolumes;
+    private final Set<String> readOnlyVolumes;
     private final Sizing sizing;
     private final ConfigFiles configFiles;
 
     ContainerMapper(PodContext pod, SourceNode podSecurity, Map<String, String> ownedPorts, Set<String> scratchVolumes,
-                    Sizing sizing, ConfigFiles configFiles) {
+                    Set<String> readOnlyVolumes, Sizing sizing, ConfigFiles configFiles) {
         this.configFiles = configFiles;
         this.pod = pod;
         this.diagnostics = pod.context().diagnostics();
         this.podSecurity = podSecurity;
         this.ownedPorts = ownedPorts;
         this.scratchVolumes = scratchVolumes;
+        this.readOnlyVolumes = readOnlyVolumes;
         this.sizing = sizing;
     }
 
@@ -262,7 +264,9 @@ final class ContainerMapper {
                 mount.get("subPathExpr").markConverted();
             }
             mount.get("mountPropagation").ignore("Fargate volumes do not propagate mounts");
-            container.mountPoints().add(new MountPoint(volume, containerPath, mount.get("readOnly").asBoolean().orElse(false)));
+            // readOnly of a claim's volume holds for every mount of it, as the kubelet mounts it read-only
+            container.mountPoints().add(new MountPoint(volume, containerPath, mount.get("readOnly").asBoolean().orElse(false)
+                    || readOnlyVolumes.contains(volume)));
         }
     }
 }

@@ -21,6 +21,7 @@ import io.kube2ecs.api.spi.MappingContext;
 import io.kube2ecs.api.spi.Reference;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class PodTemplateMapper {
     public static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
     private static final ResourceKind SERVICE_ACCOUNT = new ResourceKind("", "ServiceAccount");
+    private static final ResourceKind CLAIM = new ResourceKind("", "PersistentVolumeClaim");
     private static final int FARGATE_MAX_STOP_TIMEOUT = 120;
 
     private final UnaryOperator<SourceNode> template;
@@ -109,7 +111,8 @@ public final class PodTemplateMapper {
         task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
 
         ConfigFiles configFiles = new ConfigFiles(podContext);
-        Set<String> scratchVolumes = volumes(spec, task, diagnostics, configFiles);
+        Set<String> readOnlyVolumes = new HashSet<>();
+        Set<String> scratchVolumes = volumes(spec, task, podContext, configFiles, readOnlyVolumes);
         Sizing sizing = new Sizing(diagnostics, settings.sizingPolicy());
         for (SourceNode volume : spec.get("volumes").items()) {
             if (scratchVolumes.contains(volume.get("name").asText().orElse(""))) {
@@ -120,8 +123,8 @@ public final class PodTemplateMapper {
             claimStorage(claim, task, scratchVolumes, sizing, diagnostics);
         }
         SourceNode podSecurity = spec.get("securityContext");
-        ContainerMapper containers = new ContainerMapper(podContext, podSecurity, new HashMap<>(), scratchVolumes, sizing,
-                configFiles);
+        ContainerMapper containers = new ContainerMapper(podContext, podSecurity, new HashMap<>(), scratchVolumes, readOnlyVolumes,
+                sizing, configFiles);
 
         List<ContainerDefinition> initOrder = new ArrayList<>();
         List<String> sidecars = new ArrayList<>();
@@ -162,7 +165,7 @@ public final class PodTemplateMapper {
         if (task.containers().stream().noneMatch(ContainerDefinition::essential)) {
             return Optional.empty();
         }
-        markPodSecurity(podSecurity, diagnostics);
+        markPodSecurity(podSecurity, diagnostics, task.volumes().stream().anyMatch(v -> v.efsAccessPointId() != null));
         podFields(spec, task, podContext, diagnostics);
         configFiles.apply(task, task.taskRole());
         logging(owner, task, context);
@@ -212,7 +215,13 @@ public final class PodTemplateMapper {
                         + "or an EFS access point per replica mounted as an EFS volume");
     }
 
-    private static Set<String> volumes(SourceNode spec, TaskDefinition task, Diagnostics diagnostics, ConfigFiles configFiles) {
+    /**
+     * @param readOnly receives the volumes every mount of which is read-only
+     * @return the volumes that became task volumes, by name
+     */
+    private static Set<String> volumes(SourceNode spec, TaskDefinition task, PodContext pod, ConfigFiles configFiles,
+                                       Set<String> readOnly) {
+        Diagnostics diagnostics = pod.context().diagnostics();
         Set<String> scratch = new LinkedHashSet<>();
         for (SourceNode volume : spec.get("volumes").items()) {
             String name = volume.get("name").asText().orElse("");
@@ -227,6 +236,13 @@ public final class PodTemplateMapper {
             } else if ((volume.get("configMap").exists() || volume.get("secret").exists() || volume.get("projected").exists())
                     && configFiles.add(volume)) {
                 scratch.add(name);
+            } else if (volume.get("persistentVolumeClaim").exists()) {
+                if (claimVolume(volume, task, pod)) {
+                    scratch.add(name);
+                    if (volume.get("persistentVolumeClaim").get("readOnly").asBoolean().orElse(false)) {
+                        readOnly.add(name);
+                    }
+                }
             } else if (volume.get("hostPath").exists()) {
                 diagnostics.error(volume.get("hostPath"), PodCodes.VOLUME, "Fargate does not allow hostPath volumes ('" + name + "')",
                         "use task storage (emptyDir) or EFS, or run this workload on ECS with EC2 capacity");
@@ -237,7 +253,7 @@ public final class PodTemplateMapper {
                         switch (type) {
                             case "configMap", "secret", "projected", "downwardAPI" ->
                                     "pass the values as environment variables (env.valueFrom), or fetch them at start from SSM";
-                            case "persistentVolumeClaim", "nfs", "csi" -> "create an EFS file system and mount it as an EFS volume";
+                            case "nfs", "csi" -> "create an EFS file system and mount it as an EFS volume";
                             default -> "provide the data another way (EFS, S3, or baked into the image)";
                         });
                 volume.get(type).markConverted();
@@ -247,12 +263,52 @@ public final class PodTemplateMapper {
         return scratch;
     }
 
-    private static void markPodSecurity(SourceNode security, Diagnostics diagnostics) {
+    /**
+     * A claim's volume becomes an EFS volume through the access point kind-persistentvolumeclaim makes
+     * of the claim, in the file system the user provides. ECS requires transit encryption with an
+     * access point; the access point's root directory stands in for the claim's volume, so the task
+     * names no root directory of its own.
+     *
+     * @return whether the volume was added to the task
+     */
+    private static boolean claimVolume(SourceNode volume, TaskDefinition task, PodContext pod) {
+        Diagnostics diagnostics = pod.context().diagnostics();
+        String name = volume.get("name").asText().orElse("");
+        SourceNode source = volume.get("persistentVolumeClaim");
+        SourceNode claimName = source.get("claimName");
+        String claim = claimName.asText().orElse("");
+        source.get("readOnly").markConverted();
+        if (claim.isEmpty()) {
+            diagnostics.error(claimName.exists() ? claimName : source, PodCodes.VOLUME, "persistentVolumeClaim volume '" + name
+                    + "' names no claim", "set claimName, as Kubernetes requires");
+            source.markConverted();
+            return false;
+        }
+        claimName.markConverted();
+        if (pod.context().objects().find(new ObjectRef(CLAIM, pod.namespace(), claim)).isEmpty()) {
+            diagnostics.warning(claimName, PodCodes.VOLUME, "PersistentVolumeClaim '" + claim + "' is not in the input, so volume '"
+                    + name + "' is left out, and its mounts with it", "add the claim's manifest to the input (it becomes an EFS "
+                    + "access point), or add an EFS volume to the task definition by hand");
+            return false;
+        }
+        DeploymentModel model = pod.context().model();
+        task.volumes().add(new Volume(name, model.input(StandardInputs.EFS_FILE_SYSTEM_ID), null,
+                Value.ref(ModelIds.efsAccessPoint(pod.namespace(), claim), Value.Attribute.ID), true));
+        return true;
+    }
+
+    private static void markPodSecurity(SourceNode security, Diagnostics diagnostics, boolean mountsClaims) {
         for (String field : new String[] {"runAsUser", "runAsGroup", "runAsNonRoot"}) {
             security.get(field).markConverted(); // applied to every container that did not override it
         }
-        notOnFargate(security.get("fsGroup"), diagnostics, "volume ownership (fsGroup) cannot be set on Fargate; "
-                + "give EFS access points a POSIX user instead");
+        if (mountsClaims) {
+            // kind-persistentvolumeclaim makes it the group of the claims' access point directories
+            security.get("fsGroup").ignore("the owner group of the directories of the claims' EFS access points "
+                    + "(see the claims' PVC003 notes); other volumes cannot be given a group on Fargate");
+        } else {
+            notOnFargate(security.get("fsGroup"), diagnostics, "volume ownership (fsGroup) cannot be set on Fargate; "
+                    + "give EFS access points a POSIX user instead");
+        }
         notOnFargate(security.get("fsGroupChangePolicy"), diagnostics, "volume ownership cannot be set on Fargate");
         notOnFargate(security.get("supplementalGroups"), diagnostics, "ECS sets one user and group per container (user uid:gid)");
         notOnFargate(security.get("supplementalGroupsPolicy"), diagnostics, "ECS sets one user and group per container");

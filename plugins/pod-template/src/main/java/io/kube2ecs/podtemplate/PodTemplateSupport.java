@@ -74,9 +74,11 @@ public final class PodTemplateSupport {
         out.add(mapped(spec + "volumes[].configMap", "files written by the kube2ecs-config-files container from SSM"));
         out.add(mapped(spec + "volumes[].secret", "the same, from SecureString parameters"));
         out.add(partial(spec + "volumes[].projected", "configMap and secret sources; other sources POD014"));
-        out.add(ignored(spec + "volumes[].persistentVolumeClaim", "create an EFS file system and mount it as an EFS volume (POD014)"));
+        out.add(mapped(spec + "volumes[].persistentVolumeClaim", "an EFS volume through the claim's access point (kind-persistentvolumeclaim), "
+                + "transit encryption on, readOnly on every mount; a claim not in the input POD014"));
         out.add(ignored(spec + "volumes[].hostPath", "refused on Fargate (POD014 error)"));
-        out.add(partial(spec + "securityContext", "runAsUser, runAsGroup, runAsNonRoot as the containers' user; fsGroup, sysctls, "
+        out.add(partial(spec + "securityContext", "runAsUser, runAsGroup, runAsNonRoot as the containers' user; fsGroup as the group of "
+                + "mounted claims' access points, otherwise reported like sysctls, "
                 + "seccomp, SELinux, AppArmor are reported (Fargate cannot set them)"));
         out.add(mapped(spec + "terminationGracePeriodSeconds", "stopTimeout of each container (at most 120)"));
         out.add(ignored(spec + "hostname", "Fargate sets the hostname of awsvpc tasks itself (warning)"));
