@@ -1,0 +1,191 @@
+package io.kube2ecs.plugin.kind.pvc;
+
+import io.kube2ecs.api.model.EfsAccessPoint;
+import io.kube2ecs.api.model.ModelIds;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.source.ResourceKind;
+import io.kube2ecs.api.source.SourceNode;
+import io.kube2ecs.api.source.SourceObject;
+import io.kube2ecs.api.spi.FieldSupport;
+import io.kube2ecs.api.spi.KindMapper;
+import io.kube2ecs.api.spi.MappingContext;
+import io.kube2ecs.podtemplate.ClaimUsers;
+import io.kube2ecs.podtemplate.Tags;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * A PersistentVolumeClaim that workloads mount becomes an EFS access point: a directory of the EFS
+ * file system the user provides ({@code efsFileSystemId}), {@code /<parameterPrefix>/<namespace>/<claim>},
+ * which EFS creates on first mount with the owner and mode the pods' security context implies. EFS
+ * is the one Fargate storage that outlives a task and that several tasks can share, which is what a
+ * claim mounted by a Deployment's pods is. The pod-template library mounts it (an EFS volume with the
+ * access point, transit encryption on).
+ *
+ * <p>A claim no converted workload mounts makes nothing ({@code PVC004}): creating storage nobody
+ * uses would also ask the user for a file system without need.
+ */
+public final class PersistentVolumeClaimMapper implements KindMapper {
+
+    static final String CODE_DATA = "PVC001";
+    static final String CODE_SHARED = "PVC002";
+    static final String CODE_OWNER = "PVC003";
+    static final String CODE_UNUSED = "PVC004";
+    static final String CODE_SIZE = "PVC005";
+    static final String CODE_NOT_CARRIED = "PVC006";
+
+    /** EFS refuses a longer access point path. */
+    static final int MAX_PATH = 100;
+
+    private static final ResourceKind KIND = new ResourceKind("", "PersistentVolumeClaim");
+
+    @Override
+    public ResourceKind kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<FieldSupport> fieldSupport() {
+        return List.of(
+                FieldSupport.mapped("metadata.labels.*", "tags of the access point (AWS tag rules applied, POD017 otherwise)"),
+                FieldSupport.ignored("metadata.annotations", "they configure the claim's provisioner, which an access point has none of"),
+                FieldSupport.partial("spec.accessModes", "every mode becomes an access point all tasks can write; "
+                        + "ReadWriteOnce or ReadWriteOncePod shared by several pods PVC002"),
+                FieldSupport.partial("spec.resources.requests.storage", "EFS is elastic: no size is set (PVC005)"),
+                FieldSupport.ignored("spec.resources.limits", "EFS is elastic: no size is set"),
+                FieldSupport.ignored("spec.storageClassName", "the EFS file system of the profile's efsFileSystemId takes its place"),
+                FieldSupport.ignored("spec.volumeName", "the access point's directory takes the place of the bound PersistentVolume"),
+                FieldSupport.ignored("spec.selector", "no PersistentVolume is bound; the access point takes its place"),
+                FieldSupport.partial("spec.volumeMode", "Filesystem; Block has no EFS counterpart (PVC006)"),
+                FieldSupport.ignored("spec.dataSource", "the access point starts empty (PVC006)"),
+                FieldSupport.ignored("spec.dataSourceRef", "the access point starts empty (PVC006)"),
+                FieldSupport.ignored("spec.volumeAttributesClassName", "EFS throughput is a setting of the file system"));
+    }
+
+    @Override
+    public void map(SourceObject claim, MappingContext context) {
+        SourceNode metadata = claim.root().get("metadata");
+        SourceNode spec = claim.root().get("spec");
+        metadata.get("annotations").ignore("they configure the claim's provisioner, which an access point has none of");
+        List<ClaimUsers.User> users = ClaimUsers.of(context.objects(), claim.namespace(), claim.name());
+        if (users.isEmpty()) {
+            context.diagnostics().info(claim.root(), CODE_UNUSED, "no workload of the input mounts PersistentVolumeClaim '"
+                    + claim.name() + "', so no EFS access point is made for it", "convert it together with the workloads that mount it");
+            metadata.get("labels").ignore("no access point is made for an unused claim");
+            spec.ignore("no access point is made for an unused claim");
+            return;
+        }
+        String path = path(context.settings().parameterPrefix(), claim.namespace(), claim.name());
+        Owner owner = owner(users.get(0));
+        EfsAccessPoint accessPoint = new EfsAccessPoint(ModelIds.efsAccessPoint(claim.namespace(), claim.name()),
+                context.settings().awsName(claim.namespace(), claim.name(), 255),
+                context.model().input(StandardInputs.EFS_FILE_SYSTEM_ID), path, owner.uid, owner.gid, owner.permissions);
+        accessPoint.addOrigin(claim.ref());
+        accessPoint.tags().putAll(Tags.of(metadata, context.settings(), context.diagnostics()));
+        context.model().add(accessPoint);
+
+        String mountedBy = users.stream().map(u -> u.workload().kind().kind() + " '" + u.workload().name() + "'").distinct()
+                .collect(Collectors.joining(", "));
+        // at the name: a warning marks its node converted, and the object's other fields must still be accounted for
+        context.diagnostics().warning(metadata.get("name"), CODE_DATA, "PersistentVolumeClaim '" + claim.name() + "' becomes EFS access point "
+                + path + " (mounted by " + mountedBy + "); it starts empty: the claim's data does not move",
+                "copy the data from the cluster's volume into that directory of the file system before the tasks start (AWS DataSync, "
+                        + "or a one-off task mounting both); the file system's mount targets need a security group that allows "
+                        + "NFS (TCP 2049) from the tasks' security groups");
+        context.diagnostics().info(metadata.get("name"), CODE_OWNER, "EFS creates " + path + " owned by " + owner.uid + ":" + owner.gid
+                + " with mode " + owner.permissions + " (" + owner.reason + ")", owner.hint);
+
+        accessModes(spec.get("accessModes"), users, claim, context);
+        SourceNode storage = spec.get("resources").get("requests").get("storage");
+        storage.asText().ifPresent(size -> context.diagnostics().info(storage, CODE_SIZE, "EFS is elastic: the access point has no "
+                + "size, so the " + size + " request is neither reserved nor a limit", "watch the file system's size (and cost) in "
+                + "CloudWatch; a per-directory limit needs a quota enforced by the application"));
+        spec.get("resources").get("limits").ignore("EFS is elastic: no size is set");
+        spec.get("storageClassName").ignore("the EFS file system of the profile's efsFileSystemId takes the place of the storage class");
+        spec.get("volumeName").ignore("the access point's directory takes the place of the bound PersistentVolume");
+        spec.get("selector").ignore("no PersistentVolume is bound; the access point takes its place");
+        spec.get("volumeAttributesClassName").ignore("EFS throughput is a setting of the file system");
+        SourceNode mode = spec.get("volumeMode");
+        if (mode.asText().map("Block"::equals).orElse(false)) {
+            context.diagnostics().warning(mode, CODE_NOT_CARRIED, "EFS is a file system; the raw block device of volumeMode Block has "
+                    + "no counterpart, so the tasks see a directory", "if the application needs a block device, it cannot run on Fargate");
+        }
+        for (String source : new String[] {"dataSource", "dataSourceRef"}) {
+            SourceNode node = spec.get(source);
+            if (node.exists()) {
+                node.markConverted();
+                context.diagnostics().warning(node, CODE_NOT_CARRIED, "the access point starts empty; " + source + " "
+                        + node.get("kind").asText().orElse("") + " '" + node.get("name").asText().orElse("")
+                        + "' is not copied into it", "copy the data in before the tasks start, as PVC001 describes");
+            }
+        }
+    }
+
+    private static void accessModes(SourceNode modes, List<ClaimUsers.User> users, SourceObject claim, MappingContext context) {
+        List<String> single = modes.items().stream().map(m -> m.asText().orElse(""))
+                .filter(m -> m.equals("ReadWriteOnce") || m.equals("ReadWriteOncePod")).toList();
+        modes.markConverted();
+        int pods = users.stream().mapToInt(ClaimUsers.User::pods).sum();
+        if (!single.isEmpty() && pods > 1) {
+            context.diagnostics().warning(modes, CODE_SHARED, "PersistentVolumeClaim '" + claim.name() + "' is " + single.get(0)
+                    + ", but " + pods + " pods mount it (" + users.stream().map(u -> u.workload().name() + " × " + u.pods())
+                    .collect(Collectors.joining(", ")) + "); on EFS every task can write at once, where Kubernetes would have kept "
+                    + "the others from starting or on one node", "make sure the application tolerates concurrent writers "
+                    + "(or run one task: replicas 1)");
+        }
+    }
+
+    /** The owner and mode of the access point's directory, and why. */
+    private record Owner(long uid, long gid, String permissions, String reason, String hint) {
+    }
+
+    /**
+     * As the kubelet leaves a volume with {@code fsGroup}: group-owned by it, group-writable, and
+     * setgid so new files keep the group. Without one, the user the containers run as owns it.
+     * Without either, root does, with the mode a fresh file system's root usually has.
+     */
+    static Owner owner(ClaimUsers.User user) {
+        OptionalLong fsGroup = user.fsGroup();
+        OptionalLong runAsUser = user.runAsUser();
+        OptionalLong runAsGroup = user.runAsGroup();
+        long uid = runAsUser.orElse(0);
+        String from = user.workload().kind().kind() + " '" + user.workload().name() + "'";
+        if (fsGroup.isPresent()) {
+            return new Owner(uid, fsGroup.getAsLong(), "2775", "the fsGroup" + (runAsUser.isPresent() ? " and runAsUser" : "")
+                    + " of " + from + ": the group and its members can write, as in Kubernetes", null);
+        }
+        long gid = runAsGroup.orElse(0);
+        if (runAsUser.isPresent()) {
+            return new Owner(uid, gid, "0755", "the runAsUser" + (runAsGroup.isPresent() ? " and runAsGroup" : "") + " of " + from
+                    + ": only that user can write", "to let other users write, set the pod's securityContext.fsGroup to a group they share");
+        }
+        return new Owner(0, gid, "0755", from + " sets no runAsUser or fsGroup: only root can write",
+                "if the image runs as another user (USER in its Dockerfile), set the pod's securityContext.runAsUser or fsGroup, "
+                        + "or change the directory's owner after the first mount");
+    }
+
+    /**
+     * {@code /<prefix>/<namespace>/<claim>}; a longer one than EFS accepts is cut and ends in a hash
+     * of the whole, so two long names stay apart.
+     */
+    static String path(String prefix, String namespace, String claim) {
+        String path = "/" + prefix + "/" + namespace + "/" + claim;
+        if (path.length() <= MAX_PATH) {
+            return path;
+        }
+        return path.substring(0, MAX_PATH - 9) + "-" + sha256(path).substring(0, 8);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

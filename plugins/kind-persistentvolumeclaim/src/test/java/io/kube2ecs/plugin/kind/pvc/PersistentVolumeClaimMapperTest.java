@@ -1,0 +1,88 @@
+package io.kube2ecs.plugin.kind.pvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kube2ecs.api.diag.Diagnostic;
+import io.kube2ecs.plugin.kind.deployment.DeploymentPlugin;
+import io.kube2ecs.plugin.kind.job.JobPlugin;
+import io.kube2ecs.testkit.ModelDumpPlugin;
+import io.kube2ecs.testkit.PipelineRunner;
+import io.kube2ecs.testkit.RunResult;
+import org.junit.jupiter.api.Test;
+
+class PersistentVolumeClaimMapperTest {
+
+    private static RunResult convert(String yaml) {
+        return PipelineRunner.of(new DeploymentPlugin(), new JobPlugin(), new PersistentVolumeClaimPlugin(), new ModelDumpPlugin())
+                .input("app.yaml", yaml).targets(ModelDumpPlugin.TARGET).run();
+    }
+
+    private static final String CLAIM = """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: scratch, namespace: %s}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 1Gi}}
+            """;
+
+    @Test
+    void pathsLongerThanEfsAllowsAreCutAndStayApart() {
+        String name = "a".repeat(120);
+        String one = PersistentVolumeClaimMapper.path("kube2ecs", "shop", name + "-one");
+        String two = PersistentVolumeClaimMapper.path("kube2ecs", "shop", name + "-two");
+        assertThat(one).hasSize(PersistentVolumeClaimMapper.MAX_PATH).startsWith("/kube2ecs/shop/aaaa").isNotEqualTo(two);
+        assertThat(two).hasSize(PersistentVolumeClaimMapper.MAX_PATH);
+        assertThat(PersistentVolumeClaimMapper.path("kube2ecs", "shop", "data")).isEqualTo("/kube2ecs/shop/data");
+    }
+
+    @Test
+    void aJobsParallelismCountsAsPodsWritingAtOnce() {
+        RunResult result = convert(CLAIM.formatted("etl") + """
+                ---
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: load, namespace: etl}
+                spec:
+                  parallelism: 4
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: load
+                          image: example/load:1
+                          volumeMounts: [{name: work, mountPath: /work}]
+                      volumes:
+                        - name: work
+                          persistentVolumeClaim: {claimName: scratch}
+                """);
+        assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_SHARED)).extracting(Diagnostic::message)
+                .singleElement().asString().contains("ReadWriteOnce, but 4 pods mount it (load × 4)");
+        assertThat(result.file("model/model.json")).contains("\"path\": \"/kube2ecs/etl/scratch\"");
+    }
+
+    @Test
+    void aClaimOfAnotherNamespaceIsNotMounted() {
+        RunResult result = convert(CLAIM.formatted("storage") + """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          volumeMounts: [{name: data, mountPath: /data}]
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: scratch}
+                """);
+        // claims are namespaced: the Deployment's claim is missing, and the one in the input is mounted by nobody
+        assertThat(result.withCode("POD014")).extracting(Diagnostic::message).singleElement().asString()
+                .contains("PersistentVolumeClaim 'scratch' is not in the input");
+        assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_UNUSED)).hasSize(1);
+        assertThat(result.file("model/model.json")).doesNotContain("efs-access-point").doesNotContain("efs_file_system_id");
+    }
+}
