@@ -7,6 +7,10 @@ import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
+import io.kube2ecs.api.model.ModelIds;
+import io.kube2ecs.api.model.MountPoint;
+import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.PortMapping;
 import io.kube2ecs.api.model.ResourceId;
@@ -45,6 +49,27 @@ public final class SampleModels {
         busybox.command(List.of("sh", "-c", "while true; do sleep 60; done"));
         worker.containers().add(busybox);
         service(model, worker, 1);
+        return model;
+    }
+
+    /**
+     * {@link #shop()} with the PersistentVolumeClaim {@code uploads} as kind-persistentvolumeclaim makes
+     * it: an EFS access point {@code /kube2ecs/shop/uploads} in the {@code efs_file_system_id} input,
+     * owned by 1000:2000 with mode 2775 and tagged {@code team=storefront}, which {@code web} mounts
+     * at {@code /srv/uploads} as its volume {@code files}.
+     *
+     * @return a new model
+     */
+    public static DeploymentModel claimShop() {
+        DeploymentModel model = shop();
+        EfsAccessPoint uploads = new EfsAccessPoint(ModelIds.efsAccessPoint("shop", "uploads"), "shop-uploads",
+                model.input(StandardInputs.EFS_FILE_SYSTEM_ID), "/kube2ecs/shop/uploads", 1000, 2000, "2775");
+        uploads.tags().put("team", "storefront");
+        model.add(uploads);
+        TaskDefinition web = model.find(ModelIds.taskDefinition("shop", "web"), TaskDefinition.class).orElseThrow();
+        web.volumes().add(new Volume("files", model.input(StandardInputs.EFS_FILE_SYSTEM_ID), null,
+                Value.ref(uploads.id(), Value.Attribute.ID), true));
+        web.containers().get(0).mountPoints().add(new MountPoint("files", "/srv/uploads", false));
         return model;
     }
 

@@ -13,6 +13,7 @@ import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScalingPolicy;
@@ -47,6 +48,7 @@ public final class EcsJsonEmitter implements Emitter {
 
     static final String CODE_PLACEHOLDERS = "ECSJSON001";
     static final String CODE_LOG_GROUPS = "ECSJSON002";
+    static final String CODE_ACCESS_POINTS = "ECSJSON003";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRINTER =
@@ -102,6 +104,19 @@ public final class EcsJsonEmitter implements Emitter {
                         ScalingShapes.policyName(serviceName, suffixes.get(i)), policy.targets().get(i), resourceId)));
             }
         }
+        List<EfsAccessPoint> accessPoints = model.all(EfsAccessPoint.class);
+        for (EfsAccessPoint accessPoint : accessPoints) {
+            context.output().write(accessPointFile(accessPoint), render(createAccessPoint(accessPoint, values)));
+        }
+        if (!accessPoints.isEmpty()) {
+            EfsAccessPoint first = accessPoints.get(0);
+            // AWS assigns the id, so the task definitions hold a placeholder for it, listed with the others in ECSJSON001
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_ACCESS_POINTS, "the task definitions mount "
+                    + (accessPoints.size() == 1 ? "1 EFS access point that AWS must create first; its id is a placeholder"
+                    : accessPoints.size() + " EFS access points that AWS must create first; their ids are placeholders"), "create each with aws efs create-access-point "
+                    + "--cli-input-json file://ecs/" + accessPointFile(first) + " and put the AccessPointId it prints in "
+                    + values.text(Value.ref(first.id(), Value.Attribute.ID)) + ", before registering the task definitions", null, null));
+        }
         for (RunTask run : model.all(RunTask.class)) {
             TaskDefinition task = model.find(run.taskDefinition(), TaskDefinition.class).orElseThrow(
                     () -> new IllegalStateException(run.id() + " runs " + run.taskDefinition() + ", which is not in the model"));
@@ -121,6 +136,39 @@ public final class EcsJsonEmitter implements Emitter {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,
                     "ECS JSON output has placeholders to replace before use: " + String.join(", ", values.placeholders()),
                     "set the environment values in a --profile file, or substitute them (e.g. with envsubst)", null, null));
+        }
+    }
+
+    /** Beside the namespace's workloads, in a folder no workload can have: Kubernetes names start with a letter or digit. */
+    static String accessPointFile(EfsAccessPoint accessPoint) {
+        return folder(accessPoint.id().namespace(), "_efs") + "/" + accessPoint.id().name() + ".json";
+    }
+
+    static ObjectNode createAccessPoint(EfsAccessPoint accessPoint, ValueRenderer values) {
+        ObjectNode root = JSON.objectNode();
+        // a fixed token makes running the request twice return the first access point instead of a second one
+        root.put("ClientToken", clientToken(accessPoint.name()));
+        root.put("FileSystemId", values.text(accessPoint.fileSystemId()));
+        ObjectNode directory = root.putObject("RootDirectory").put("Path", accessPoint.path());
+        directory.putObject("CreationInfo").put("OwnerUid", accessPoint.ownerUid()).put("OwnerGid", accessPoint.ownerGid())
+                .put("Permissions", accessPoint.permissions());
+        ArrayNode tags = root.putArray("Tags");
+        Map<String, String> all = new java.util.TreeMap<>(accessPoint.tags());
+        all.put("Name", accessPoint.name());
+        all.forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return root;
+    }
+
+    /** EFS takes at most 64 characters; a longer name is cut and ends in a hash of the whole. */
+    static String clientToken(String name) {
+        if (name.length() <= 64) {
+            return name;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return name.substring(0, 55) + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
@@ -169,7 +217,10 @@ public final class EcsJsonEmitter implements Emitter {
                         efs.put("transitEncryption", "ENABLED");
                     }
                     if (volume.efsAccessPointId() != null) {
-                        efs.putObject("authorizationConfig").put("accessPointId", values.text(volume.efsAccessPointId()));
+                        // mounted with the task's network identity only: IAM authorization would need
+                        // elasticfilesystem:Client* on a task role, and a file system policy that asks for it
+                        efs.putObject("authorizationConfig").put("accessPointId", values.text(volume.efsAccessPointId()))
+                                .put("iam", "DISABLED");
                     }
                 }
             }

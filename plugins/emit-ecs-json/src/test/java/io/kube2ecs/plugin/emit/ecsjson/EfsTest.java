@@ -1,0 +1,57 @@
+package io.kube2ecs.plugin.emit.ecsjson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kube2ecs.api.model.EfsAccessPoint;
+import io.kube2ecs.testkit.GoldenHarness;
+import io.kube2ecs.testkit.PipelineRunner;
+import io.kube2ecs.testkit.RunResult;
+import io.kube2ecs.testkit.SampleModels;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An {@link EfsAccessPoint} is not created by this target: it becomes {@code <namespace>/_efs/<claim>.json},
+ * the input of {@code aws efs create-access-point}, and the task definition that mounts it names it
+ * by a placeholder. Expectations in {@code src/test/resources/golden/efs/}.
+ */
+class EfsTest {
+
+    private static final String PLUGIN = "emit-ecs-json";
+
+    @Test
+    void anAccessPointBecomesACreateAccessPointRequestAndAPlaceholderInTheTaskDefinition() throws Exception {
+        RunResult result = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), SampleModels.claimShop(), Map.of());
+        GoldenHarness.assertMatches(Path.of("src/test/resources/golden/efs"), result);
+
+        assertThat(result.file("ecs/shop/web/task-definition.json"))
+                .contains("\"accessPointId\": \"${EFS_ACCESS_POINT_SHOP_UPLOADS_ID}\"")
+                .contains("\"iam\": \"DISABLED\"").contains("\"transitEncryption\": \"ENABLED\"")
+                .doesNotContain("rootDirectory");
+        assertThat(EcsSchemaValidator.validateTaskDefinition(result.file("ecs/shop/web/task-definition.json"))).isEmpty();
+        assertThat(result.file("ecs/shop/_efs/uploads.json")).contains("\"ClientToken\": \"shop-uploads\"")
+                .contains("\"FileSystemId\": \"${EFS_FILE_SYSTEM_ID}\"").contains("\"Path\": \"/kube2ecs/shop/uploads\"")
+                .contains("\"OwnerUid\": 1000").contains("\"Permissions\": \"2775\"");
+        assertThat(result.withCode(EcsJsonEmitter.CODE_ACCESS_POINTS)).singleElement()
+                .satisfies(d -> assertThat(d.hint()).contains("aws efs create-access-point --cli-input-json file://ecs/shop/_efs/uploads.json")
+                        .contains("${EFS_ACCESS_POINT_SHOP_UPLOADS_ID}"));
+        assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("${EFS_ACCESS_POINT_SHOP_UPLOADS_ID}", "${EFS_FILE_SYSTEM_ID}"));
+        // the rest of the output is as without the claim
+        RunResult plain = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), SampleModels.shop(), Map.of());
+        plain.files().forEach((file, text) -> {
+            if (!file.equals("ecs/shop/web/task-definition.json")) {
+                assertThat(result.file(file)).as(file).isEqualTo(text);
+            }
+        });
+        assertThat(result.files().keySet()).hasSize(plain.files().size() + 1);
+    }
+
+    @Test
+    void aLongNameGivesAClientTokenEfsAccepts() {
+        String name = "shop-" + "x".repeat(80);
+        assertThat(EcsJsonEmitter.clientToken(name)).hasSize(64).startsWith("shop-xxx").isNotEqualTo(EcsJsonEmitter.clientToken(name + "y"));
+        assertThat(EcsJsonEmitter.clientToken("shop-uploads")).isEqualTo("shop-uploads");
+    }
+}
