@@ -4,6 +4,7 @@ import io.kube2ecs.api.model.AwsResource;
 import io.kube2ecs.api.model.CloudMapNamespace;
 import io.kube2ecs.api.model.CloudMapService;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.LogGroup;
@@ -29,7 +30,7 @@ final class Names {
             Map.entry(SecretsManagerSecret.TYPE, "aws_secretsmanager_secret"), Map.entry(LoadBalancer.TYPE, "aws_lb"),
             Map.entry(TargetGroup.TYPE, "aws_lb_target_group"), Map.entry(SecurityGroup.TYPE, "aws_security_group"),
             Map.entry(IamRole.TYPE, "aws_iam_role"), Map.entry(LogGroup.TYPE, "aws_cloudwatch_log_group"),
-            Map.entry(ScalingPolicy.TYPE, "aws_appautoscaling_target"));
+            Map.entry(ScalingPolicy.TYPE, "aws_appautoscaling_target"), Map.entry(EfsAccessPoint.TYPE, "aws_efs_access_point"));
 
     private final Map<ResourceId, String> names = new HashMap<>();
     private final Set<String> taken = new HashSet<>();

@@ -10,6 +10,7 @@ import io.kube2ecs.api.model.CloudMapNamespace;
 import io.kube2ecs.api.model.CloudMapService;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.LoadBalancer;
@@ -348,11 +349,24 @@ final class TerraformWriter {
         if (resource instanceof IamRole role) {
             return role.existingArn() != null ? null : role(role, name);
         }
+        if (resource instanceof EfsAccessPoint accessPoint) {
+            return accessPoint(accessPoint, name);
+        }
         if (resource instanceof ScalingPolicy policy) {
             // written after the service it scales; on its own only when the model lacks the service
             return names.address(policy.service()) != null ? null : scaling(policy, null);
         }
         return null;
+    }
+
+    private String accessPoint(EfsAccessPoint accessPoint, String name) {
+        Map<String, String> tags = new TreeMap<>(accessPoint.tags());
+        tags.put("Name", accessPoint.name());
+        Hcl.Body creation = new Hcl.Body().attr("owner_gid", accessPoint.ownerGid()).attr("owner_uid", accessPoint.ownerUid())
+                .attr("permissions", accessPoint.permissions());
+        return Hcl.block("resource", new Hcl.Body().attr("file_system_id", value(accessPoint.fileSystemId()))
+                .block("root_directory", new Hcl.Body().attr("path", accessPoint.path()).block("creation_info", creation))
+                .attr("tags", tags(tags)), "aws_efs_access_point", name);
     }
 
     private String taskDefinition(TaskDefinition task, String name) {
@@ -373,6 +387,12 @@ final class TerraformWriter {
                 Hcl.Body efs = new Hcl.Body().attr("file_system_id", value(volume.efsFileSystemId()))
                         .attr("root_directory", volume.efsRootDirectory())
                         .attr("transit_encryption", volume.transitEncryption() ? "ENABLED" : null);
+                if (volume.efsAccessPointId() != null) {
+                    // mounted with the task's network identity only: IAM authorization would need elasticfilesystem:Client*
+                    // on a task role, and a file system policy that asks for it
+                    efs.block("authorization_config", new Hcl.Body().attr("access_point_id", value(volume.efsAccessPointId()))
+                            .attr("iam", "DISABLED"));
+                }
                 v.block("efs_volume_configuration", efs);
             }
             body.block("volume", v);
