@@ -18,6 +18,7 @@ import io.kube2ecs.api.model.CloudMapNamespace;
 import io.kube2ecs.api.model.CloudMapService;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.LoadBalancer;
@@ -421,7 +422,8 @@ public final class CloudFormationEmitter implements Emitter {
                     case ARN -> target instanceof TaskDefinition || target instanceof SecretsManagerSecret
                             || target instanceof LoadBalancer || target instanceof TargetGroup ? ref(id) : getAtt(id, "Arn");
                     case NAME -> target instanceof EcsService ? getAtt(id, "Name") : ref(id);
-                    case ID -> target instanceof SecurityGroup ? getAtt(id, "GroupId") : getAtt(id, "Id");
+                    case ID -> target instanceof SecurityGroup ? getAtt(id, "GroupId")
+                            : target instanceof EfsAccessPoint ? ref(id) : getAtt(id, "Id");
                     case DNS_NAME -> getAtt(id, "DNSName");
                 };
             }
@@ -569,6 +571,16 @@ public final class CloudFormationEmitter implements Emitter {
                 targetGroup(group);
             } else if (resource instanceof LoadBalancer balancer) {
                 loadBalancer(balancer);
+            } else if (resource instanceof EfsAccessPoint accessPoint) {
+                ObjectNode p = add(accessPoint, "AWS::EFS::AccessPoint");
+                p.set("FileSystemId", value(accessPoint.fileSystemId()));
+                ObjectNode root = p.putObject("RootDirectory").put("Path", accessPoint.path());
+                // CloudFormation types the ids as strings
+                root.putObject("CreationInfo").put("OwnerUid", Long.toString(accessPoint.ownerUid()))
+                        .put("OwnerGid", Long.toString(accessPoint.ownerGid())).put("Permissions", accessPoint.permissions());
+                Map<String, String> tags = new TreeMap<>(accessPoint.tags());
+                tags.put("Name", accessPoint.name());
+                p.set("AccessPointTags", tags(tags));
             } else if (resource instanceof ScalingPolicy policy) {
                 // written after the service it scales; here only when the model lacks the service
                 if (model.find(policy.service(), EcsService.class).isEmpty()) {
@@ -605,6 +617,16 @@ public final class CloudFormationEmitter implements Emitter {
                         efs.set("FilesystemId", value(volume.efsFileSystemId()));
                         if (volume.efsRootDirectory() != null) {
                             efs.put("RootDirectory", volume.efsRootDirectory());
+                        }
+                        if (volume.transitEncryption()) {
+                            efs.put("TransitEncryption", "ENABLED");
+                        }
+                        if (volume.efsAccessPointId() != null) {
+                            // mounted with the task's network identity only: IAM authorization would need
+                            // elasticfilesystem:Client* on a task role, and a file system policy that asks for it
+                            ObjectNode authorization = efs.putObject("AuthorizationConfig");
+                            authorization.set("AccessPointId", value(volume.efsAccessPointId()));
+                            authorization.put("IAM", "DISABLED");
                         }
                     }
                 }
