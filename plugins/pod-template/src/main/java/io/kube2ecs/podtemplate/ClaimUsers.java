@@ -46,6 +46,30 @@ public final class ClaimUsers {
             return podOrContainer("runAsGroup");
         }
 
+        /**
+         * @return whether the pod may write to the claim: the volume is not {@code readOnly} and a
+         *         container mounts it without {@code readOnly}
+         */
+        public boolean writes() {
+            boolean readOnlyVolume = podSpec.get("volumes").items().stream()
+                    .filter(v -> v.get("name").asText().map(volume::equals).orElse(false))
+                    .anyMatch(v -> v.get("persistentVolumeClaim").get("readOnly").asBoolean().orElse(false));
+            if (readOnlyVolume) {
+                return false;
+            }
+            for (String list : new String[] {"initContainers", "containers"}) {
+                for (SourceNode container : podSpec.get(list).items()) {
+                    for (SourceNode mount : container.get("volumeMounts").items()) {
+                        if (mount.get("name").asText().map(volume::equals).orElse(false)
+                                && !mount.get("readOnly").asBoolean().orElse(false)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
         /** @return the pod's {@code fsGroup}, the group Kubernetes gives the volume */
         public OptionalLong fsGroup() {
             return podSpec.get("securityContext").get("fsGroup").asLong();

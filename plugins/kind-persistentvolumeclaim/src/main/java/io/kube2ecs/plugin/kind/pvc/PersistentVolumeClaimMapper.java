@@ -76,12 +76,21 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
         if (users.isEmpty()) {
             context.diagnostics().info(claim.root(), CODE_UNUSED, "no workload of the input mounts PersistentVolumeClaim '"
                     + claim.name() + "', so no EFS access point is made for it", "convert it together with the workloads that mount it");
-            metadata.get("labels").ignore("no access point is made for an unused claim");
-            spec.ignore("no access point is made for an unused claim");
+            String reason = "no access point is made for an unused claim";
+            metadata.get("labels").ignore(reason);
+            // field by field, so a field this mapper does not know is still reported
+            for (String field : new String[] {"accessModes", "storageClassName", "volumeName", "selector", "volumeMode", "dataSource",
+                    "dataSourceRef", "volumeAttributesClassName"}) {
+                spec.get(field).ignore(reason);
+            }
+            spec.get("resources").get("requests").get("storage").ignore(reason);
+            spec.get("resources").get("limits").ignore(reason);
             return;
         }
         String path = path(context.settings().parameterPrefix(), claim.namespace(), claim.name());
-        Owner owner = owner(users.get(0));
+        // the directory is for the pods that write to it; a reader's user says nothing about who must own it
+        List<ClaimUsers.User> writers = users.stream().filter(ClaimUsers.User::writes).toList();
+        Owner owner = owner(writers.isEmpty() ? users.get(0) : writers.get(0));
         EfsAccessPoint accessPoint = new EfsAccessPoint(ModelIds.efsAccessPoint(claim.namespace(), claim.name()),
                 context.settings().awsName(claim.namespace(), claim.name(), 255),
                 context.model().input(StandardInputs.EFS_FILE_SYSTEM_ID), path, owner.uid, owner.gid, owner.permissions);
@@ -97,8 +106,13 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
                 "copy the data from the cluster's volume into that directory of the file system before the tasks start (AWS DataSync, "
                         + "or a one-off task mounting both); the file system's mount targets need a security group that allows "
                         + "NFS (TCP 2049) from the tasks' security groups");
+        List<String> otherWriters = writers.stream().skip(1).filter(w -> !owner(w).sameAs(owner))
+                .map(w -> w.workload().kind().kind() + " '" + w.workload().name() + "'").distinct().toList();
         context.diagnostics().info(metadata.get("name"), CODE_OWNER, "EFS creates " + path + " owned by " + owner.uid + ":" + owner.gid
-                + " with mode " + owner.permissions + " (" + owner.reason + ")", owner.hint);
+                + " with mode " + owner.permissions + " (" + owner.reason + ")" + (otherWriters.isEmpty() ? ""
+                : "; " + String.join(", ", otherWriters) + " also write" + (otherWriters.size() == 1 ? "s" : "")
+                + " to it as another user or group"), otherWriters.isEmpty() ? owner.hint
+                : "give the workloads that write to the claim a common fsGroup, so the group they share owns the directory");
 
         accessModes(spec.get("accessModes"), users, claim, context);
         SourceNode storage = spec.get("resources").get("requests").get("storage");
@@ -142,6 +156,9 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
 
     /** The owner and mode of the access point's directory, and why. */
     private record Owner(long uid, long gid, String permissions, String reason, String hint) {
+        boolean sameAs(Owner other) {
+            return uid == other.uid && gid == other.gid && permissions.equals(other.permissions);
+        }
     }
 
     /**

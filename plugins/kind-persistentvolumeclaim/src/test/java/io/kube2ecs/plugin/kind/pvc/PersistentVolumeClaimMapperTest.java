@@ -85,4 +85,34 @@ class PersistentVolumeClaimMapperTest {
         assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_UNUSED)).hasSize(1);
         assertThat(result.file("model/model.json")).doesNotContain("efs-access-point").doesNotContain("efs_file_system_id");
     }
+
+    @Test
+    void theFirstWriterOwnsTheDirectoryAndWritersAsOtherUsersAreNamed() {
+        String workload = """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: %s, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      securityContext: {runAsUser: %d}
+                      containers:
+                        - name: app
+                          image: example/app:1
+                          volumeMounts: [{name: data, mountPath: /data, readOnly: %s}]
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: scratch}
+                """;
+        RunResult result = convert(CLAIM.formatted("shop") + workload.formatted("a-reader", 1, true)
+                + workload.formatted("b-writer", 2000, false) + workload.formatted("c-writer", 3000, false));
+
+        // the reader comes first by name, but only writers decide who owns the directory
+        assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_OWNER)).singleElement().satisfies(d -> {
+            assertThat(d.message()).contains("owned by 2000:0 with mode 0755 (the runAsUser of Deployment 'b-writer'")
+                    .contains("; Deployment 'c-writer' also writes to it as another user or group");
+            assertThat(d.hint()).contains("a common fsGroup");
+        });
+    }
 }
