@@ -29,7 +29,8 @@ public final class KindHints {
             Map.entry("networking.k8s.io/NetworkPolicy", "security groups on the tasks: allow ingress only from the "
                     + "security groups of the permitted callers"),
             Map.entry("PersistentVolumeClaim", "an EFS file system (or access point) mounted as a task volume"),
-            Map.entry("PersistentVolume", "an EFS file system mounted as a task volume"),
+            Map.entry("PersistentVolume", "an EFS file system (profile efsFileSystemId); the claims bound to it become "
+                    + "access points in it (kind-persistentvolumeclaim), and its data is copied there by hand"),
             Map.entry("Namespace", "namespaces become part of resource names and Cloud Map namespaces "
                     + "(<namespace>.svc.cluster.local); there is nothing to create for them"),
             Map.entry("apiextensions.k8s.io/CustomResourceDefinition", "no ECS counterpart; convert the custom resources "
