@@ -78,8 +78,8 @@ public final class PodTemplateSupport {
                 + "transit encryption on, readOnly on every mount; a claim not in the input POD014"));
         out.add(ignored(spec + "volumes[].hostPath", "refused on Fargate (POD014 error)"));
         out.add(partial(spec + "securityContext", "runAsUser, runAsGroup, runAsNonRoot as the containers' user; fsGroup as the group of "
-                + "mounted claims' access points, otherwise reported like sysctls, "
-                + "seccomp, SELinux, AppArmor are reported (Fargate cannot set them)"));
+                + "mounted claims' access points; otherwise fsGroup, and sysctls, seccomp, SELinux, AppArmor, "
+                + "are reported (Fargate cannot set them)"));
         out.add(mapped(spec + "terminationGracePeriodSeconds", "stopTimeout of each container (at most 120)"));
         out.add(ignored(spec + "hostname", "Fargate sets the hostname of awsvpc tasks itself (warning)"));
         out.add(ignored(spec + "subdomain", "per-pod DNS names come from Cloud Map (warning)"));
