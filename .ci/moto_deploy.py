@@ -3,7 +3,9 @@
 reads back what it registered. Usage: moto_deploy.py TEMPLATE EXPECTED_TASK_FAMILIES...
 
 Prints the resource types moto's CloudFormation skipped (it does not model them), so the check
-says what it could not verify. Exit 0 when every expected task definition family is registered.
+says what it could not verify. The EFS file system the EfsFileSystemId parameter names is made in
+moto first (the user provides it, like the VPC). Exit 0 when every expected task definition family
+is registered and every EFS access point the templates declare exists in that file system.
 """
 import json
 import os
@@ -29,6 +31,13 @@ def main(template_path, families):
         for name in parsed.get("Parameters", {}):
             if name.startswith("CertificateArn"):
                 values[name] = acm.request_certificate(DomainName="example.com")["CertificateArn"]
+        # the EFS file system is the user's, like the VPC: one made in moto stands in for it, so the access
+        # points are created in a file system that exists (moto would also take a made-up id)
+        efs = session.client("efs", endpoint_url=endpoint)
+        file_system = None
+        if "Default" not in parsed.get("Parameters", {}).get("EfsFileSystemId", {"Default": "none used"}):
+            file_system = efs.create_file_system(CreationToken="kube2ecs", Encrypted=True)["FileSystemId"]
+            values["EfsFileSystemId"] = file_system
         parameters = [{"ParameterKey": k, "ParameterValue": values.get(k, "placeholder")}
                       for k, spec in parsed.get("Parameters", {}).items() if "Default" not in spec]
         # moto's CloudFormation has no Cloud Map resources: take them out (and the references to them)
@@ -144,8 +153,17 @@ def main(template_path, families):
         print(f"task definitions registered: {', '.join(registered)}")
         skipped = sorted(declared - created)
         print("resource types moto did not create, so not checked this way: " + (", ".join(skipped) if skipped else "none"))
+        declared_access_points = count_declared(template_path, parsed, "AWS::EFS::AccessPoint")
+        access_points = efs.describe_access_points()["AccessPoints"] if declared_access_points else []
+        if declared_access_points:
+            # a profile's file system (a parameter with a default) is not in moto, which accepts the made-up id
+            in_file_system = [a for a in access_points if file_system in (None, a["FileSystemId"])]
+            print(f"EFS access points in {file_system}: {len(in_file_system)} of {declared_access_points} "
+                  f"({', '.join(sorted(a['RootDirectory']['Path'] for a in in_file_system))})")
+            access_points = in_file_system
         missing = [f for f in families if f not in registered]
-        if missing or status not in ("CREATE_COMPLETE",) or statuses != ["CREATE_COMPLETE"]:
+        if missing or status not in ("CREATE_COMPLETE",) or statuses != ["CREATE_COMPLETE"] \
+                or len(access_points) != declared_access_points:
             print(f"missing task definitions: {missing}")
             return 1
         print(f"{len(families)} passed, 0 failed")
@@ -153,6 +171,17 @@ def main(template_path, families):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def count_declared(template_path, parsed, resource_type):
+    """How many resources of the type the template declares, its nested stacks' included."""
+    import yaml
+    count = sum(1 for r in parsed["Resources"].values() if r["Type"] == resource_type)
+    for resource in parsed["Resources"].values():
+        if resource["Type"] == "AWS::CloudFormation::Stack":
+            with open(os.path.join(os.path.dirname(template_path), resource["Properties"]["TemplateURL"]), encoding="utf-8") as f:
+                count += count_declared(template_path, yaml.safe_load(f), resource_type)
+    return count
 
 
 if __name__ == "__main__":

@@ -7,9 +7,10 @@ Usage: tf_moto_apply.py TERRAFORM_DIR EXPECTED_TASK_FAMILIES...
 the provider accepts the values and the resources can be created in order. The configuration is
 copied, and an override file points the provider at moto (the output itself is not changed).
 Variables without a default get the VPC, subnet and cluster made in moto, a certificate from moto's
-ACM for the certificate_arn_* ones, and a placeholder otherwise. Exit 0 when the apply completes and
-every expected task definition family is registered and every ECS service, Application Auto Scaling
-scalable target and scaling policy exists.
+ACM for the certificate_arn_* ones, an EFS file system made in moto for efs_file_system_id, and a
+placeholder otherwise. Exit 0 when the apply completes and every expected task definition family is
+registered and every ECS service, Application Auto Scaling scalable target and scaling policy, and
+EFS access point (in that file system) exists.
 """
 import glob
 import os
@@ -68,7 +69,7 @@ ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
 main(["-H", "127.0.0.1", "-p", sys.argv[1]])
 """
 
-SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
+SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "efs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
 
 
 def plugin_dir():
@@ -107,6 +108,9 @@ def main(source, families):
         session, ec2, ecs, vpc, subnet = account.session, account.ec2, account.ecs, account.vpc, account.subnet
         acm = session.client("acm", endpoint_url=endpoint)
 
+        efs = session.client("efs", endpoint_url=endpoint)
+        file_system = None
+
         config = os.path.join(work, "config")
         shutil.copytree(source, config)
         known = {"cluster": "kube2ecs", "region": "us-east-1", "vpc_id": vpc, "vpc_cidr": "10.0.0.0/16",
@@ -117,6 +121,10 @@ def main(source, families):
                 continue
             if name in known:
                 value = known[name]
+            elif name == "efs_file_system_id":
+                # the EFS file system is the user's, like the VPC: one made in moto stands in for it, so the
+                # access points are created in a file system that exists (moto would also take a made-up id)
+                file_system = value = efs.create_file_system(CreationToken="kube2ecs", Encrypted=True)["FileSystemId"]
             elif name.startswith("certificate_arn"):
                 value = acm.request_certificate(DomainName="example.com")["CertificateArn"]
             elif kind.startswith("list"):
@@ -175,8 +183,15 @@ def main(source, families):
         if declared_targets or declared_policies:
             print(f"scalable targets: {len(targets)} of {declared_targets} ({', '.join(sorted(t['ResourceId'] for t in targets))}); "
                   f"scaling policies: {len(policies)} of {declared_policies}")
+        declared_access_points = sum(len(re.findall(r'^resource "aws_efs_access_point" ', open(p, encoding="utf-8").read(), re.M))
+                                     for p in glob.glob(os.path.join(config, "*.tf")))
+        # a profile's file system (a variable with a default) is not in moto, which accepts the made-up id
+        access_points = [a for a in efs.describe_access_points()["AccessPoints"] if file_system in (None, a["FileSystemId"])]
+        if declared_access_points:
+            print(f"EFS access points in {file_system}: {len(access_points)} of {declared_access_points} "
+                  f"({', '.join(sorted(a['RootDirectory']['Path'] for a in access_points))})")
         missing = [f for f in families if f not in registered]
-        if missing or len(services) != declared_services or len(targets) != declared_targets or len(policies) != declared_policies:
+        if missing or len(access_points) != declared_access_points or len(services) != declared_services or len(targets) != declared_targets or len(policies) != declared_policies:
             print(f"missing task definitions: {missing}")
             return 1
         print(f"{len(families)} passed, 0 failed")
