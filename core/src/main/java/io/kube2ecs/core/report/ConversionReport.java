@@ -10,6 +10,7 @@ import io.kube2ecs.api.model.AwsResource;
 import io.kube2ecs.api.model.CloudMapService;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.FargateSize;
 import io.kube2ecs.api.model.LoadBalancer;
@@ -579,11 +580,12 @@ public final class ConversionReport {
 
         /** One node per namespace: its services, one-off tasks, load balancers, Cloud Map names, and what its tasks read. */
         private String byNamespace() {
-            Map<String, int[]> counts = new TreeMap<>(); // services, tasks they run, one-off tasks, Cloud Map names, parameters, secrets
+            // services, tasks they run, one-off tasks, Cloud Map names, parameters, secrets, EFS access points mounted
+            Map<String, int[]> counts = new TreeMap<>();
             Set<ResourceId> servedTasks = new java.util.HashSet<>();
             Map<ResourceId, String> namespaceOfTargetGroup = new HashMap<>();
             for (EcsService service : model.all(EcsService.class)) {
-                int[] c = counts.computeIfAbsent(service.id().namespace(), n -> new int[6]);
+                int[] c = counts.computeIfAbsent(service.id().namespace(), n -> new int[7]);
                 c[0]++;
                 c[1] += service.desiredCount();
                 c[3] += service.serviceRegistries().size();
@@ -591,7 +593,7 @@ public final class ConversionReport {
                 service.loadBalancers().forEach(a -> namespaceOfTargetGroup.put(a.targetGroup(), service.id().namespace()));
             }
             for (TaskDefinition task : model.all(TaskDefinition.class)) {
-                int[] c = counts.computeIfAbsent(task.id().namespace(), n -> new int[6]);
+                int[] c = counts.computeIfAbsent(task.id().namespace(), n -> new int[7]);
                 if (!servedTasks.contains(task.id())) {
                     c[2]++;
                 }
@@ -604,6 +606,13 @@ public final class ConversionReport {
                     }
                 }
             }
+            Map<String, Set<ResourceId>> accessPoints = new TreeMap<>();
+            for (TaskDefinition task : model.all(TaskDefinition.class)) {
+                for (ResourceId accessPoint : accessPoints(task)) {
+                    accessPoints.computeIfAbsent(task.id().namespace(), n -> new TreeSet<>()).add(accessPoint);
+                }
+            }
+            accessPoints.forEach((namespace, mounted) -> counts.get(namespace)[6] = mounted.size());
             Map<String, Map<String, Integer>> balancerKinds = new TreeMap<>();
             for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
                 // counted in every namespace it routes to: an Ingress group may serve several
@@ -645,6 +654,12 @@ public final class ConversionReport {
                     out.append("  ").append(node).append("p[(\"").append(c[4] > 0 ? c[4] + " SSM parameters" : "")
                             .append(c[4] > 0 && c[5] > 0 ? "<br/>" : "").append(c[5] > 0 ? c[5] + " secrets" : "").append("\")]\n");
                     out.append("  ").append(node).append(" -.->|reads| ").append(node).append("p\n");
+                    edges++;
+                }
+                if (c[6] > 0) {
+                    out.append("  ").append(node).append("e[(\"").append(c[6]).append(c[6] == 1 ? " EFS access point" : " EFS access points")
+                            .append("\")]\n");
+                    out.append("  ").append(node).append(" -.->|mounts| ").append(node).append("e\n");
                     edges++;
                 }
             }
@@ -759,10 +774,35 @@ public final class ConversionReport {
                     edges++;
                 }
             }
+            // one node per access point, however many tasks share it
+            Set<ResourceId> drawn = new java.util.HashSet<>();
+            for (TaskDefinition task : model.all(TaskDefinition.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
+                for (ResourceId accessPoint : accessPoints(task)) {
+                    if (drawn.add(accessPoint)) {
+                        String path = model.find(accessPoint, EfsAccessPoint.class).map(EfsAccessPoint::path).orElse(accessPoint.name());
+                        out.append("  ").append(id(accessPoint)).append("[(\"EFS ").append(label(path)).append("\")]\n");
+                    }
+                    EcsService service = serviceOfTask.get(task.id());
+                    out.append("  ").append(id(service != null ? service.id() : task.id())).append(" -.->|mounts| ")
+                            .append(id(accessPoint)).append('\n');
+                    edges++;
+                }
+            }
             if (services.isEmpty() && balancers.isEmpty() && model.all(TaskDefinition.class).isEmpty()) {
                 out.append("  empty[\"nothing to deploy\"]\n");
             }
             return out.toString();
+        }
+
+        /** @return the EFS access points the task's volumes mount, in volume order, each once */
+        private static Set<ResourceId> accessPoints(TaskDefinition task) {
+            Set<ResourceId> out = new java.util.LinkedHashSet<>();
+            for (io.kube2ecs.api.model.Volume volume : task.volumes()) {
+                if (volume.efsAccessPointId() instanceof Value.Ref ref) {
+                    out.add(ref.target());
+                }
+            }
+            return out;
         }
 
         private static void collect(Map<ResourceId, TreeSet<String>> routes, LoadBalancer.Action action, String text) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.model.Volume;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -86,5 +88,35 @@ class ConversionReportTest {
                 List.of("ecs/x.json")), name -> files.computeIfAbsent(name, n -> new java.io.ByteArrayOutputStream()));
         String markdown = files.get(ConversionReport.MARKDOWN).toString(StandardCharsets.UTF_8);
         assertThat(markdown).contains("no diagram is drawn").doesNotContain("```mermaid");
+    }
+
+    @Test
+    void aSharedEfsAccessPointIsOneNodeThatEveryTaskMountingItPointsTo() {
+        DeploymentModel model = services(2, 1);
+        ResourceId media = new ResourceId(EfsAccessPoint.TYPE, "team0", "media");
+        model.add(new EfsAccessPoint(media, "team0-media", Value.input("efs_file_system_id"), "/kube2ecs/team0/media", 0, 0, "0755"));
+        for (String app : List.of("app0", "app1")) {
+            model.find(new ResourceId(TaskDefinition.TYPE, "team0", app), TaskDefinition.class).orElseThrow().volumes()
+                    .add(new Volume("media", Value.input("efs_file_system_id"), null, Value.ref(media, Value.Attribute.ID), true));
+        }
+
+        String text = new ConversionReport.MermaidDiagram(model).render();
+
+        assertThat(text.lines().filter(line -> line.contains("[(\"EFS /kube2ecs/team0/media\")]"))).hasSize(1);
+        assertThat(text.lines().filter(line -> line.contains(" -.->|mounts| "))).hasSize(2);
+    }
+
+    @Test
+    void summarisedEachNamespaceCountsTheAccessPointsItsTasksMount() {
+        DeploymentModel model = services(600, 3);
+        ResourceId data = new ResourceId(EfsAccessPoint.TYPE, "team0", "data");
+        model.find(new ResourceId(TaskDefinition.TYPE, "team0", "app0"), TaskDefinition.class).orElseThrow().volumes()
+                .add(new Volume("data", Value.input("efs_file_system_id"), null, Value.ref(data, Value.Attribute.ID), true));
+
+        ConversionReport.MermaidDiagram diagram = new ConversionReport.MermaidDiagram(model);
+        String text = diagram.render();
+
+        assertThat(diagram.summarised()).isTrue();
+        assertThat(text).contains("[(\"1 EFS access point\")]", " -.->|mounts| ");
     }
 }
