@@ -144,10 +144,13 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
         List<String> single = modes.items().stream().map(m -> m.asText().orElse(""))
                 .filter(m -> m.equals("ReadWriteOnce") || m.equals("ReadWriteOncePod")).toList();
         modes.markConverted();
-        int pods = users.stream().mapToInt(ClaimUsers.User::pods).sum();
+        // per workload: a pod that mounts the claim through two volumes is still one pod
+        java.util.Map<io.kube2ecs.api.source.ObjectRef, ClaimUsers.User> byWorkload = new java.util.LinkedHashMap<>();
+        users.forEach(u -> byWorkload.putIfAbsent(u.workload().ref(), u));
+        int pods = byWorkload.values().stream().mapToInt(ClaimUsers.User::pods).sum();
         if (!single.isEmpty() && pods > 1) {
             context.diagnostics().warning(modes, CODE_SHARED, "PersistentVolumeClaim '" + claim.name() + "' is " + single.get(0)
-                    + ", but " + pods + " pods mount it (" + users.stream().map(u -> u.workload().name() + " × " + u.pods())
+                    + ", but " + pods + " pods mount it (" + byWorkload.values().stream().map(u -> u.workload().name() + " × " + u.pods())
                     .collect(Collectors.joining(", ")) + "); on EFS every task can write at once, where Kubernetes would have kept "
                     + "the others from starting or on one node", "make sure the application tolerates concurrent writers "
                     + "(or run one task: replicas 1)");

@@ -115,4 +115,29 @@ class PersistentVolumeClaimMapperTest {
             assertThat(d.hint()).contains("a common fsGroup");
         });
     }
+
+    @Test
+    void aPodMountingTheClaimThroughTwoVolumesIsOnePod() {
+        RunResult result = convert(CLAIM.formatted("shop") + """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: single, namespace: shop}
+                spec:
+                  replicas: 1
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: example/app:1
+                          volumeMounts: [{name: data, mountPath: /data}, {name: again, mountPath: /again}]
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: scratch}
+                        - name: again
+                          persistentVolumeClaim: {claimName: scratch}
+                """);
+        assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_SHARED)).isEmpty();
+        assertThat(result.file("model/model.json")).contains("\"name\": \"again\"");
+    }
 }
