@@ -243,8 +243,8 @@ class ClusterSourceTest {
                 .contains("hint: on ECS: Fargate has no nodes")
                 // the StatefulSet converts; its claim template is task storage, its controller's claim is left out
                 .contains("warning[POD014]: volume claim template 'data' becomes task storage (1Gi)")
-                // the CronJob's task converts; its schedule is reported with the EventBridge expression
-                .contains("warning[JOB002]: the schedule is not created: EventBridge Scheduler runs the task at the same times with "
+                // the CronJob's task converts, and its schedule is created with the EventBridge expression (a note, shown with -v)
+                .contains("info[JOB003]: EventBridge Scheduler schedule default-nightly starts the task at the same times with "
                         + "cron(0 3 * * ? *) (UTC, as Kubernetes without timeZone)")
                 // the claim somebody wrote has a mapper now; no workload mounts it, so it makes nothing
                 .contains("info[PVC004]: no workload of the input mounts PersistentVolumeClaim 'uploads'")

@@ -1,5 +1,8 @@
 package io.kube2ecs.plugin.kind.job;
 
+import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.source.ResourceKind;
 import io.kube2ecs.api.source.SourceNode;
@@ -20,14 +23,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts a CronJob's job template like a Job (a task definition and a one-off run of it) and
- * reports its schedule with the EventBridge Scheduler expression that runs the task at the same
- * times ({@code JOB002}). The schedule itself is not created: the model has no scheduled-task
- * resource yet, so this is half of the mapping, and the diagnostic says so.
+ * Converts a CronJob's job template like a Job (a task definition and a one-off run of it) and its
+ * schedule into an EventBridge Scheduler schedule that starts that run at the same times
+ * ({@code JOB003}, a note with the expression). A schedule with no single EventBridge expression
+ * is not created, and {@code JOB002} says so.
  */
 public final class CronJobMapper implements KindMapper {
 
     static final String CODE_SCHEDULE = "JOB002";
+    static final String CODE_SCHEDULED = "JOB003";
+    /** EventBridge Scheduler's limit on a schedule's name. */
+    private static final int NAME_LENGTH = 64;
 
     private static final ResourceKind KIND = new ResourceKind("batch", "CronJob");
     private static final UnaryOperator<SourceNode> TEMPLATE = root -> root.get("spec").get("jobTemplate").get("spec").get("template");
@@ -39,9 +45,10 @@ public final class CronJobMapper implements KindMapper {
     @Override
     public List<FieldSupport> fieldSupport() {
         List<FieldSupport> out = new ArrayList<>(PodTemplateSupport.fields("metadata.", "spec.jobTemplate.spec.template."));
-        out.add(FieldSupport.partial("spec.schedule", "not created: JOB002 gives the EventBridge Scheduler expression that runs the task"));
-        out.add(FieldSupport.partial("spec.timeZone", "the schedule's time zone, in JOB002"));
-        out.add(FieldSupport.partial("spec.suspend", "JOB002 says to create the schedule disabled"));
+        out.add(FieldSupport.partial("spec.schedule", "an EventBridge Scheduler schedule with the cron expression of the same times "
+                + "(JOB003); none when no single expression has them (JOB002)"));
+        out.add(FieldSupport.mapped("spec.timeZone", "the schedule's time zone (a CRON_TZ= prefix too)"));
+        out.add(FieldSupport.mapped("spec.suspend", "true: the schedule is created disabled"));
         out.add(FieldSupport.partial("spec.concurrencyPolicy", "Allow: EventBridge Scheduler also starts overlapping runs; Forbid and Replace JOB001"));
         out.add(FieldSupport.ignored("spec.startingDeadlineSeconds", "EventBridge Scheduler's retry policy (MaximumEventAgeInSeconds) "
                 + "bounds how late a run may start"));
@@ -74,11 +81,11 @@ public final class CronJobMapper implements KindMapper {
         if (task.isEmpty()) {
             return;
         }
-        WorkloadService.runTask(cronJob, task.get(), TEMPLATE, context);
+        RunTask run = WorkloadService.runTask(cronJob, task.get(), TEMPLATE, context);
         SourceNode spec = cronJob.root().get("spec");
         JobMapper.jobSpec(spec.get("jobTemplate").get("spec"), context);
         spec.get("jobTemplate").get("metadata").ignore("the Jobs' own metadata; the task has the pod template's");
-        schedule(cronJob, spec, task.get(), context);
+        schedule(cronJob, spec, task.get(), run, context);
         SourceNode concurrency = spec.get("concurrencyPolicy");
         String policy = concurrency.asText().orElse("Allow");
         if (!policy.equals("Allow")) {
@@ -95,7 +102,7 @@ public final class CronJobMapper implements KindMapper {
         cronJob.root().get("status").ignore("set by the cluster");
     }
 
-    private static void schedule(SourceObject cronJob, SourceNode spec, TaskDefinition task, MappingContext context) {
+    private static void schedule(SourceObject cronJob, SourceNode spec, TaskDefinition task, RunTask run, MappingContext context) {
         SourceNode schedule = spec.get("schedule");
         String text = schedule.asText().orElse("").trim();
         String zone = spec.get("timeZone").asText().orElse(null);
@@ -109,7 +116,6 @@ public final class CronJobMapper implements KindMapper {
         boolean suspended = spec.get("suspend").asBoolean().orElse(false);
         spec.get("suspend").markConverted();
         String expression = eventBridge(text);
-        String name = cronJob.namespace() + "-" + cronJob.name();
         if (expression == null) {
             context.diagnostics().warning(schedule.exists() ? schedule : spec, CODE_SCHEDULE, "the schedule '" + text + "' is not "
                     + "created, and has no single EventBridge Scheduler expression (it names both a day of the month and a day of "
@@ -117,14 +123,18 @@ public final class CronJobMapper implements KindMapper {
                     + "definition " + task.family() + " on Fargate, with the network configuration of its run-task.json");
             return;
         }
-        context.diagnostics().warning(schedule, CODE_SCHEDULE, "the schedule is not created: EventBridge Scheduler runs the task at the "
-                + "same times with " + expression + (zone == null ? " (UTC, as Kubernetes without timeZone)" : " in " + zone),
-                "aws scheduler create-schedule --name " + name + " --schedule-expression '" + expression + "'"
-                        + (zone == null ? "" : " --schedule-expression-timezone '" + zone + "'")
-                        + (suspended ? " --state DISABLED" : "") + " --flexible-time-window Mode=OFF --target file://target.json"
-                        + ", where target.json names the cluster's ARN, a role EventBridge Scheduler may assume to run the task, and "
-                        + "EcsParameters with task definition " + task.family() + ", LaunchType FARGATE and run-task.json's network "
-                        + "configuration");
+        ScheduledTask scheduled = new ScheduledTask(new ResourceId(ScheduledTask.TYPE, cronJob.namespace(), cronJob.name()),
+                context.settings().awsName(cronJob.namespace(), cronJob.name(), NAME_LENGTH), run.id(), expression);
+        scheduled.addOrigin(cronJob.ref());
+        scheduled.timeZone(zone);
+        scheduled.enabled(!suspended);
+        scheduled.tags().putAll(run.tags());
+        context.model().add(scheduled);
+        // a note, not silence: the expression is a translation, and differs from the CronJob's text
+        context.diagnostics().info(schedule, CODE_SCHEDULED, "EventBridge Scheduler schedule " + scheduled.scheduleName()
+                + " starts the task at the same times with " + expression + (zone == null ? " (UTC, as Kubernetes without timeZone)"
+                : " in " + zone) + (suspended ? "; created disabled, as the CronJob is suspended" : ""),
+                suspended ? "set its state to ENABLED when you would have resumed the CronJob" : null);
     }
 
     /** One item of a day-of-week list: a day, a range of days, or names (which EventBridge reads as they are). */

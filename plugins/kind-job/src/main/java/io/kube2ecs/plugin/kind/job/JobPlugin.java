@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Maps {@code batch/Job} to a task definition and a one-off run of it ({@code aws ecs run-task}),
- * and {@code batch/CronJob} the same, with the EventBridge Scheduler expression of its schedule.
+ * and {@code batch/CronJob} the same, with an EventBridge Scheduler schedule that starts the run.
  */
 public final class JobPlugin implements Plugin {
 
@@ -17,7 +17,7 @@ public final class JobPlugin implements Plugin {
 
     @Override
     public String description() {
-        return "batch/Job, batch/CronJob -> ECS task definition + one-off run-task (CronJob schedule reported)";
+        return "batch/Job, batch/CronJob -> ECS task definition + one-off run-task (CronJob: + EventBridge Scheduler schedule)";
     }
 
     @Override
