@@ -14,6 +14,8 @@ import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.model.KeyValue;
 import io.kube2ecs.api.model.PortMapping;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
@@ -70,6 +72,31 @@ public final class SampleModels {
         web.volumes().add(new Volume("files", model.input(StandardInputs.EFS_FILE_SYSTEM_ID), null,
                 Value.ref(uploads.id(), Value.Attribute.ID), true));
         web.containers().get(0).mountPoints().add(new MountPoint("files", "/srv/uploads", false));
+        return model;
+    }
+
+    /**
+     * {@link #shop()} with a CronJob's conversion: task definition {@code shop-report} (task role
+     * {@code arn:aws:iam::123456789012:role/report}), its one-off run, and schedule {@code shop-report}
+     * starting that run every weekday at 02:30 in Europe/Berlin.
+     *
+     * @return a new model
+     */
+    public static DeploymentModel nightlyReport() {
+        DeploymentModel model = shop();
+        TaskDefinition report = task(model, "shop", "report", 256, 512);
+        report.taskRole(Value.of("arn:aws:iam::123456789012:role/report"));
+        report.containers().add(new ContainerDefinition("report", "example/report:3.1"));
+        RunTask run = new RunTask(new ResourceId(RunTask.TYPE, "shop", "report"), report.id());
+        run.cluster(model.input(StandardInputs.CLUSTER));
+        run.subnets().add(model.input(StandardInputs.SUBNET_IDS));
+        run.securityGroups().add(Value.of("sg-0123456789abcdef0"));
+        model.add(run);
+        ScheduledTask schedule = new ScheduledTask(new ResourceId(ScheduledTask.TYPE, "shop", "report"), "shop-report", run.id(),
+                "cron(30 2 ? * 2-6 *)");
+        schedule.timeZone("Europe/Berlin");
+        schedule.tags().put("team", "ops");
+        model.add(schedule);
         return model;
     }
 

@@ -10,6 +10,7 @@ import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SecurityGroup;
 import io.kube2ecs.api.model.SsmParameter;
@@ -30,7 +31,8 @@ final class Names {
             Map.entry(SecretsManagerSecret.TYPE, "aws_secretsmanager_secret"), Map.entry(LoadBalancer.TYPE, "aws_lb"),
             Map.entry(TargetGroup.TYPE, "aws_lb_target_group"), Map.entry(SecurityGroup.TYPE, "aws_security_group"),
             Map.entry(IamRole.TYPE, "aws_iam_role"), Map.entry(LogGroup.TYPE, "aws_cloudwatch_log_group"),
-            Map.entry(ScalingPolicy.TYPE, "aws_appautoscaling_target"), Map.entry(EfsAccessPoint.TYPE, "aws_efs_access_point"));
+            Map.entry(ScalingPolicy.TYPE, "aws_appautoscaling_target"), Map.entry(EfsAccessPoint.TYPE, "aws_efs_access_point"),
+            Map.entry(ScheduledTask.TYPE, "aws_scheduler_schedule"));
 
     private final Map<ResourceId, String> names = new HashMap<>();
     private final Set<String> taken = new HashSet<>();

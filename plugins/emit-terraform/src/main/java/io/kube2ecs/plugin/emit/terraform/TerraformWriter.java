@@ -18,6 +18,7 @@ import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SecurityGroup;
@@ -31,6 +32,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ScalingShapes;
+import io.kube2ecs.ecsshapes.ScheduleShapes;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -71,6 +73,9 @@ final class TerraformWriter {
     private boolean createCluster;
     /** The scaling policies of each scaled service, written in the service's file after it. */
     private Map<ResourceId, List<ScalingPolicy>> scaling;
+    /** Set when a scheduler role's trust policy names this account: main.tf then reads it. */
+    private boolean needsAccountId;
+    private boolean accountIdRead;
 
     void run(DeploymentModel model, EmitContext context) {
         this.model = model;
@@ -101,7 +106,11 @@ final class TerraformWriter {
                 context.output().write(file.getKey(), endWithOneNewline(text));
             }
         }
+        java.util.Set<ResourceId> scheduled = ScheduleShapes.scheduledRuns(model);
         for (RunTask run : model.all(RunTask.class)) {
+            if (scheduled.contains(run.id())) {
+                continue; // its schedule starts it
+            }
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_RUN_TASK, "Terraform creates the task definition of "
                     + run.origins() + " but does not run it", "run it once with aws ecs run-task (see the ECS JSON target's run-task.json)",
                     null, null));
@@ -147,7 +156,8 @@ final class TerraformWriter {
         // a service's scaling goes in the service's file
         ResourceId id = resource instanceof ScalingPolicy policy ? policy.service() : resource.id();
         if (resource instanceof TaskDefinition || resource instanceof EcsService || resource instanceof LogGroup
-                || resource instanceof ScalingPolicy || resource instanceof IamRole && id.name().startsWith("task/")) {
+                || resource instanceof ScalingPolicy || resource instanceof ScheduledTask
+                || resource instanceof IamRole && id.name().startsWith("task/")) {
             String workload = id.name().startsWith("task/") ? id.name().substring(5) : id.name();
             return Names.identifier(id.namespace() + "-" + workload).replace('_', '-') + ".tf";
         }
@@ -356,6 +366,9 @@ final class TerraformWriter {
             // written after the service it scales; on its own only when the model lacks the service
             return names.address(policy.service()) != null ? null : scaling(policy, null);
         }
+        if (resource instanceof ScheduledTask schedule) {
+            return schedule(schedule, name);
+        }
         return null;
     }
 
@@ -367,6 +380,109 @@ final class TerraformWriter {
         return Hcl.block("resource", new Hcl.Body().attr("file_system_id", value(accessPoint.fileSystemId()))
                 .block("root_directory", new Hcl.Body().attr("path", accessPoint.path()).block("creation_info", creation))
                 .attr("tags", tags(tags)), "aws_efs_access_point", name);
+    }
+
+    /**
+     * The schedule, and the role EventBridge Scheduler assumes to start the task: trusted by the
+     * scheduler of this account only, allowed to run the task definition's family in the cluster and
+     * to pass the task's roles to ECS, nothing else.
+     */
+    private String schedule(ScheduledTask schedule, String name) {
+        RunTask run = ScheduleShapes.run(schedule, model);
+        TaskDefinition task = ScheduleShapes.task(run, model);
+        String taskAddress = names.address(task.id());
+        String roleName = name + "_scheduler";
+        String cluster = clusterArn(run.cluster());
+        needsAccountId = true;
+
+        Hcl.ObjExpr principal = Hcl.object();
+        principal.fields().put("Service", Hcl.str(ScheduleShapes.PRINCIPAL));
+        Hcl.ObjExpr sourceAccount = Hcl.object();
+        sourceAccount.fields().put("aws:SourceAccount", Hcl.raw("data.aws_caller_identity.current.account_id"));
+        Hcl.ObjExpr condition = Hcl.object();
+        condition.fields().put("StringEquals", sourceAccount);
+        Hcl.ObjExpr trust = Hcl.object();
+        trust.fields().put("Effect", Hcl.str("Allow"));
+        trust.fields().put("Principal", principal);
+        trust.fields().put("Action", Hcl.str("sts:AssumeRole"));
+        trust.fields().put("Condition", condition);
+        StringBuilder out = new StringBuilder(Hcl.block("resource", new Hcl.Body()
+                .attr("name", ScheduleShapes.roleName(schedule.scheduleName()))
+                .attr("assume_role_policy", new Hcl.Call("jsonencode", document(List.of(trust))))
+                .attr("tags", tags(schedule.tags())), "aws_iam_role", roleName));
+
+        Hcl.ObjExpr inCluster = Hcl.object();
+        inCluster.fields().put("ecs:cluster", Hcl.raw(cluster));
+        Hcl.ObjExpr runCondition = Hcl.object();
+        runCondition.fields().put("ArnEquals", inCluster);
+        Hcl.ObjExpr runTask = Hcl.object();
+        runTask.fields().put("Effect", Hcl.str("Allow"));
+        runTask.fields().put("Action", Hcl.strings(List.of("ecs:RunTask")));
+        // any revision of the family: the schedule follows the task definition as it changes
+        runTask.fields().put("Resource", new Hcl.ListExpr(List.of(Hcl.template(taskAddress + ".arn_without_revision", ":*"))));
+        runTask.fields().put("Condition", runCondition);
+        List<Hcl.Expr> passed = new ArrayList<>(List.of(Hcl.raw("local.execution_role_arn")));
+        if (task.taskRole() != null) {
+            passed.add(value(task.taskRole()));
+        }
+        Hcl.ObjExpr passRole = Hcl.object();
+        passRole.fields().put("Effect", Hcl.str("Allow"));
+        passRole.fields().put("Action", Hcl.strings(List.of("iam:PassRole")));
+        passRole.fields().put("Resource", new Hcl.ListExpr(passed));
+        out.append(Hcl.block("resource", new Hcl.Body().attr("name", ScheduleShapes.POLICY_NAME)
+                .attr("role", Hcl.raw("aws_iam_role." + roleName + ".id"))
+                .attr("policy", new Hcl.Call("jsonencode", document(List.of(runTask, passRole)))), "aws_iam_role_policy", roleName));
+
+        Hcl.Body ecs = new Hcl.Body().attr("task_definition_arn", Hcl.raw(taskAddress + ".arn"))
+                .attr("launch_type", ScheduleShapes.LAUNCH_TYPE).attr("platform_version", run.platformVersion())
+                .attr("enable_ecs_managed_tags", true).attr("propagate_tags", ScheduleShapes.PROPAGATE_TAGS)
+                .block("network_configuration", new Hcl.Body().attr("subnets", list(run.subnets()))
+                        .attr("security_groups", list(run.securityGroups())).attr("assign_public_ip", run.assignPublicIp()));
+        Hcl.Body target = new Hcl.Body().attr("arn", Hcl.raw(cluster)).attr("role_arn", Hcl.raw("aws_iam_role." + roleName + ".arn"))
+                .block("ecs_parameters", ecs);
+        // a run due right after the apply must find the scheduler's policy and the execution role's in place
+        List<String> dependsOn = new ArrayList<>(List.of("aws_iam_role_policy." + roleName, "aws_iam_role_policy_attachment.execution"));
+        if (hasSecretReads) {
+            dependsOn.add("aws_iam_role_policy.execution_secrets");
+        }
+        out.append(Hcl.block("resource", new Hcl.Body().attr("name", schedule.scheduleName())
+                .attr("schedule_expression", schedule.expression())
+                .attr("schedule_expression_timezone", schedule.timeZone())
+                .attr("state", ScheduleShapes.state(schedule))
+                .block("flexible_time_window", new Hcl.Body().attr("mode", "OFF"))
+                .block("target", target)
+                .attr("depends_on", new Hcl.ListExpr(new TreeSet<>(dependsOn).stream().<Hcl.Expr>map(Hcl::raw).toList())),
+                "aws_scheduler_schedule", name));
+        return out.toString();
+    }
+
+    /**
+     * The cluster's ARN, which a schedule's target needs where a service takes a name too: the
+     * cluster input may hold either, so a name is made an ARN of this account and region.
+     */
+    private String clusterArn(Value cluster) {
+        if (createCluster) {
+            return "aws_ecs_cluster.this.arn";
+        }
+        String arnOfName = "arn:${data.aws_partition.current.partition}:ecs:${" + variable(StandardInputs.REGION)
+                + "}:${data.aws_caller_identity.current.account_id}:cluster/";
+        if (cluster == null) {
+            return "\"" + arnOfName + "default\"";
+        }
+        Hcl.Expr expr = value(cluster);
+        if (expr instanceof Hcl.Str literal) {
+            return literal.value().startsWith("arn:") ? "\"" + Hcl.escape(literal.value()) + "\""
+                    : "\"" + arnOfName + Hcl.escape(literal.value()) + "\"";
+        }
+        String text = Hcl.render(expr, 0);
+        return "startswith(" + text + ", \"arn:\") ? " + text + " : \"" + arnOfName + "${" + text + "}\"";
+    }
+
+    private static Hcl.Expr document(List<Hcl.Expr> statements) {
+        Hcl.ObjExpr document = Hcl.object();
+        document.fields().put("Version", Hcl.str("2012-10-17"));
+        document.fields().put("Statement", new Hcl.ListExpr(statements));
+        return document;
     }
 
     private String taskDefinition(TaskDefinition task, String name) {
@@ -728,6 +844,7 @@ final class TerraformWriter {
             if (scope.widened()) {
                 readScopeNote = scope.note();
                 out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
+                accountIdRead = true;
             }
             if (scope.parametersByPath()) {
                 // the parameters the model does not create (none in a complete input) stay listed one by one
@@ -777,6 +894,9 @@ final class TerraformWriter {
             out.append(Hcl.block("resource", new Hcl.Body().attr("count", Hcl.raw("var." + StandardInputs.EXECUTION_ROLE_ARN + " == null ? 1 : 0"))
                     .attr("name", "read-secrets").attr("role", Hcl.raw("aws_iam_role.execution[0].id"))
                     .attr("policy", new Hcl.Call("jsonencode", document)), "aws_iam_role_policy", "execution_secrets"));
+        }
+        if (needsAccountId && !accountIdRead) {
+            out.append(Hcl.block("data", new Hcl.Body(), "aws_caller_identity", "current"));
         }
         return out.toString();
     }
