@@ -24,7 +24,9 @@ import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SecretsManagerSecret;
 import io.kube2ecs.api.model.SecurityGroup;
@@ -40,6 +42,7 @@ import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ScalingShapes;
+import io.kube2ecs.ecsshapes.ScheduleShapes;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -228,6 +231,8 @@ public final class CloudFormationEmitter implements Emitter {
         private String kmsKey;
         /** The scaling policies of each scaled service, written after it. */
         private final Map<ResourceId, List<ScalingPolicy>> scaling;
+        /** Conditions the resources need beyond CreateExecutionRole, by name. */
+        private final Map<String, JsonNode> conditions = new TreeMap<>();
 
         Writer(DeploymentModel model, boolean policyPerNamespace) {
             this.model = model;
@@ -262,6 +267,7 @@ public final class CloudFormationEmitter implements Emitter {
             template.put("Description", "ECS on Fargate, converted from Kubernetes by kube2ecs");
             ObjectNode conditions = JSON.objectNode();
             conditions.set("CreateExecutionRole", fn("Fn::Equals", JSON.arrayNode().add(ref("ExecutionRoleArn")).add("")));
+            this.conditions.forEach(conditions::set);
             template.set("Parameters", parameters);
             template.set("Conditions", conditions);
             template.set("Resources", resources);
@@ -586,6 +592,8 @@ public final class CloudFormationEmitter implements Emitter {
                 if (model.find(policy.service(), EcsService.class).isEmpty()) {
                     scaling(policy, null);
                 }
+            } else if (resource instanceof ScheduledTask schedule) {
+                schedule(schedule);
             } else if (resource instanceof IamRole role && role.existingArn() == null) {
                 ObjectNode p = add(role, "AWS::IAM::Role");
                 p.set("AssumeRolePolicyDocument", assumeEcsTasks());
@@ -748,6 +756,93 @@ public final class CloudFormationEmitter implements Emitter {
                 configuration.put("ScaleInCooldown", ScalingShapes.SCALE_IN_COOLDOWN).put("ScaleOutCooldown", ScalingShapes.SCALE_OUT_COOLDOWN);
                 configuration.set("TargetValue", ScalingShapes.numberNode(tracking.targetValue()));
             }
+        }
+
+        /**
+         * The schedule, and the role EventBridge Scheduler assumes to start the task: trusted by the
+         * scheduler of this account only, allowed to run the task definition's family in the cluster and
+         * to pass the task's roles to ECS, nothing else. Both are written while the schedule's namespace
+         * is the owner, so a split puts them in its stack, and they refer to the task definition, so a
+         * part keeps them with it.
+         */
+        private void schedule(ScheduledTask schedule) {
+            RunTask run = ScheduleShapes.run(schedule, model);
+            TaskDefinition task = ScheduleShapes.task(run, model);
+            JsonNode cluster = clusterArn(run.cluster());
+            String roleId = freshId(logicalIds.get(schedule.id()) + "Role");
+            ObjectNode role = newResource(roleId).put("Type", "AWS::IAM::Role").putObject("Properties");
+            ObjectNode trust = JSON.objectNode().put("Version", "2012-10-17");
+            ObjectNode assume = trust.putArray("Statement").addObject().put("Effect", "Allow");
+            assume.putObject("Principal").put("Service", ScheduleShapes.PRINCIPAL);
+            assume.put("Action", "sts:AssumeRole");
+            assume.putObject("Condition").putObject("StringEquals").set("aws:SourceAccount", ref("AWS::AccountId"));
+            role.set("AssumeRolePolicyDocument", trust);
+            ObjectNode document = JSON.objectNode().put("Version", "2012-10-17");
+            ArrayNode statements = document.putArray("Statement");
+            ObjectNode runTask = statements.addObject().put("Effect", "Allow");
+            runTask.putArray("Action").add("ecs:RunTask");
+            // any revision of the family: the schedule follows the task definition as it changes
+            runTask.putArray("Resource").add(sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/"
+                    + task.family().replace("${", "${!") + ":*"));
+            runTask.putObject("Condition").putObject("ArnEquals").set("ecs:cluster", cluster);
+            ObjectNode passRole = statements.addObject().put("Effect", "Allow");
+            passRole.putArray("Action").add("iam:PassRole");
+            ArrayNode passed = passRole.putArray("Resource");
+            passed.add(value(Value.input(StandardInputs.EXECUTION_ROLE_ARN)));
+            if (task.taskRole() != null) {
+                passed.add(value(task.taskRole()));
+            }
+            role.putArray("Policies").addObject().put("PolicyName", ScheduleShapes.POLICY_NAME).set("PolicyDocument", document);
+            if (!schedule.tags().isEmpty()) {
+                role.set("Tags", tags(schedule.tags()));
+            }
+            ObjectNode p = add(schedule, "AWS::Scheduler::Schedule").put("Name", schedule.scheduleName())
+                    .put("ScheduleExpression", schedule.expression());
+            if (schedule.timeZone() != null) {
+                p.put("ScheduleExpressionTimezone", schedule.timeZone());
+            }
+            p.put("State", ScheduleShapes.state(schedule));
+            p.putObject("FlexibleTimeWindow").put("Mode", "OFF");
+            ObjectNode target = p.putObject("Target");
+            // a copy: a split rewrites each node of the template in place, once
+            target.set("Arn", cluster.deepCopy());
+            target.set("RoleArn", getAtt(roleId, "Arn"));
+            ObjectNode ecs = target.putObject("EcsParameters");
+            ecs.set("TaskDefinitionArn", ref(logicalIds.get(task.id())));
+            ecs.put("LaunchType", ScheduleShapes.LAUNCH_TYPE).put("PlatformVersion", run.platformVersion())
+                    .put("EnableECSManagedTags", true).put("PropagateTags", ScheduleShapes.PROPAGATE_TAGS);
+            ObjectNode vpc = ecs.putObject("NetworkConfiguration").putObject("AwsvpcConfiguration");
+            vpc.set("Subnets", list(run.subnets()));
+            vpc.set("SecurityGroups", list(run.securityGroups()));
+            vpc.put("AssignPublicIp", run.assignPublicIp() ? "ENABLED" : "DISABLED");
+        }
+
+        /**
+         * The cluster's ARN, which a schedule's target needs where a service takes a name too: a
+         * parameter may hold either, so a condition tells them apart and a name is made an ARN of this
+         * account and region.
+         */
+        private JsonNode clusterArn(Value cluster) {
+            String arnOfName = "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/";
+            if (createCluster) {
+                return getAtt("EcsCluster", "Arn");
+            }
+            if (cluster == null) {
+                return sub(arnOfName + "default");
+            }
+            if (cluster instanceof Value.Literal literal) {
+                return literal.value().startsWith("arn:") ? JSON.textNode(literal.value())
+                        : sub(arnOfName + literal.value().replace("${", "${!"));
+            }
+            if (!(cluster instanceof Value.Input input)) {
+                return value(cluster);
+            }
+            String parameter = parameter(model.inputNamed(input.name()).orElseThrow());
+            String condition = parameter + "IsArn";
+            conditions.put(condition, fn("Fn::Equals", JSON.arrayNode()
+                    .add(fn("Fn::Select", JSON.arrayNode().add(0).add(fn("Fn::Split", JSON.arrayNode().add(":").add(ref(parameter))))))
+                    .add("arn")));
+            return fn("Fn::If", JSON.arrayNode().add(condition).add(ref(parameter)).add(sub(arnOfName + "${" + parameter + "}")));
         }
 
         /** A logical id no model resource and no resource written so far has: {@code base}, else {@code base2} … */
