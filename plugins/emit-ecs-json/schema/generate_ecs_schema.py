@@ -8,6 +8,8 @@ operation input shape:
   register-task-definition.schema.json  <- RegisterTaskDefinition input
   create-service.schema.json            <- CreateService input
   run-task.schema.json                  <- RunTask input
+  create-schedule.schema.json           <- CreateSchedule input (the EventBridge
+                                           Scheduler model, botocore/data/scheduler)
 
 Usage: python3 generate_ecs_schema.py [OUTDIR]
 Default OUTDIR: ../src/test/resources/ecs-schema (relative to this script).
@@ -34,14 +36,15 @@ import sys
 import botocore
 import botocore.session
 
-SERVICE = "ecs"
+SERVICE_NAMES = {"ecs": "ECS", "scheduler": "EventBridge Scheduler"}
 SCRIPT_REL_PATH = "plugins/emit-ecs-json/schema/generate_ecs_schema.py"
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 OPERATIONS = [
-    ("RegisterTaskDefinition", "register-task-definition.schema.json"),
-    ("CreateService", "create-service.schema.json"),
-    ("RunTask", "run-task.schema.json"),
+    ("ecs", "RegisterTaskDefinition", "register-task-definition.schema.json"),
+    ("ecs", "CreateService", "create-service.schema.json"),
+    ("ecs", "RunTask", "run-task.schema.json"),
+    ("scheduler", "CreateSchedule", "create-schedule.schema.json"),
 ]
 
 
@@ -51,10 +54,10 @@ def default_outdir():
         os.path.join(here, os.pardir, "src", "test", "resources", "ecs-schema"))
 
 
-def load_model():
+def load_model(service):
     session = botocore.session.get_session()
     loader = session.get_component("data_loader")
-    return loader.load_service_model(SERVICE, "service-2")
+    return loader.load_service_model(service, "service-2")
 
 
 def ref(name):
@@ -137,7 +140,7 @@ def referenced_shapes(shape):
     return []
 
 
-def build_schema(model, operation):
+def build_schema(model, service, operation):
     shapes = model["shapes"]
     root = model["operations"][operation]["input"]["shape"]
     definitions = {}
@@ -166,11 +169,11 @@ def build_schema(model, operation):
     return {
         "$schema": DRAFT_07,
         "$comment": (
-            "Generated from botocore %s ECS service model apiVersion %s "
-            "(botocore/data/ecs/%s/service-2.json), input shape of operation "
+            "Generated from botocore %s %s service model apiVersion %s "
+            "(botocore/data/%s/%s/service-2.json), input shape of operation "
             "%s, by %s. Do not edit by hand; re-run the script instead."
-            % (botocore.__version__, api_version, api_version, operation,
-               SCRIPT_REL_PATH)),
+            % (botocore.__version__, SERVICE_NAMES[service], api_version, service,
+               api_version, operation, SCRIPT_REL_PATH)),
         "title": root,
         "$ref": "#/definitions/" + root,
         "definitions": definitions,
@@ -189,10 +192,9 @@ def main(argv):
         return 2
     outdir = argv[1] if len(argv) == 2 else default_outdir()
     os.makedirs(outdir, exist_ok=True)
-    model = load_model()
-    for operation, filename in OPERATIONS:
+    for service, operation, filename in OPERATIONS:
         path = os.path.join(outdir, filename)
-        schema = build_schema(model, operation)
+        schema = build_schema(load_model(service), service, operation)
         write_json(path, schema)
         print("wrote %s (%d definitions)" % (path, len(schema["definitions"])))
     return 0

@@ -17,6 +17,7 @@ import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.LogGroup;
 import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
@@ -26,6 +27,8 @@ import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
 import io.kube2ecs.ecsshapes.ScalingShapes;
+import io.kube2ecs.ecsshapes.ScheduleShapes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +38,9 @@ import java.util.Map;
  * {@code aws ecs register-task-definition}, {@code create-service} and {@code run-task}
  * {@code --cli-input-json}; for a scaled service also {@code scalable-target.json} and
  * {@code scaling-policy-<cpu|memory>.json}, inputs of {@code aws application-autoscaling
- * register-scalable-target} and {@code put-scaling-policy}.
+ * register-scalable-target} and {@code put-scaling-policy}; for a scheduled run also
+ * {@code create-schedule.json}, input of {@code aws scheduler create-schedule}, with the trust and
+ * permission policies of the role it names ({@code ECSJSON004}).
  *
  * <p>This target creates no supporting resources (log groups, roles, load balancers): log groups
  * are created by ECS on first use ({@code awslogs-create-group}), and values AWS assigns elsewhere
@@ -49,6 +54,7 @@ public final class EcsJsonEmitter implements Emitter {
     static final String CODE_PLACEHOLDERS = "ECSJSON001";
     static final String CODE_LOG_GROUPS = "ECSJSON002";
     static final String CODE_ACCESS_POINTS = "ECSJSON003";
+    static final String CODE_SCHEDULER_ROLES = "ECSJSON004";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRINTER =
@@ -122,6 +128,31 @@ public final class EcsJsonEmitter implements Emitter {
                     () -> new IllegalStateException(run.id() + " runs " + run.taskDefinition() + ", which is not in the model"));
             context.output().write(folder(run.id().namespace(), run.id().name()) + "/run-task.json",
                     render(runTask(run, task, values)));
+        }
+        List<String> roles = new ArrayList<>();
+        String firstFolder = null;
+        for (ScheduledTask schedule : model.all(ScheduledTask.class)) {
+            RunTask run = ScheduleShapes.run(schedule, model);
+            TaskDefinition task = ScheduleShapes.task(run, model);
+            String folder = folder(schedule.id().namespace(), schedule.id().name());
+            String cluster = clusterArn(run, values);
+            context.output().write(folder + "/create-schedule.json", render(createSchedule(schedule, run, task, cluster, values)));
+            context.output().write(folder + "/scheduler-trust-policy.json", render(schedulerTrust(values)));
+            context.output().write(folder + "/scheduler-role-policy.json", render(schedulerPolicy(task, cluster, values)));
+            roles.add(ScheduleShapes.roleName(schedule.scheduleName()));
+            firstFolder = firstFolder == null ? folder : firstFolder;
+        }
+        if (!roles.isEmpty()) {
+            // paths from the output folder given with -o, where the user runs the commands
+            String policies = "file://" + outputFolder() + "/" + firstFolder;
+            context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_SCHEDULER_ROLES, (roles.size() == 1
+                    ? "a schedule starts its task with a role" : roles.size() + " schedules start their tasks with roles")
+                    + " this target does not create: " + String.join(", ", roles),
+                    "create each before its schedule, from the policies next to its create-schedule.json, e.g. aws iam create-role "
+                            + "--role-name " + roles.get(0) + " --assume-role-policy-document " + policies
+                            + "/scheduler-trust-policy.json && aws iam put-role-policy --role-name " + roles.get(0) + " --policy-name "
+                            + ScheduleShapes.POLICY_NAME + " --policy-document " + policies + "/scheduler-role-policy.json",
+                    null, null));
         }
         List<LogGroup> groups = model.all(LogGroup.class);
         if (!groups.isEmpty()) {
@@ -354,6 +385,72 @@ public final class EcsJsonEmitter implements Emitter {
         root.put("propagateTags", "TASK_DEFINITION");
         tags(root, run.tags());
         return root;
+    }
+
+    /**
+     * The input of {@code aws scheduler create-schedule}: the run's task on Fargate with its network
+     * configuration, started by the role the scheduler assumes (named as {@code ECSJSON004} asks to
+     * create it). The task definition is named without a revision, so the schedule starts the latest.
+     */
+    static ObjectNode createSchedule(ScheduledTask schedule, RunTask run, TaskDefinition task, String cluster, ValueRenderer values) {
+        ObjectNode root = JSON.objectNode();
+        root.put("Name", schedule.scheduleName());
+        root.put("ScheduleExpression", schedule.expression());
+        putIfSet(root, "ScheduleExpressionTimezone", schedule.timeZone());
+        root.put("State", ScheduleShapes.state(schedule));
+        root.putObject("FlexibleTimeWindow").put("Mode", "OFF");
+        ObjectNode target = root.putObject("Target");
+        target.put("Arn", cluster);
+        target.put("RoleArn", values.roleArn(ScheduleShapes.roleName(schedule.scheduleName())));
+        ObjectNode ecs = target.putObject("EcsParameters");
+        ecs.put("TaskDefinitionArn", values.ecsArn("task-definition/" + task.family()));
+        ecs.put("TaskCount", 1);
+        ecs.put("LaunchType", ScheduleShapes.LAUNCH_TYPE);
+        ecs.put("PlatformVersion", run.platformVersion());
+        // the scheduler's API names this one member in camelCase
+        ObjectNode vpc = ecs.putObject("NetworkConfiguration").putObject("awsvpcConfiguration");
+        strings(vpc.putArray("Subnets"), values.listOrPlaceholder(run.subnets()));
+        List<String> groups = values.listOrPlaceholder(run.securityGroups());
+        if (!groups.isEmpty()) {
+            strings(vpc.putArray("SecurityGroups"), groups);
+        }
+        vpc.put("AssignPublicIp", run.assignPublicIp() ? "ENABLED" : "DISABLED");
+        ecs.put("EnableECSManagedTags", true);
+        ecs.put("PropagateTags", ScheduleShapes.PROPAGATE_TAGS);
+        return root;
+    }
+
+    /** The trust policy of a scheduler role: EventBridge Scheduler of this account, and no other. */
+    static ObjectNode schedulerTrust(ValueRenderer values) {
+        ObjectNode policy = JSON.objectNode().put("Version", "2012-10-17");
+        ObjectNode statement = policy.putArray("Statement").addObject().put("Effect", "Allow");
+        statement.putObject("Principal").put("Service", ScheduleShapes.PRINCIPAL);
+        statement.put("Action", "sts:AssumeRole");
+        statement.putObject("Condition").putObject("StringEquals").put("aws:SourceAccount", values.accountId());
+        return policy;
+    }
+
+    /** What a scheduler role may do: run any revision of the task's family in the cluster, and pass its roles to ECS. */
+    static ObjectNode schedulerPolicy(TaskDefinition task, String cluster, ValueRenderer values) {
+        ObjectNode policy = JSON.objectNode().put("Version", "2012-10-17");
+        ArrayNode statements = policy.putArray("Statement");
+        ObjectNode runTask = statements.addObject().put("Sid", "RunTask").put("Effect", "Allow").put("Action", "ecs:RunTask");
+        runTask.putArray("Resource").add(values.ecsArn("task-definition/" + task.family() + ":*"));
+        runTask.putObject("Condition").putObject("ArnEquals").put("ecs:cluster", cluster);
+        ObjectNode passRole = statements.addObject().put("Sid", "PassTaskRoles").put("Effect", "Allow").put("Action", "iam:PassRole");
+        ArrayNode passed = passRole.putArray("Resource");
+        ScheduleShapes.passedRoles(task).forEach(role -> passed.add(values.text(role)));
+        return policy;
+    }
+
+    /**
+     * The cluster's ARN, which a schedule's target needs where run-task takes a name too: a name is made an
+     * ARN of this account and region; a placeholder stays a name (it must then be filled in with the name).
+     */
+    static String clusterArn(RunTask run, ValueRenderer values) {
+        // without a cluster, run-task uses the default one
+        String cluster = run.cluster() == null ? "default" : values.text(run.cluster());
+        return cluster.startsWith("arn:") ? cluster : values.ecsArn("cluster/" + cluster);
     }
 
     private static void network(ObjectNode root, List<Value> subnets, List<Value> securityGroups, boolean publicIp,

@@ -56,7 +56,7 @@ final class ValueRenderer {
             if (ref.attribute() == Value.Attribute.NAME) {
                 return role.name();
             }
-            return "arn:" + partition() + ":iam::" + inputText(StandardInputs.ACCOUNT_ID) + ":role/" + role.name();
+            return roleArn(role.name());
         }
         if (target instanceof SsmParameter parameter && ref.attribute() == Value.Attribute.ARN) {
             String name = parameter.name().startsWith("/") ? parameter.name().substring(1) : parameter.name();
@@ -91,6 +91,22 @@ final class ValueRenderer {
     String secretArn(SecretsManagerSecret secret) {
         return "arn:" + partition() + ":secretsmanager:" + inputText(StandardInputs.REGION) + ":"
                 + inputText(StandardInputs.ACCOUNT_ID) + ":secret:" + secret.name();
+    }
+
+    /** @return the ARN of a role of this account by its name, as the task roles the conversion adds are named */
+    String roleArn(String name) {
+        return "arn:" + partition() + ":iam::" + inputText(StandardInputs.ACCOUNT_ID) + ":role/" + name;
+    }
+
+    /** @return {@code arn:<partition>:ecs:<region>:<account>:<resource>} */
+    String ecsArn(String resource) {
+        return "arn:" + partition() + ":ecs:" + inputText(StandardInputs.REGION) + ":" + inputText(StandardInputs.ACCOUNT_ID) + ":"
+                + resource;
+    }
+
+    /** @return the account id, or its placeholder */
+    String accountId() {
+        return inputText(StandardInputs.ACCOUNT_ID);
     }
 
     /** Renders a value that may stand for several strings (a list-typed input). */

@@ -23,6 +23,7 @@ public final class EcsSchemaValidator {
     private static final JsonSchema TASK = load("/ecs-schema/register-task-definition.schema.json");
     private static final JsonSchema SERVICE = load("/ecs-schema/create-service.schema.json");
     private static final JsonSchema RUN_TASK = load("/ecs-schema/run-task.schema.json");
+    private static final JsonSchema CREATE_SCHEDULE = load("/ecs-schema/create-schedule.schema.json");
 
     private EcsSchemaValidator() {
     }
@@ -67,6 +68,14 @@ public final class EcsSchemaValidator {
      */
     public static List<String> validateRunTask(String json) {
         return messages(RUN_TASK.validate(parse(json)));
+    }
+
+    /**
+     * @param json the content of a {@code create-schedule.json}
+     * @return the problems against EventBridge Scheduler's CreateSchedule input, empty when valid
+     */
+    public static List<String> validateCreateSchedule(String json) {
+        return messages(CREATE_SCHEDULE.validate(parse(json)));
     }
 
     private static JsonNode parse(String json) {
