@@ -53,6 +53,8 @@ class CorpusTest {
                 assertThat(EcsSchemaValidator.validateService(content)).as(name + " " + path).isEmpty();
             } else if (path.endsWith("run-task.json")) {
                 assertThat(EcsSchemaValidator.validateRunTask(content)).as(name + " " + path).isEmpty();
+            } else if (path.endsWith("create-schedule.json")) {
+                assertThat(EcsSchemaValidator.validateCreateSchedule(content)).as(name + " " + path).isEmpty();
             }
         });
     }

@@ -60,6 +60,7 @@ class EndToEndGoldenTest {
                     case "task-definition.json" -> EcsSchemaValidator.validateTaskDefinition(content);
                     case "service.json" -> EcsSchemaValidator.validateService(content);
                     case "run-task.json" -> EcsSchemaValidator.validateRunTask(content);
+                    case "create-schedule.json" -> EcsSchemaValidator.validateCreateSchedule(content);
                     default -> null;
                 };
                 if (problems != null) {
