@@ -9,8 +9,8 @@ copied, and an override file points the provider at moto (the output itself is n
 Variables without a default get the VPC, subnet and cluster made in moto, a certificate from moto's
 ACM for the certificate_arn_* ones, an EFS file system made in moto for efs_file_system_id, and a
 placeholder otherwise. Exit 0 when the apply completes and every expected task definition family is
-registered and every ECS service, Application Auto Scaling scalable target and scaling policy, and
-EFS access point (in that file system) exists.
+registered and every ECS service, Application Auto Scaling scalable target and scaling policy, EFS
+access point (in that file system) and EventBridge Scheduler schedule exists.
 """
 import glob
 import os
@@ -69,7 +69,8 @@ ApplicationAutoScalingResponse.list_tags_for_resource = list_tags_for_resource
 main(["-H", "127.0.0.1", "-p", sys.argv[1]])
 """
 
-SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "efs", "elbv2", "iam", "kms", "logs", "secretsmanager", "servicediscovery", "ssm", "sts"]
+SERVICES = ["acm", "applicationautoscaling", "ec2", "ecs", "efs", "elbv2", "iam", "kms", "logs", "scheduler", "secretsmanager",
+            "servicediscovery", "ssm", "sts"]
 
 
 def plugin_dir():
@@ -190,8 +191,14 @@ def main(source, families):
         if declared_access_points:
             print(f"EFS access points in {file_system}: {len(access_points)} of {declared_access_points} "
                   f"({', '.join(sorted(a['RootDirectory']['Path'] for a in access_points))})")
+        schedules = session.client("scheduler", endpoint_url=endpoint).list_schedules()["Schedules"]
+        declared_schedules = sum(len(re.findall(r'^resource "aws_scheduler_schedule" ', open(p, encoding="utf-8").read(), re.M))
+                                 for p in glob.glob(os.path.join(config, "*.tf")))
+        if declared_schedules:
+            print(f"schedules: {len(schedules)} of {declared_schedules} ({', '.join(sorted(s['Name'] for s in schedules))})")
         missing = [f for f in families if f not in registered]
-        if missing or len(access_points) != declared_access_points or len(services) != declared_services or len(targets) != declared_targets or len(policies) != declared_policies:
+        if missing or len(access_points) != declared_access_points or len(services) != declared_services or len(targets) != declared_targets or len(policies) != declared_policies \
+                or len(schedules) != declared_schedules:
             print(f"missing task definitions: {missing}")
             return 1
         print(f"{len(families)} passed, 0 failed")
