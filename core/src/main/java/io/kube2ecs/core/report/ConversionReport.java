@@ -15,6 +15,8 @@ import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.FargateSize;
 import io.kube2ecs.api.model.LoadBalancer;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
@@ -542,6 +544,15 @@ public final class ConversionReport {
             this.model = model;
         }
 
+        /** The schedule of each task definition a schedule starts: such a task is not a one-off. */
+        private Map<ResourceId, ScheduledTask> schedules() {
+            Map<ResourceId, ScheduledTask> out = new HashMap<>();
+            for (ScheduledTask schedule : model.all(ScheduledTask.class)) {
+                model.find(schedule.run(), RunTask.class).ifPresent(run -> out.putIfAbsent(run.taskDefinition(), schedule));
+            }
+            return out;
+        }
+
         private String id(ResourceId resource) {
             return ids.computeIfAbsent(resource, r -> "n" + ids.size());
         }
@@ -580,12 +591,14 @@ public final class ConversionReport {
 
         /** One node per namespace: its services, one-off tasks, load balancers, Cloud Map names, and what its tasks read. */
         private String byNamespace() {
-            // services, tasks they run, one-off tasks, Cloud Map names, parameters, secrets, EFS access points mounted
+            // services, tasks they run, one-off tasks, Cloud Map names, parameters, secrets, EFS access points mounted,
+            // scheduled tasks
             Map<String, int[]> counts = new TreeMap<>();
             Set<ResourceId> servedTasks = new java.util.HashSet<>();
+            Map<ResourceId, ScheduledTask> schedules = schedules();
             Map<ResourceId, String> namespaceOfTargetGroup = new HashMap<>();
             for (EcsService service : model.all(EcsService.class)) {
-                int[] c = counts.computeIfAbsent(service.id().namespace(), n -> new int[7]);
+                int[] c = counts.computeIfAbsent(service.id().namespace(), n -> new int[8]);
                 c[0]++;
                 c[1] += service.desiredCount();
                 c[3] += service.serviceRegistries().size();
@@ -593,8 +606,10 @@ public final class ConversionReport {
                 service.loadBalancers().forEach(a -> namespaceOfTargetGroup.put(a.targetGroup(), service.id().namespace()));
             }
             for (TaskDefinition task : model.all(TaskDefinition.class)) {
-                int[] c = counts.computeIfAbsent(task.id().namespace(), n -> new int[7]);
-                if (!servedTasks.contains(task.id())) {
+                int[] c = counts.computeIfAbsent(task.id().namespace(), n -> new int[8]);
+                if (schedules.containsKey(task.id())) {
+                    c[7]++;
+                } else if (!servedTasks.contains(task.id())) {
                     c[2]++;
                 }
                 Set<ResourceId> seen = new java.util.HashSet<>();
@@ -644,6 +659,9 @@ public final class ConversionReport {
                 if (c[2] > 0) {
                     out.append("<br/>").append(c[2]).append(c[2] == 1 ? " one-off task" : " one-off tasks");
                 }
+                if (c[7] > 0) {
+                    out.append("<br/>").append(c[7]).append(c[7] == 1 ? " scheduled task" : " scheduled tasks");
+                }
                 balancerKinds.getOrDefault(namespace.getKey(), Map.of()).forEach((kind, count) -> out.append("<br/>").append(count).append(' ')
                         .append(count == 1 ? kind : kind.replace(" ", "s ")));
                 if (c[3] > 0) {
@@ -675,6 +693,7 @@ public final class ConversionReport {
             List<LoadBalancer> balancers = model.all(LoadBalancer.class).stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
             Map<ResourceId, EcsService> serviceOfTask = new HashMap<>();
             services.forEach(s -> serviceOfTask.put(s.taskDefinition(), s));
+            Map<ResourceId, ScheduledTask> schedules = schedules();
             // each balancer's routes look their services up here; scanning every service per route grew
             // with the square of the input
             Map<ResourceId, List<EcsService>> servicesByTargetGroup = new HashMap<>();
@@ -701,6 +720,9 @@ public final class ConversionReport {
                                 .append("<br/>").append(service.desiredCount()).append(" × ")
                                 .append(task == null ? "" : new FargateSize(task.cpu(), task.memory()).describe())
                                 .append("\"]\n");
+                    } else if (resource instanceof TaskDefinition task && schedules.containsKey(task.id())) {
+                        out.append("    ").append(id(task.id())).append("[/\"scheduled task ").append(label(task.family()))
+                                .append("<br/>").append(label(schedules.get(task.id()).expression())).append("\"/]\n");
                     } else if (resource instanceof TaskDefinition task) {
                         out.append("    ").append(id(task.id())).append("[/\"one-off task ").append(label(task.family()))
                                 .append("\"/]\n");

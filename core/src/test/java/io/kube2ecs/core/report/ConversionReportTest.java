@@ -7,6 +7,8 @@ import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
 import io.kube2ecs.api.model.EfsAccessPoint;
 import io.kube2ecs.api.model.ResourceId;
+import io.kube2ecs.api.model.RunTask;
+import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.SecretRef;
 import io.kube2ecs.api.model.SsmParameter;
 import io.kube2ecs.api.model.TaskDefinition;
@@ -74,6 +76,29 @@ class ConversionReportTest {
                 .doesNotContain("ECS service app");
         assertThat(text.length()).isLessThanOrEqualTo(ConversionReport.MermaidDiagram.MAX_TEXT);
         assertThat(text.lines().filter(line -> line.contains("-.->")).count()).isEqualTo(3);
+    }
+
+    /** A CronJob's conversion in namespace team0: task definition, one-off run, and the schedule that starts it. */
+    private static void scheduled(DeploymentModel model) {
+        TaskDefinition task = model.add(new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "team0", "nightly"), "nightly"));
+        task.containers().add(new ContainerDefinition("main", "busybox"));
+        RunTask run = model.add(new RunTask(new ResourceId(RunTask.TYPE, "team0", "nightly"), task.id()));
+        model.add(new ScheduledTask(new ResourceId(ScheduledTask.TYPE, "team0", "nightly"), "team0-nightly", run.id(), "cron(0 3 * * ? *)"));
+    }
+
+    @Test
+    void aTaskAScheduleStartsIsDrawnAsScheduledNotOneOff() {
+        DeploymentModel model = services(3, 1);
+        scheduled(model);
+        String text = new ConversionReport.MermaidDiagram(model).render();
+        assertThat(text).contains("[/\"scheduled task nightly<br/>cron(0 3 * * ? *)\"/]").doesNotContain("one-off task");
+
+        DeploymentModel many = services(600, 3);
+        scheduled(many);
+        ConversionReport.MermaidDiagram summary = new ConversionReport.MermaidDiagram(many);
+        assertThat(summary.render()).contains("namespace team0<br/>200 ECS services, 200 tasks<br/>1 scheduled task\"]")
+                .doesNotContain("one-off");
+        assertThat(summary.summarised()).isTrue();
     }
 
     @Test
