@@ -45,11 +45,32 @@ final class Names {
             }
             String base = identifier((resource.id().namespace().isEmpty() ? "" : resource.id().namespace() + "_") + resource.id().name());
             String name = base;
-            for (int i = 2; !taken.add(type + "." + name); i++) {
+            for (int i = 2; !free(type, name, resource.id().type()); i++) {
                 name = base + "_" + i;
             }
             names.put(resource.id(), name);
         }
+    }
+
+    /**
+     * Takes {@code type.name} if it is free. A schedule also takes {@code aws_iam_role.<name>_scheduler}, its
+     * role's address: the model's roles are named first (their type sorts before), so none can take it later.
+     */
+    private boolean free(String type, String name, String modelType) {
+        if (!modelType.equals(ScheduledTask.TYPE)) {
+            return taken.add(type + "." + name);
+        }
+        String role = "aws_iam_role." + schedulerRole(name);
+        if (taken.contains(type + "." + name) || taken.contains(role)) {
+            return false;
+        }
+        taken.add(type + "." + name);
+        return taken.add(role);
+    }
+
+    /** @return the local name of the role a schedule of this local name assumes (and of its policy) */
+    static String schedulerRole(String scheduleName) {
+        return scheduleName + "_scheduler";
     }
 
     /**

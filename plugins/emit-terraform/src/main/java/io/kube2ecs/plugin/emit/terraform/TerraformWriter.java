@@ -391,7 +391,7 @@ final class TerraformWriter {
         RunTask run = ScheduleShapes.run(schedule, model);
         TaskDefinition task = ScheduleShapes.task(run, model);
         String taskAddress = names.address(task.id());
-        String roleName = name + "_scheduler";
+        String roleName = Names.schedulerRole(name);
         String cluster = clusterArn(run.cluster());
         needsAccountId = true;
 

@@ -3,6 +3,7 @@ package io.kube2ecs.plugin.emit.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.IamRole;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScheduledTask;
@@ -66,5 +67,20 @@ class ScheduleTest {
                     + "${data.aws_caller_identity.current.account_id}:cluster/prod\"")
                     .contains("state                        = \"DISABLED\"");
         }
+    }
+
+    /** A model role whose address is the one the schedule's role would get: the schedule takes another name. */
+    @Test
+    void aRoleOfTheModelNamedLikeTheSchedulersRoleKeepsItsAddress() {
+        DeploymentModel model = SampleModels.nightlyReport();
+        model.add(new IamRole(new ResourceId(IamRole.TYPE, "shop", "report/scheduler"), "shop-report-other", null));
+
+        RunResult result = PipelineRunner.emit(PLUGIN, new TerraformEmitter(), model, Map.of());
+
+        String all = String.join("\n", result.files().values());
+        assertThat(all).containsOnlyOnce("resource \"aws_iam_role\" \"shop_report_scheduler\"")
+                .contains("resource \"aws_scheduler_schedule\" \"shop_report_2\"")
+                .contains("resource \"aws_iam_role\" \"shop_report_2_scheduler\"")
+                .contains("role_arn = aws_iam_role.shop_report_2_scheduler.arn");
     }
 }
