@@ -1,5 +1,6 @@
 package io.kube2ecs.plugin.emit.terraform;
 
+import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.api.spi.Plugin;
 import java.util.List;
@@ -13,6 +14,12 @@ public final class TerraformPlugin implements Plugin {
     @Override
     public String id() {
         return "emit-terraform";
+    }
+
+    /** @return 1.6: the emitter writes {@code ScheduledTask}s */
+    @Override
+    public ApiVersion requiredApiVersion() {
+        return new ApiVersion(1, 6);
     }
 
     @Override

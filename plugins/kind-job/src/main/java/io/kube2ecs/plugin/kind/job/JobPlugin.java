@@ -1,5 +1,6 @@
 package io.kube2ecs.plugin.kind.job;
 
+import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.spi.KindMapper;
 import io.kube2ecs.api.spi.Plugin;
 import java.util.List;
@@ -13,6 +14,12 @@ public final class JobPlugin implements Plugin {
     @Override
     public String id() {
         return "kind-job";
+    }
+
+    /** @return 1.6: the CronJob mapper makes {@code ScheduledTask}s */
+    @Override
+    public ApiVersion requiredApiVersion() {
+        return new ApiVersion(1, 6);
     }
 
     @Override
