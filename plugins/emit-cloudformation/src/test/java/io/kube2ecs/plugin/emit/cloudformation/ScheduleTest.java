@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScheduledTask;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
 import io.kube2ecs.testkit.GoldenHarness;
 import io.kube2ecs.testkit.PipelineRunner;
@@ -83,18 +86,57 @@ class ScheduleTest {
         assertThat(template.get("Conditions").has("ClusterIsArn")).isFalse();
     }
 
-    /** One nested stack per namespace: the schedule, its role and its condition go where the task definition is. */
+    /**
+     * A namespace past the resource quota is cut into parts by applications, the connected components of its
+     * references: a schedule refers to its task definition and its role, so the three share a part, and every
+     * part with a schedule declares the condition its cluster ARN needs.
+     */
     @Test
-    void splitPerNamespaceTheScheduleAndItsRoleStayInTheTasksStack() throws Exception {
-        RunResult result = PipelineRunner.emit(PLUGIN, new CloudFormationEmitter(), SampleModels.nightlyReport(),
-                Map.of("split", "namespace", "format", "json"));
+    void cutIntoPartsEachScheduleStaysWithItsTaskDefinitionAndRole() throws Exception {
+        DeploymentModel model = PipelineRunner.newModel();
+        // 3 resources per CronJob (task definition, schedule, role): 540 in namespace shop
+        for (int i = 0; i < 180; i++) {
+            TaskDefinition task = new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "job" + i), "shop-job" + i);
+            task.executionRole(model.input(StandardInputs.EXECUTION_ROLE_ARN));
+            task.containers().add(new ContainerDefinition("job", "busybox:1.36"));
+            model.add(task);
+            RunTask run = new RunTask(new ResourceId(RunTask.TYPE, "shop", "job" + i), task.id());
+            run.cluster(model.input(StandardInputs.CLUSTER));
+            run.subnets().add(model.input(StandardInputs.SUBNET_IDS));
+            model.add(run);
+            model.add(new ScheduledTask(new ResourceId(ScheduledTask.TYPE, "shop", "job" + i), "shop-job" + i, run.id(), "cron(0 3 * * ? *)"));
+        }
 
+        RunResult result = PipelineRunner.emit(PLUGIN, new CloudFormationEmitter(), model, Map.of("format", "json"));
+
+        Map<String, String> stackOf = stacks(result);
+        assertThat(stackOf.values()).contains("cloudformation/stacks/namespace-shop.part2.json");
+        for (int i = 0; i < 180; i++) {
+            String stack = stackOf.get("EcsTaskDefinitionShopJob" + i);
+            assertThat(stackOf.get("SchedulerScheduleShopJob" + i)).as("job" + i).isEqualTo(stack);
+            assertThat(stackOf.get("SchedulerScheduleShopJob" + i + "Role")).as("job" + i).isEqualTo(stack);
+            assertThat(MAPPER.readTree(result.file(stack)).at("/Conditions/ClusterIsArn").isMissingNode()).as(stack).isFalse();
+        }
+    }
+
+    /** @return the file of every resource of the nested stacks */
+    private static Map<String, String> stacks(RunResult result) throws Exception {
         Map<String, String> stackOf = new TreeMap<>();
         for (Map.Entry<String, String> file : result.files().entrySet()) {
             if (file.getKey().startsWith("cloudformation/stacks/")) {
                 MAPPER.readTree(file.getValue()).get("Resources").fieldNames().forEachRemaining(id -> stackOf.put(id, file.getKey()));
             }
         }
+        return stackOf;
+    }
+
+    /** One nested stack per namespace: the schedule, its role and its condition go where the task definition is. */
+    @Test
+    void splitPerNamespaceTheScheduleAndItsRoleStayInTheTasksStack() throws Exception {
+        RunResult result = PipelineRunner.emit(PLUGIN, new CloudFormationEmitter(), SampleModels.nightlyReport(),
+                Map.of("split", "namespace", "format", "json"));
+
+        Map<String, String> stackOf = stacks(result);
         String stack = stackOf.get("EcsTaskDefinitionShopReport");
         assertThat(stack).isEqualTo("cloudformation/stacks/namespace-shop.json");
         assertThat(stackOf.get("SchedulerScheduleShopReport")).isEqualTo(stack);
