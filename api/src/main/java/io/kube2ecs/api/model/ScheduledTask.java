@@ -11,8 +11,8 @@ import java.util.Objects;
  * cluster, subnets, security groups, public IP and platform version, so the schedule and the
  * one-off run of the same workload cannot disagree. Emitters also create (or, when they create
  * no resources, describe) the role EventBridge Scheduler assumes to start the task: allowed
- * {@code ecs:RunTask} on the task definition's family and {@code iam:PassRole} on its execution
- * and task roles. EventBridge Scheduler takes no tags on a schedule; emitters put {@link #tags()}
+ * {@code ecs:RunTask} on the task definition's family, {@code ecs:TagResource} on the tasks it
+ * starts (while starting them) and {@code iam:PassRole} on its execution and task roles. EventBridge Scheduler takes no tags on a schedule; emitters put {@link #tags()}
  * on that role, and the tasks get their task definition's tags.
  */
 @Stable

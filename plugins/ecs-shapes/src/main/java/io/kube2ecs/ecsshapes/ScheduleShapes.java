@@ -28,6 +28,12 @@ public final class ScheduleShapes {
     public static final String LAUNCH_TYPE = "FARGATE";
     /** The tasks get the task definition's tags, as {@code run-task.json} gives them. */
     public static final String PROPAGATE_TAGS = "TASK_DEFINITION";
+    /**
+     * The tasks' ARNs, after {@code arn:<partition>:ecs:<region>:<account>:}, that the role may tag while it starts
+     * them. ECS authorizes the tags a RunTask puts on its task (managed and propagated ones too) as
+     * {@code ecs:TagResource}; the condition {@code ecs:CreateAction = RunTask} keeps the role from tagging anything else.
+     */
+    public static final String TAGGED_TASKS = "task/*";
     /** The name of the role's inline policy. */
     public static final String POLICY_NAME = "run-task";
     /** IAM's limit on a role's name. */

@@ -57,6 +57,16 @@ resource "aws_iam_role_policy" "shop_report_scheduler" {
       },
       {
         Effect   = "Allow"
+        Action   = ["ecs:TagResource"]
+        Resource = ["arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:task/*"]
+        Condition = {
+          StringEquals = {
+            "ecs:CreateAction" = "RunTask"
+          }
+        }
+      },
+      {
+        Effect   = "Allow"
         Action   = ["iam:PassRole"]
         Resource = [local.execution_role_arn, "arn:aws:iam::123456789012:role/report"]
       },

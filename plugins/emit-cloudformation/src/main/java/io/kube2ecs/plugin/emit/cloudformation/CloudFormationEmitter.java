@@ -760,8 +760,8 @@ public final class CloudFormationEmitter implements Emitter {
 
         /**
          * The schedule, and the role EventBridge Scheduler assumes to start the task: trusted by the
-         * scheduler of this account only, allowed to run the task definition's family in the cluster and
-         * to pass the task's roles to ECS, nothing else. Both are written while the schedule's namespace
+         * scheduler of this account only, allowed to run the task definition's family in the cluster, to
+         * tag the tasks it starts as they start, and to pass the task's roles to ECS, nothing else. Both are written while the schedule's namespace
          * is the owner, so a split puts them in its stack, and they refer to the task definition, so a
          * part keeps them with it.
          */
@@ -785,6 +785,11 @@ public final class CloudFormationEmitter implements Emitter {
             runTask.putArray("Resource").add(sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/"
                     + task.family().replace("${", "${!") + ":*"));
             runTask.putObject("Condition").putObject("ArnEquals").set("ecs:cluster", cluster);
+            // the managed and propagated tags the task gets when it starts, and nothing else
+            ObjectNode tagTasks = statements.addObject().put("Effect", "Allow");
+            tagTasks.putArray("Action").add("ecs:TagResource");
+            tagTasks.putArray("Resource").add(sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:" + ScheduleShapes.TAGGED_TASKS));
+            tagTasks.putObject("Condition").putObject("StringEquals").put("ecs:CreateAction", "RunTask");
             ObjectNode passRole = statements.addObject().put("Effect", "Allow");
             passRole.putArray("Action").add("iam:PassRole");
             ArrayNode passed = passRole.putArray("Resource");

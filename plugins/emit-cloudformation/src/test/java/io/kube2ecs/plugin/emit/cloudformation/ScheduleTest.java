@@ -61,13 +61,16 @@ class ScheduleTest {
         assertThat(role.at("/AssumeRolePolicyDocument/Statement/0/Condition/StringEquals/aws:SourceAccount").toString())
                 .isEqualTo("{\"Ref\":\"AWS::AccountId\"}");
         JsonNode statements = role.at("/Policies/0/PolicyDocument/Statement");
-        assertThat(statements).hasSize(2);
+        assertThat(statements).hasSize(3);
         assertThat(statements.at("/0/Action").toString()).isEqualTo("[\"ecs:RunTask\"]");
         assertThat(statements.at("/0/Resource/0/Fn::Sub").asText())
                 .isEqualTo("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/shop-report:*");
-        assertThat(statements.at("/1/Action").toString()).isEqualTo("[\"iam:PassRole\"]");
-        assertThat(statements.at("/1/Resource/1").asText()).isEqualTo("arn:aws:iam::123456789012:role/report");
-        assertThat(statements.at("/1/Resource")).hasSize(2);
+        // ECS authorizes the managed and propagated tags of a task it starts as tagging: only while starting one
+        assertThat(statements.at("/1/Action").toString()).isEqualTo("[\"ecs:TagResource\"]");
+        assertThat(statements.at("/1/Condition").toString()).isEqualTo("{\"StringEquals\":{\"ecs:CreateAction\":\"RunTask\"}}");
+        assertThat(statements.at("/2/Action").toString()).isEqualTo("[\"iam:PassRole\"]");
+        assertThat(statements.at("/2/Resource/1").asText()).isEqualTo("arn:aws:iam::123456789012:role/report");
+        assertThat(statements.at("/2/Resource")).hasSize(2);
         assertThat(role.at("/Tags/0/Key").asText()).isEqualTo("team");
     }
 

@@ -430,13 +430,20 @@ public final class EcsJsonEmitter implements Emitter {
         return policy;
     }
 
-    /** What a scheduler role may do: run any revision of the task's family in the cluster, and pass its roles to ECS. */
+    /**
+     * What a scheduler role may do: run any revision of the task's family in the cluster, tag the tasks it starts
+     * (as they start), and pass the task's roles to ECS.
+     */
     static ObjectNode schedulerPolicy(TaskDefinition task, String cluster, ValueRenderer values) {
         ObjectNode policy = JSON.objectNode().put("Version", "2012-10-17");
         ArrayNode statements = policy.putArray("Statement");
         ObjectNode runTask = statements.addObject().put("Sid", "RunTask").put("Effect", "Allow").put("Action", "ecs:RunTask");
         runTask.putArray("Resource").add(values.ecsArn("task-definition/" + task.family() + ":*"));
         runTask.putObject("Condition").putObject("ArnEquals").put("ecs:cluster", cluster);
+        // the managed and propagated tags the task gets when it starts, and nothing else
+        ObjectNode tagTasks = statements.addObject().put("Sid", "TagTheTasksItStarts").put("Effect", "Allow").put("Action", "ecs:TagResource");
+        tagTasks.putArray("Resource").add(values.ecsArn(ScheduleShapes.TAGGED_TASKS));
+        tagTasks.putObject("Condition").putObject("StringEquals").put("ecs:CreateAction", "RunTask");
         ObjectNode passRole = statements.addObject().put("Sid", "PassTaskRoles").put("Effect", "Allow").put("Action", "iam:PassRole");
         ArrayNode passed = passRole.putArray("Resource");
         ScheduleShapes.passedRoles(task).forEach(role -> passed.add(values.text(role)));

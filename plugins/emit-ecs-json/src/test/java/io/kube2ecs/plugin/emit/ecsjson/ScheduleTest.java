@@ -45,6 +45,9 @@ class ScheduleTest {
         assertThat(result.file("ecs/shop/report/scheduler-role-policy.json"))
                 .contains("\"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/shop-report:*\"")
                 .contains("\"ecs:cluster\": \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:cluster/${CLUSTER}\"")
+                // ECS authorizes the managed and propagated tags of a task it starts as tagging: only while starting one
+                .contains("\"Action\": \"ecs:TagResource\",\n      \"Resource\": [\n        \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task/*\"")
+                .contains("\"ecs:CreateAction\": \"RunTask\"")
                 .contains("\"Resource\": [\n        \"${EXECUTION_ROLE_ARN}\",\n        \"arn:aws:iam::123456789012:role/report\"\n      ]");
         assertThat(result.withCode(EcsJsonEmitter.CODE_SCHEDULER_ROLES)).singleElement().satisfies(d -> {
             assertThat(d.message()).isEqualTo("a schedule starts its task with a role this target does not create: shop-report-scheduler");

@@ -384,8 +384,8 @@ final class TerraformWriter {
 
     /**
      * The schedule, and the role EventBridge Scheduler assumes to start the task: trusted by the
-     * scheduler of this account only, allowed to run the task definition's family in the cluster and
-     * to pass the task's roles to ECS, nothing else.
+     * scheduler of this account only, allowed to run the task definition's family in the cluster, to
+     * tag the tasks it starts as they start, and to pass the task's roles to ECS, nothing else.
      */
     private String schedule(ScheduledTask schedule, String name) {
         RunTask run = ScheduleShapes.run(schedule, model);
@@ -425,13 +425,24 @@ final class TerraformWriter {
         if (task.taskRole() != null) {
             passed.add(value(task.taskRole()));
         }
+        Hcl.ObjExpr onRunTask = Hcl.object();
+        onRunTask.fields().put("ecs:CreateAction", Hcl.str("RunTask"));
+        Hcl.ObjExpr tagCondition = Hcl.object();
+        tagCondition.fields().put("StringEquals", onRunTask);
+        Hcl.ObjExpr tagTasks = Hcl.object();
+        tagTasks.fields().put("Effect", Hcl.str("Allow"));
+        tagTasks.fields().put("Action", Hcl.strings(List.of("ecs:TagResource")));
+        // the managed and propagated tags the task gets when it starts, and nothing else
+        tagTasks.fields().put("Resource", new Hcl.ListExpr(List.of(Hcl.raw("\"arn:${data.aws_partition.current.partition}:ecs:${"
+                + variable(StandardInputs.REGION) + "}:${data.aws_caller_identity.current.account_id}:" + ScheduleShapes.TAGGED_TASKS + "\""))));
+        tagTasks.fields().put("Condition", tagCondition);
         Hcl.ObjExpr passRole = Hcl.object();
         passRole.fields().put("Effect", Hcl.str("Allow"));
         passRole.fields().put("Action", Hcl.strings(List.of("iam:PassRole")));
         passRole.fields().put("Resource", new Hcl.ListExpr(passed));
         out.append(Hcl.block("resource", new Hcl.Body().attr("name", ScheduleShapes.POLICY_NAME)
                 .attr("role", Hcl.raw("aws_iam_role." + roleName + ".id"))
-                .attr("policy", new Hcl.Call("jsonencode", document(List.of(runTask, passRole)))), "aws_iam_role_policy", roleName));
+                .attr("policy", new Hcl.Call("jsonencode", document(List.of(runTask, tagTasks, passRole)))), "aws_iam_role_policy", roleName));
 
         Hcl.Body ecs = new Hcl.Body().attr("task_definition_arn", Hcl.raw(taskAddress + ".arn"))
                 .attr("launch_type", ScheduleShapes.LAUNCH_TYPE).attr("platform_version", run.platformVersion())

@@ -44,6 +44,10 @@ class ScheduleTest {
                 // the permissions: the family in the cluster, and passing the task's two roles
                 .contains("Resource = [\"${aws_ecs_task_definition.shop_report.arn_without_revision}:*\"]")
                 .contains("Resource = [local.execution_role_arn, \"arn:aws:iam::123456789012:role/report\"]")
+                // ECS authorizes the managed and propagated tags of a task it starts as tagging: only while starting one
+                .contains("Action   = [\"ecs:TagResource\"]\n        Resource = [\"arn:${data.aws_partition.current.partition}:ecs:${var.region}:"
+                        + "${data.aws_caller_identity.current.account_id}:task/*\"]")
+                .contains("\"ecs:CreateAction\" = \"RunTask\"")
                 .contains("tags = {\n    team = \"ops\"\n  }");
         // the cluster input may be a name or an ARN: the target needs the ARN
         assertThat(report).contains("arn      = startswith(var.cluster, \"arn:\") ? var.cluster : \"arn:${data.aws_partition.current.partition}"
