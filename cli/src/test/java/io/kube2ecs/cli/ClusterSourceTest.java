@@ -246,8 +246,8 @@ class ClusterSourceTest {
                 // the CronJob's task converts, and its schedule is created with the EventBridge expression (a note, shown with -v)
                 .contains("info[JOB003]: EventBridge Scheduler schedule default-nightly starts the task at the same times with "
                         + "cron(0 3 * * ? *) (UTC, as Kubernetes without timeZone)")
-                // the claim somebody wrote has a mapper now; no workload mounts it, so it makes nothing
-                .contains("info[PVC004]: no workload of the input mounts PersistentVolumeClaim 'uploads'")
+                // the claim somebody wrote has a mapper now; no workload mounts it, so it makes nothing, and its data stays behind
+                .contains("warning[PVC004]: no workload of the input mounts PersistentVolumeClaim 'uploads'")
                 .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs, 1 PersistentVolumeClaims of StatefulSets")
                 .doesNotContain("nightly-29000000").doesNotContain("data-db-0");
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * claim mounted by a Deployment's pods is. The pod-template library mounts it (an EFS volume with the
  * access point, transit encryption on).
  *
- * <p>A claim no converted workload mounts makes nothing ({@code PVC004}): creating storage nobody
- * uses would also ask the user for a file system without need.
+ * <p>A claim no converted workload mounts makes nothing ({@code PVC004}, a warning: its volume may still
+ * hold data): creating storage nobody uses would also ask the user for a file system without need.
  */
 public final class PersistentVolumeClaimMapper implements KindMapper {
 
@@ -74,8 +74,12 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
         metadata.get("annotations").ignore("they configure the claim's provisioner, which an access point has none of");
         List<ClaimUsers.User> users = ClaimUsers.of(context.objects(), claim.namespace(), claim.name());
         if (users.isEmpty()) {
-            context.diagnostics().info(claim.root(), CODE_UNUSED, "no workload of the input mounts PersistentVolumeClaim '"
-                    + claim.name() + "', so no EFS access point is made for it", "convert it together with the workloads that mount it");
+            // a warning, not a note: a claim nobody mounts now may still hold data (a workload scaled away, a
+            // claim kept for its data), and the report must not call it converted without a word
+            context.diagnostics().warning(claim.root(), CODE_UNUSED, "no workload of the input mounts PersistentVolumeClaim '"
+                    + claim.name() + "', so no EFS access point is made for it, and the data of its volume, if any, is not "
+                    + "carried over", "convert it together with the workloads that mount it, or copy its data to EFS or S3 if it is "
+                    + "still needed");
             String reason = "no access point is made for an unused claim";
             metadata.get("labels").ignore(reason);
             // field by field, so a field this mapper does not know is still reported
