@@ -65,7 +65,8 @@ public final class SampleModels {
     public static DeploymentModel claimShop() {
         DeploymentModel model = shop();
         EfsAccessPoint uploads = new EfsAccessPoint(ModelIds.efsAccessPoint("shop", "uploads"), "shop-uploads",
-                model.input(StandardInputs.EFS_FILE_SYSTEM_ID), "/kube2ecs/shop/uploads", 1000, 2000, "2775");
+                model.input(StandardInputs.EFS_FILE_SYSTEM_ID), "/kube2ecs/shop/uploads", 1000, 2000, "2775",
+                new EfsAccessPoint.PosixUser(1000, 2000));
         uploads.tags().put("team", "storefront");
         model.add(uploads);
         TaskDefinition web = model.find(ModelIds.taskDefinition("shop", "web"), TaskDefinition.class).orElseThrow();

@@ -580,6 +580,11 @@ public final class CloudFormationEmitter implements Emitter {
             } else if (resource instanceof EfsAccessPoint accessPoint) {
                 ObjectNode p = add(accessPoint, "AWS::EFS::AccessPoint");
                 p.set("FileSystemId", value(accessPoint.fileSystemId()));
+                if (accessPoint.posixUser() != null) {
+                    // strings, as the resource's schema types them (like CreationInfo's ids)
+                    p.putObject("PosixUser").put("Uid", Long.toString(accessPoint.posixUser().uid()))
+                            .put("Gid", Long.toString(accessPoint.posixUser().gid()));
+                }
                 ObjectNode root = p.putObject("RootDirectory").put("Path", accessPoint.path());
                 // CloudFormation types the ids as strings
                 root.putObject("CreationInfo").put("OwnerUid", Long.toString(accessPoint.ownerUid()))

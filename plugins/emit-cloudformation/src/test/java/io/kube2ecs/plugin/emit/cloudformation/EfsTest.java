@@ -52,6 +52,8 @@ class EfsTest {
         assertThat(accessPoint.at("/Properties/FileSystemId").toString()).isEqualTo("{\"Ref\":\"EfsFileSystemId\"}");
         assertThat(accessPoint.at("/Properties/RootDirectory").toString()).isEqualTo("{\"Path\":\"/kube2ecs/shop/uploads\","
                 + "\"CreationInfo\":{\"OwnerUid\":\"1000\",\"OwnerGid\":\"2000\",\"Permissions\":\"2775\"}}");
+        // strings, as CloudFormation types them
+        assertThat(accessPoint.at("/Properties/PosixUser").toString()).isEqualTo("{\"Uid\":\"1000\",\"Gid\":\"2000\"}");
         assertThat(accessPoint.at("/Properties/AccessPointTags").toString())
                 .isEqualTo("[{\"Key\":\"Name\",\"Value\":\"shop-uploads\"},{\"Key\":\"team\",\"Value\":\"storefront\"}]");
         JsonNode efs = template.at("/Resources/EcsTaskDefinitionShopWeb/Properties/Volumes/0/EFSVolumeConfiguration");

@@ -180,6 +180,9 @@ public final class EcsJsonEmitter implements Emitter {
         // a fixed token makes running the request twice return the first access point instead of a second one
         root.put("ClientToken", clientToken(accessPoint.name()));
         root.put("FileSystemId", values.text(accessPoint.fileSystemId()));
+        if (accessPoint.posixUser() != null) {
+            root.putObject("PosixUser").put("Uid", accessPoint.posixUser().uid()).put("Gid", accessPoint.posixUser().gid());
+        }
         ObjectNode directory = root.putObject("RootDirectory").put("Path", accessPoint.path());
         directory.putObject("CreationInfo").put("OwnerUid", accessPoint.ownerUid()).put("OwnerGid", accessPoint.ownerGid())
                 .put("Permissions", accessPoint.permissions());

@@ -31,6 +31,7 @@ class EfsTest {
                 .doesNotContain("rootDirectory");
         assertThat(EcsSchemaValidator.validateTaskDefinition(result.file("ecs/shop/web/task-definition.json"))).isEmpty();
         assertThat(result.file("ecs/shop/_efs/uploads.json")).contains("\"ClientToken\": \"shop-uploads\"")
+                .contains("\"PosixUser\": {\n    \"Uid\": 1000,\n    \"Gid\": 2000\n  }")
                 .contains("\"FileSystemId\": \"${EFS_FILE_SYSTEM_ID}\"").contains("\"Path\": \"/kube2ecs/shop/uploads\"")
                 .contains("\"OwnerUid\": 1000").contains("\"Permissions\": \"2775\"");
         assertThat(result.withCode(EcsJsonEmitter.CODE_ACCESS_POINTS)).singleElement()

@@ -377,7 +377,11 @@ final class TerraformWriter {
         tags.put("Name", accessPoint.name());
         Hcl.Body creation = new Hcl.Body().attr("owner_gid", accessPoint.ownerGid()).attr("owner_uid", accessPoint.ownerUid())
                 .attr("permissions", accessPoint.permissions());
-        return Hcl.block("resource", new Hcl.Body().attr("file_system_id", value(accessPoint.fileSystemId()))
+        Hcl.Body body = new Hcl.Body().attr("file_system_id", value(accessPoint.fileSystemId()));
+        if (accessPoint.posixUser() != null) {
+            body.block("posix_user", new Hcl.Body().attr("gid", accessPoint.posixUser().gid()).attr("uid", accessPoint.posixUser().uid()));
+        }
+        return Hcl.block("resource", body
                 .block("root_directory", new Hcl.Body().attr("path", accessPoint.path()).block("creation_info", creation))
                 .attr("tags", tags(tags)), "aws_efs_access_point", name);
     }

@@ -34,7 +34,8 @@ class EfsTest {
 
         assertThat(result.file("terraform/ns-shop.tf")).contains("resource \"aws_efs_access_point\" \"shop_uploads\"")
                 .contains("file_system_id = var.efs_file_system_id").contains("path = \"/kube2ecs/shop/uploads\"")
-                .contains("owner_gid   = 2000").contains("permissions = \"2775\"").contains("Name = \"shop-uploads\"");
+                .contains("owner_gid   = 2000")
+                .contains("posix_user {\n    gid = 2000\n    uid = 1000\n  }").contains("permissions = \"2775\"").contains("Name = \"shop-uploads\"");
         assertThat(result.file("terraform/shop-web.tf"))
                 .contains("authorization_config {\n        access_point_id = aws_efs_access_point.shop_uploads.id\n        iam             = \"DISABLED\"")
                 .contains("transit_encryption = \"ENABLED\"").doesNotContain("root_directory");
