@@ -34,8 +34,9 @@ public final class ClaimUsers {
     public record User(SourceObject workload, String volume, SourceNode podSpec, int pods) {
 
         /**
-         * @return the user id the pod's containers that mount the volume run as: the pod's
-         *         {@code runAsUser}, else that of the first such container that sets one
+         * @return the user id the pod's containers that mount the volume run as: that of the first
+         *         such container, its own {@code runAsUser} or else the pod's (a container's security
+         *         context overrides the pod's); the pod's when no container mounts the volume
          */
         public OptionalLong runAsUser() {
             return podOrContainer("runAsUser");
@@ -77,9 +78,7 @@ public final class ClaimUsers {
 
         private OptionalLong podOrContainer(String field) {
             OptionalLong pod = podSpec.get("securityContext").get(field).asLong();
-            if (pod.isPresent()) {
-                return pod;
-            }
+            // as the kubelet does: a container's own securityContext overrides the pod's
             for (String list : new String[] {"initContainers", "containers"}) {
                 for (SourceNode container : podSpec.get(list).items()) {
                     boolean mounts = container.get("volumeMounts").items().stream()
@@ -88,9 +87,12 @@ public final class ClaimUsers {
                     if (mounts && value.isPresent()) {
                         return value;
                     }
+                    if (mounts && pod.isPresent()) {
+                        return pod;
+                    }
                 }
             }
-            return OptionalLong.empty();
+            return pod;
         }
     }
 

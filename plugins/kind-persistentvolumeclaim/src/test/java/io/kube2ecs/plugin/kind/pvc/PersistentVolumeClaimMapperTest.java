@@ -140,4 +140,29 @@ class PersistentVolumeClaimMapperTest {
         assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_SHARED)).isEmpty();
         assertThat(result.file("model/model.json")).contains("\"name\": \"again\"");
     }
+
+    @Test
+    void aContainersRunAsUserOverridesThePods() {
+        RunResult result = convert(CLAIM.formatted("shop") + """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      securityContext: {runAsUser: 1000, runAsGroup: 3000}
+                      containers:
+                        - name: app
+                          image: example/app:1
+                          securityContext: {runAsUser: 2000}
+                          volumeMounts: [{name: data, mountPath: /data}]
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: scratch}
+                """);
+        // as the kubelet runs it: user 2000 (the container's), group 3000 (the pod's, which the container does not override)
+        assertThat(result.withCode(PersistentVolumeClaimMapper.CODE_OWNER)).singleElement().extracting(Diagnostic::message).asString()
+                .contains("owned by 2000:3000 with mode 0755 (the runAsUser and runAsGroup of Deployment 'app'");
+    }
 }
