@@ -13,6 +13,10 @@ resource "aws_vpc_security_group_egress_rule" "hotel_tasks_all" {
 
 resource "aws_efs_access_point" "hotel_geo_pvc" {
   file_system_id = var.efs_file_system_id
+  posix_user {
+    gid = 999
+    uid = 999
+  }
   root_directory {
     path = "/kube2ecs/hotel/geo-pvc"
     creation_info {
@@ -28,6 +32,10 @@ resource "aws_efs_access_point" "hotel_geo_pvc" {
 
 resource "aws_efs_access_point" "hotel_media" {
   file_system_id = var.efs_file_system_id
+  posix_user {
+    gid = 0
+    uid = 1000
+  }
   root_directory {
     path = "/kube2ecs/hotel/media"
     creation_info {

@@ -302,9 +302,10 @@ public final class PodTemplateMapper {
             security.get(field).markConverted(); // applied to every container that did not override it
         }
         if (mountsClaims) {
-            // kind-persistentvolumeclaim makes it the group of the claims' access point directories
-            security.get("fsGroup").ignore("the owner group of the directories of the claims' EFS access points "
-                    + "(see the claims' PVC003 notes); other volumes cannot be given a group on Fargate");
+            // kind-persistentvolumeclaim makes it the group of the claims' access points: their directories' group and
+            // the group every task writes as through them (Fargate has no supplementary groups to carry it otherwise)
+            security.get("fsGroup").ignore("the group of the claims' EFS access points, which own their directories and "
+                    + "write through them as it (see the claims' PVC003 notes); other volumes cannot be given a group on Fargate");
         } else {
             notOnFargate(security.get("fsGroup"), diagnostics, "volume ownership (fsGroup) cannot be set on Fargate; "
                     + "give EFS access points a POSIX user instead");

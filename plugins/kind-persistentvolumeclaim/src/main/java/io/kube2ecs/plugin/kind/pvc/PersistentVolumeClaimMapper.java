@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * A PersistentVolumeClaim that workloads mount becomes an EFS access point: a directory of the EFS
  * file system the user provides ({@code efsFileSystemId}), {@code /<parameterPrefix>/<namespace>/<claim>},
- * which EFS creates on first mount with the owner and mode the pods' security context implies. EFS
+ * which EFS creates on first mount with the owner and mode the pods' security context implies, and
+ * through which every task reads and writes as that owner (the access point's POSIX user). EFS
  * is the one Fargate storage that outlives a task and that several tasks can share, which is what a
  * claim mounted by a Deployment's pods is. The pod-template library mounts it (an EFS volume with the
  * access point, transit encryption on).
@@ -91,13 +92,19 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
             spec.get("resources").get("limits").ignore(reason);
             return;
         }
-        String path = path(context.settings().parameterPrefix(), claim.namespace(), claim.name());
+        String prefix = context.settings().parameterPrefix();
+        String path = path(prefix, claim.namespace(), claim.name());
         // the directory is for the pods that write to it; a reader's user says nothing about who must own it
         List<ClaimUsers.User> writers = users.stream().filter(ClaimUsers.User::writes).toList();
         Owner owner = owner(writers.isEmpty() ? users.get(0) : writers.get(0));
+        // Fargate has no supplementary groups (a container's user is "uid" or "uid:gid"), so the fsGroup Kubernetes
+        // adds to every process of the pod cannot carry over: pods running as different users would each find the
+        // directory writable by its owner only. The access point's POSIX user makes every NFS operation run as the
+        // owner instead, so each task can write, whatever user its containers run as.
         EfsAccessPoint accessPoint = new EfsAccessPoint(ModelIds.efsAccessPoint(claim.namespace(), claim.name()),
                 context.settings().awsName(claim.namespace(), claim.name(), 255),
-                context.model().input(StandardInputs.EFS_FILE_SYSTEM_ID), path, owner.uid, owner.gid, owner.permissions);
+                context.model().input(StandardInputs.EFS_FILE_SYSTEM_ID), path, owner.uid, owner.gid, owner.permissions,
+                new EfsAccessPoint.PosixUser(owner.uid, owner.gid));
         accessPoint.addOrigin(claim.ref());
         accessPoint.tags().putAll(Tags.of(metadata, context.settings(), context.diagnostics()));
         context.model().add(accessPoint);
@@ -106,17 +113,28 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
                 .collect(Collectors.joining(", "));
         // at the name: a warning marks its node converted, and the object's other fields must still be accounted for
         context.diagnostics().warning(metadata.get("name"), CODE_DATA, "PersistentVolumeClaim '" + claim.name() + "' becomes EFS access point "
-                + path + " (mounted by " + mountedBy + "); it starts empty: the claim's data does not move",
+                + path + " (mounted by " + mountedBy + ")" + (prefix.startsWith(".") ? ", under _" + prefix + " as EFS refuses a "
+                + "path element that starts with '.' (parameterPrefix '" + prefix + "')" : "")
+                + "; it starts empty: the claim's data does not move",
                 "copy the data from the cluster's volume into that directory of the file system before the tasks start (AWS DataSync, "
                         + "or a one-off task mounting both); the file system's mount targets need a security group that allows "
-                        + "NFS (TCP 2049) from the tasks' security groups");
+                        + "NFS (TCP 2049) from the tasks' security groups; the tasks mount it without IAM (iam DISABLED), so a file "
+                        + "system policy that requires IAM authorization or denies anonymous clients makes the mount fail");
+        String identity = owner.uid + ":" + owner.gid;
         List<String> otherWriters = writers.stream().skip(1).filter(w -> !owner(w).sameAs(owner))
                 .map(w -> w.workload().kind().kind() + " '" + w.workload().name() + "'").distinct().toList();
-        context.diagnostics().info(metadata.get("name"), CODE_OWNER, "EFS creates " + path + " owned by " + owner.uid + ":" + owner.gid
-                + " with mode " + owner.permissions + " (" + owner.reason + ")" + (otherWriters.isEmpty() ? ""
+        context.diagnostics().info(metadata.get("name"), CODE_OWNER, "EFS creates " + path + " owned by " + identity
+                + " with mode " + owner.permissions + " (" + owner.reason + "), and every task that mounts it reads and writes "
+                + "through the access point as " + identity + ", whatever user its containers run as: files are created as "
+                + identity + " and permissions are checked as " + identity + (otherWriters.isEmpty() ? ""
                 : "; " + String.join(", ", otherWriters) + " also write" + (otherWriters.size() == 1 ? "s" : "")
-                + " to it as another user or group"), otherWriters.isEmpty() ? owner.hint
-                : "give the workloads that write to the claim a common fsGroup, so the group they share owns the directory");
+                + " to it, as another user or group in Kubernetes and as " + identity + " here"),
+                "where Kubernetes created each pod's files as the user the pod runs as, here they all belong to " + identity
+                        + ": a program that checks that it owns its files (PostgreSQL's data directory, SSH keys) must run as "
+                        + identity + " (runAsUser, runAsGroup)" + (owner.uid == 0 || owner.gid == 0 ? "; a user or group 0 through an "
+                        + "access point needs elasticfilesystem:ClientRootAccess, which a file system policy that prevents root "
+                        + "access takes away: set " + (owner.uid != 0 ? "runAsGroup or fsGroup" : owner.gid != 0 ? "runAsUser"
+                        : "runAsUser and fsGroup") + " to avoid root" : ""));
 
         accessModes(spec.get("accessModes"), users, claim, context);
         SourceNode storage = spec.get("resources").get("requests").get("storage");
@@ -162,7 +180,7 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
     }
 
     /** The owner and mode of the access point's directory, and why. */
-    private record Owner(long uid, long gid, String permissions, String reason, String hint) {
+    private record Owner(long uid, long gid, String permissions, String reason) {
         boolean sameAs(Owner other) {
             return uid == other.uid && gid == other.gid && permissions.equals(other.permissions);
         }
@@ -170,8 +188,10 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
 
     /**
      * As the kubelet leaves a volume with {@code fsGroup}: group-owned by it, group-writable, and
-     * setgid so new files keep the group. Without one, the user the containers run as owns it.
-     * Without either, root does, with the mode a fresh file system's root usually has.
+     * setgid so new files keep the group, with the pod's user (root without one). Without it, the user
+     * and group the containers run as. Without either, root, with the mode a fresh file system's root
+     * usually has. The access point's POSIX user is the same identity, so whoever the containers run as,
+     * the owner's bits are what apply.
      */
     static Owner owner(ClaimUsers.User user) {
         OptionalLong fsGroup = user.fsGroup();
@@ -180,25 +200,24 @@ public final class PersistentVolumeClaimMapper implements KindMapper {
         long uid = runAsUser.orElse(0);
         String from = user.workload().kind().kind() + " '" + user.workload().name() + "'";
         if (fsGroup.isPresent()) {
-            return new Owner(uid, fsGroup.getAsLong(), "2775", "the fsGroup" + (runAsUser.isPresent() ? " and runAsUser" : "")
-                    + " of " + from + ": the group and its members can write, as in Kubernetes", null);
+            return new Owner(uid, fsGroup.getAsLong(), "2775", runAsUser.isPresent() ? "the runAsUser and fsGroup of " + from
+                    : "the fsGroup of " + from + ", which sets no runAsUser: root");
         }
         long gid = runAsGroup.orElse(0);
         if (runAsUser.isPresent()) {
-            return new Owner(uid, gid, "0755", "the runAsUser" + (runAsGroup.isPresent() ? " and runAsGroup" : "") + " of " + from
-                    + ": only that user can write", "to let other users write, set the pod's securityContext.fsGroup to a group they share");
+            return new Owner(uid, gid, "0755", "the runAsUser" + (runAsGroup.isPresent() ? " and runAsGroup" : "") + " of " + from);
         }
-        return new Owner(0, gid, "0755", from + " sets no runAsUser or fsGroup: only root can write",
-                "if the image runs as another user (USER in its Dockerfile), set the pod's securityContext.runAsUser or fsGroup, "
-                        + "or change the directory's owner after the first mount");
+        return new Owner(0, gid, "0755", from + " sets no runAsUser or fsGroup: root");
     }
 
     /**
      * {@code /<prefix>/<namespace>/<claim>}; a longer one than EFS accepts is cut and ends in a hash
-     * of the whole, so two long names stay apart.
+     * of the whole, so two long names stay apart. EFS refuses a path element that starts with '.', which
+     * the profile allows of a prefix: such a prefix is written {@code _<prefix>}, which keeps it apart
+     * from the same prefix without the dot (a prefix starting with "_." is the only one it can meet).
      */
     static String path(String prefix, String namespace, String claim) {
-        String path = "/" + prefix + "/" + namespace + "/" + claim;
+        String path = "/" + (prefix.startsWith(".") ? "_" + prefix : prefix) + "/" + namespace + "/" + claim;
         if (path.length() <= MAX_PATH) {
             return path;
         }
