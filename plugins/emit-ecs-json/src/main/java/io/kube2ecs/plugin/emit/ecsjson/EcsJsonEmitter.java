@@ -177,9 +177,9 @@ public final class EcsJsonEmitter implements Emitter {
 
     static ObjectNode createAccessPoint(EfsAccessPoint accessPoint, ValueRenderer values) {
         ObjectNode root = JSON.objectNode();
-        // a fixed token makes running the request twice return the first access point instead of a second one
-        root.put("ClientToken", clientToken(accessPoint.name()));
-        root.put("FileSystemId", values.text(accessPoint.fileSystemId()));
+        String fileSystemId = values.text(accessPoint.fileSystemId());
+        root.put("ClientToken", clientToken(accessPoint, fileSystemId));
+        root.put("FileSystemId", fileSystemId);
         if (accessPoint.posixUser() != null) {
             root.putObject("PosixUser").put("Uid", accessPoint.posixUser().uid()).put("Gid", accessPoint.posixUser().gid());
         }
@@ -193,14 +193,25 @@ public final class EcsJsonEmitter implements Emitter {
         return root;
     }
 
-    /** EFS takes at most 64 characters; a longer name is cut and ends in a hash of the whole. */
-    static String clientToken(String name) {
-        if (name.length() <= 64) {
-            return name;
-        }
+    /** How many hex characters of the hash a client token keeps: 64, EFS's limit, less the longest file system id and "-". */
+    static final int TOKEN_HASH = 64 - "fs-".length() - 40 - 1;
+
+    /**
+     * {@code <file system id>-<hash>}, the hash (SHA-256, cut to {@link #TOKEN_HASH} hex characters) taken
+     * over the file system id, the path, the creation info and the POSIX user. EFS returns the access point
+     * first created with a token when the same token comes again with the same parameters, and fails when
+     * they differ: a token made of the names alone would meet itself when another cluster, or the same one
+     * with another owner, is converted in the same account. Running the same request twice still returns one
+     * access point. The file system id is written as is so that substituting its placeholder (a file system
+     * id is at most 43 characters) changes the token too; its hash then covers the placeholder.
+     */
+    static String clientToken(EfsAccessPoint accessPoint, String fileSystemId) {
+        EfsAccessPoint.PosixUser user = accessPoint.posixUser();
+        String identity = String.join("\n", fileSystemId, accessPoint.path(), accessPoint.ownerUid() + ":" + accessPoint.ownerGid()
+                + ":" + accessPoint.permissions(), user == null ? "-" : user.uid() + ":" + user.gid());
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return name.substring(0, 55) + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, 8);
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return fileSystemId + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, TOKEN_HASH);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

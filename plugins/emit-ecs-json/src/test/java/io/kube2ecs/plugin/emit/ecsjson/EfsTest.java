@@ -30,7 +30,7 @@ class EfsTest {
                 .contains("\"iam\": \"DISABLED\"").contains("\"transitEncryption\": \"ENABLED\"")
                 .doesNotContain("rootDirectory");
         assertThat(EcsSchemaValidator.validateTaskDefinition(result.file("ecs/shop/web/task-definition.json"))).isEmpty();
-        assertThat(result.file("ecs/shop/_efs/uploads.json")).contains("\"ClientToken\": \"shop-uploads\"")
+        assertThat(result.file("ecs/shop/_efs/uploads.json")).containsPattern("\"ClientToken\": \"\\$\\{EFS_FILE_SYSTEM_ID}-[0-9a-f]{20}\"")
                 .contains("\"PosixUser\": {\n    \"Uid\": 1000,\n    \"Gid\": 2000\n  }")
                 .contains("\"FileSystemId\": \"${EFS_FILE_SYSTEM_ID}\"").contains("\"Path\": \"/kube2ecs/shop/uploads\"")
                 .contains("\"OwnerUid\": 1000").contains("\"Permissions\": \"2775\"");
@@ -50,9 +50,25 @@ class EfsTest {
     }
 
     @Test
-    void aLongNameGivesAClientTokenEfsAccepts() {
-        String name = "shop-" + "x".repeat(80);
-        assertThat(EcsJsonEmitter.clientToken(name)).hasSize(64).startsWith("shop-xxx").isNotEqualTo(EcsJsonEmitter.clientToken(name + "y"));
-        assertThat(EcsJsonEmitter.clientToken("shop-uploads")).isEqualTo("shop-uploads");
+    void theClientTokenFollowsWhatTheRequestAsksForAndFitsEfsLimit() {
+        EfsAccessPoint one = accessPoint("/kube2ecs/shop/data", 1001, 5000);
+        String token = EcsJsonEmitter.clientToken(one, "fs-0123456789abcdef0123456789abcdef01234567");
+        // the longest file system id still fits
+        assertThat(token).hasSize(64).startsWith("fs-0123456789abcdef0123456789abcdef01234567-");
+        assertThat(EcsJsonEmitter.clientToken(accessPoint("/kube2ecs/shop/data", 1001, 5000), "fs-0123456789abcdef0123456789abcdef01234567"))
+                .as("deterministic").isEqualTo(token);
+        // another owner, path or file system: another token, so EFS neither refuses nor returns the old access point
+        assertThat(EcsJsonEmitter.clientToken(accessPoint("/kube2ecs/shop/data", 1002, 5000), "fs-0123456789abcdef0123456789abcdef01234567"))
+                .isNotEqualTo(token);
+        assertThat(EcsJsonEmitter.clientToken(accessPoint("/other/shop/data", 1001, 5000), "fs-0123456789abcdef0123456789abcdef01234567"))
+                .isNotEqualTo(token);
+        assertThat(EcsJsonEmitter.clientToken(one, "fs-11111111")).startsWith("fs-11111111-").hasSize(32);
+        // a placeholder stays in the token, so substituting it tells file systems apart too
+        assertThat(EcsJsonEmitter.clientToken(one, "${EFS_FILE_SYSTEM_ID}")).matches("\\$\\{EFS_FILE_SYSTEM_ID}-[0-9a-f]{20}");
+    }
+
+    private static EfsAccessPoint accessPoint(String path, long uid, long gid) {
+        return new EfsAccessPoint(io.kube2ecs.api.model.ModelIds.efsAccessPoint("shop", "data"), "shop-data",
+                io.kube2ecs.api.model.Value.of("fs-1"), path, uid, gid, "2775", new EfsAccessPoint.PosixUser(uid, gid));
     }
 }
