@@ -31,6 +31,8 @@ import io.kube2ecs.ecsshapes.ScheduleShapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes {@code <namespace>/<name>/task-definition.json} and {@code service.json} (or
@@ -55,6 +57,8 @@ public final class EcsJsonEmitter implements Emitter {
     static final String CODE_LOG_GROUPS = "ECSJSON002";
     static final String CODE_ACCESS_POINTS = "ECSJSON003";
     static final String CODE_SCHEDULER_ROLES = "ECSJSON004";
+    /** Appended to the cluster input's placeholder for the cluster's ARN, which only a schedule needs. */
+    static final String ARN_SUFFIX = "_ARN";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRINTER =
@@ -130,12 +134,16 @@ public final class EcsJsonEmitter implements Emitter {
                     render(runTask(run, task, values)));
         }
         List<String> roles = new ArrayList<>();
+        Set<String> clusterArns = new TreeSet<>();
         String firstFolder = null;
         for (ScheduledTask schedule : model.all(ScheduledTask.class)) {
             RunTask run = ScheduleShapes.run(schedule, model);
             TaskDefinition task = ScheduleShapes.task(run, model);
             String folder = folder(schedule.id().namespace(), schedule.id().name());
             String cluster = clusterArn(run, values);
+            if (cluster.startsWith("${")) {
+                clusterArns.add(cluster);
+            }
             context.output().write(folder + "/create-schedule.json", render(createSchedule(schedule, run, task, cluster, values)));
             context.output().write(folder + "/scheduler-trust-policy.json", render(schedulerTrust(values)));
             context.output().write(folder + "/scheduler-role-policy.json", render(schedulerPolicy(task, cluster, values)));
@@ -151,7 +159,9 @@ public final class EcsJsonEmitter implements Emitter {
                     "create each before its schedule, from the policies next to its create-schedule.json, e.g. aws iam create-role "
                             + "--role-name " + roles.get(0) + " --assume-role-policy-document " + policies
                             + "/scheduler-trust-policy.json && aws iam put-role-policy --role-name " + roles.get(0) + " --policy-name "
-                            + ScheduleShapes.POLICY_NAME + " --policy-document " + policies + "/scheduler-role-policy.json",
+                            + ScheduleShapes.POLICY_NAME + " --policy-document " + policies + "/scheduler-role-policy.json"
+                            + (clusterArns.isEmpty() ? "" : "; fill in " + String.join(", ", clusterArns) + " with the cluster's ARN "
+                            + "(arn:aws:ecs:REGION:ACCOUNT_ID:cluster/NAME), not its name"),
                     null, null));
         }
         List<LogGroup> groups = model.all(LogGroup.class);
@@ -165,7 +175,9 @@ public final class EcsJsonEmitter implements Emitter {
         }
         if (!values.placeholders().isEmpty()) {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,
-                    "ECS JSON output has placeholders to replace before use: " + String.join(", ", values.placeholders()),
+                    "ECS JSON output has placeholders to replace before use: " + String.join(", ", values.placeholders())
+                            + (clusterArns.isEmpty() ? "" : "; " + String.join(", ", clusterArns) + " is the cluster's ARN (in "
+                            + "create-schedule.json and its role's policy), where the cluster placeholder takes its name or ARN"),
                     "set the environment values in a --profile file, or substitute them (e.g. with envsubst)", null, null));
         }
     }
@@ -445,14 +457,17 @@ public final class EcsJsonEmitter implements Emitter {
     }
 
     /**
-     * What a scheduler role may do: run any revision of the task's family in the cluster, tag the tasks it starts
+     * What a scheduler role may do: run the task's family (its latest or any revision) in the cluster, tag the tasks it starts
      * (as they start), and pass the task's roles to ECS.
      */
     static ObjectNode schedulerPolicy(TaskDefinition task, String cluster, ValueRenderer values) {
         ObjectNode policy = JSON.objectNode().put("Version", "2012-10-17");
         ArrayNode statements = policy.putArray("Statement");
         ObjectNode runTask = statements.addObject().put("Sid", "RunTask").put("Effect", "Allow").put("Action", "ecs:RunTask");
-        runTask.putArray("Resource").add(values.ecsArn("task-definition/" + task.family() + ":*"));
+        // create-schedule.json names the family without a revision (the latest ACTIVE one), the ARN of a
+        // revision ends in :<n>: both, so the role does not depend on which form ECS authorizes
+        runTask.putArray("Resource").add(values.ecsArn("task-definition/" + task.family()))
+                .add(values.ecsArn("task-definition/" + task.family() + ":*"));
         runTask.putObject("Condition").putObject("ArnEquals").put("ecs:cluster", cluster);
         // the managed and propagated tags the task gets when it starts, and nothing else
         ObjectNode tagTasks = statements.addObject().put("Sid", "TagTheTasksItStarts").put("Effect", "Allow").put("Action", "ecs:TagResource");
@@ -466,9 +481,14 @@ public final class EcsJsonEmitter implements Emitter {
 
     /**
      * The cluster's ARN, which a schedule's target needs where run-task takes a name too: a name is made an
-     * ARN of this account and region; a placeholder stays a name (it must then be filled in with the name).
+     * ARN of this account and region. An input not filled in is {@code ${CLUSTER_ARN}}, not an ARN built around
+     * {@code ${CLUSTER}}: that placeholder is described as a name or an ARN, and an ARN put into the built one
+     * would break every scheduled run.
      */
     static String clusterArn(RunTask run, ValueRenderer values) {
+        if (run.cluster() instanceof Value.Input input && values.list(input).isEmpty()) {
+            return values.placeholder(input.name(), ARN_SUFFIX);
+        }
         // without a cluster, run-task uses the default one
         String cluster = run.cluster() == null ? "default" : values.text(run.cluster());
         return cluster.startsWith("arn:") ? cluster : values.ecsArn("cluster/" + cluster);

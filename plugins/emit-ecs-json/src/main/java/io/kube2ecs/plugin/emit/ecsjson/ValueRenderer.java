@@ -148,6 +148,18 @@ final class ValueRenderer {
         return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
+    /**
+     * A placeholder of its own for another form of an input's value, e.g. {@code ${CLUSTER_ARN}} beside
+     * {@code ${CLUSTER}}: where only one form is valid, a distinct name cannot be filled in with the other.
+     */
+    String placeholder(String inputName, String suffix) {
+        String base = model.inputNamed(inputName).map(EnvironmentInput::placeholder)
+                .orElse("${" + inputName.toUpperCase(Locale.ROOT) + "}");
+        String placeholder = base.substring(0, base.length() - 1) + suffix + "}";
+        placeholders.add(placeholder);
+        return placeholder;
+    }
+
     private String placeholder(String inputName) {
         String placeholder = model.inputNamed(inputName).map(EnvironmentInput::placeholder)
                 .orElse("${" + inputName.toUpperCase(Locale.ROOT) + "}");

@@ -35,26 +35,31 @@ class ScheduleTest {
         assertThat(EcsSchemaValidator.validateCreateSchedule(schedule)).isEmpty();
         assertThat(schedule).contains("\"ScheduleExpression\": \"cron(30 2 ? * 2-6 *)\"")
                 .contains("\"ScheduleExpressionTimezone\": \"Europe/Berlin\"")
-                // the cluster placeholder of run-task.json, which must then be the cluster's name
-                .contains("\"Arn\": \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:cluster/${CLUSTER}\"")
+                // a placeholder of its own: ${CLUSTER} of run-task.json may be filled in with a name or an ARN
+                .contains("\"Arn\": \"${CLUSTER_ARN}\"")
                 .contains("\"RoleArn\": \"arn:aws:iam::${ACCOUNT_ID}:role/shop-report-scheduler\"")
                 .contains("\"TaskDefinitionArn\": \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/shop-report\"")
                 .contains("\"Subnets\": [\n            \"${SUBNET_IDS}\"");
         assertThat(result.file("ecs/shop/report/scheduler-trust-policy.json")).contains("\"Service\": \"scheduler.amazonaws.com\"")
                 .contains("\"aws:SourceAccount\": \"${ACCOUNT_ID}\"");
         assertThat(result.file("ecs/shop/report/scheduler-role-policy.json"))
-                .contains("\"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/shop-report:*\"")
-                .contains("\"ecs:cluster\": \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:cluster/${CLUSTER}\"")
+                // the schedule names the family without a revision, a revision's ARN ends in :<n>
+                .contains("\"Resource\": [\n        \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/shop-report\",\n"
+                        + "        \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task-definition/shop-report:*\"\n      ]")
+                .contains("\"ecs:cluster\": \"${CLUSTER_ARN}\"")
                 // ECS authorizes the managed and propagated tags of a task it starts as tagging: only while starting one
                 .contains("\"Action\": \"ecs:TagResource\",\n      \"Resource\": [\n        \"arn:aws:ecs:${REGION}:${ACCOUNT_ID}:task/*\"")
                 .contains("\"ecs:CreateAction\": \"RunTask\"")
                 .contains("\"Resource\": [\n        \"${EXECUTION_ROLE_ARN}\",\n        \"arn:aws:iam::123456789012:role/report\"\n      ]");
         assertThat(result.withCode(EcsJsonEmitter.CODE_SCHEDULER_ROLES)).singleElement().satisfies(d -> {
             assertThat(d.message()).isEqualTo("a schedule starts its task with a role this target does not create: shop-report-scheduler");
-            assertThat(d.hint()).contains("--assume-role-policy-document file://ecs/shop/report/scheduler-trust-policy.json");
+            assertThat(d.hint()).contains("--assume-role-policy-document file://ecs/shop/report/scheduler-trust-policy.json")
+                    .endsWith("; fill in ${CLUSTER_ARN} with the cluster's ARN (arn:aws:ecs:REGION:ACCOUNT_ID:cluster/NAME), not its name");
         });
         assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).singleElement()
-                .satisfies(d -> assertThat(d.message()).contains("${ACCOUNT_ID}"));
+                .satisfies(d -> assertThat(d.message()).contains("${ACCOUNT_ID}", "${CLUSTER_ARN}, ${CLUSTER}, ")
+                        .endsWith("; ${CLUSTER_ARN} is the cluster's ARN (in create-schedule.json and its role's policy), "
+                                + "where the cluster placeholder takes its name or ARN"));
     }
 
     @Test
@@ -66,7 +71,8 @@ class ScheduleTest {
 
         String schedule = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), model, Map.of()).file("ecs/shop/report/create-schedule.json");
 
-        assertThat(schedule).contains("\"Arn\": \"arn:aws:ecs:eu-west-1:123456789012:cluster/prod\"").contains("\"State\": \"DISABLED\"");
+        assertThat(schedule).contains("\"Arn\": \"arn:aws:ecs:eu-west-1:123456789012:cluster/prod\"").contains("\"State\": \"DISABLED\"")
+                .doesNotContain("CLUSTER_ARN");
         assertThat(EcsSchemaValidator.validateCreateSchedule(schedule)).isEmpty();
     }
 }
