@@ -14,6 +14,7 @@ import io.kube2ecs.api.spi.Reference;
 import io.kube2ecs.podtemplate.PodTemplateMapper;
 import io.kube2ecs.podtemplate.PodTemplateSupport;
 import io.kube2ecs.podtemplate.WorkloadService;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,17 @@ public final class CronJobMapper implements KindMapper {
     private static final UnaryOperator<SourceNode> TEMPLATE = root -> root.get("spec").get("jobTemplate").get("spec").get("template");
     private static final Pattern FIELDS = Pattern.compile("\\s+");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** A Go duration, as robfig/cron's {@code @every} (Kubernetes' parser) reads it: 1h30m, 90s, 1.5h. */
+    private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]*)(ns|us|µs|μs|ms|s|m|h)");
+    /**
+     * No retry policy is written, so EventBridge Scheduler's defaults apply (an event is retried for up to
+     * 24 hours, 185 times): nothing bounds how late a run starts as the deadline does.
+     */
+    private static final String STARTING_DEADLINE = "no deadline is set: the schedule keeps EventBridge Scheduler's default retry "
+            + "policy, which may start a run up to 24 hours late";
+    /** Without timeZone, the CronJob controller reads the schedule in its own local zone, which the manifest does not say. */
+    private static final String NO_TIME_ZONE = " in UTC (without timeZone Kubernetes uses kube-controller-manager's local time "
+            + "zone, UTC on most managed clusters)";
 
     private final PodTemplateMapper pods = new PodTemplateMapper(TEMPLATE);
 
@@ -50,8 +62,7 @@ public final class CronJobMapper implements KindMapper {
         out.add(FieldSupport.mapped("spec.timeZone", "the schedule's time zone (a CRON_TZ= prefix too)"));
         out.add(FieldSupport.mapped("spec.suspend", "true: the schedule is created disabled"));
         out.add(FieldSupport.partial("spec.concurrencyPolicy", "Allow: EventBridge Scheduler also starts overlapping runs; Forbid and Replace JOB001"));
-        out.add(FieldSupport.ignored("spec.startingDeadlineSeconds", "EventBridge Scheduler's retry policy (MaximumEventAgeInSeconds) "
-                + "bounds how late a run may start"));
+        out.add(FieldSupport.ignored("spec.startingDeadlineSeconds", STARTING_DEADLINE));
         out.add(FieldSupport.ignored("spec.successfulJobsHistoryLimit", "ECS keeps a stopped task visible for about an hour"));
         out.add(FieldSupport.ignored("spec.failedJobsHistoryLimit", "ECS keeps a stopped task visible for about an hour"));
         out.add(FieldSupport.ignored("spec.jobTemplate.metadata", "the Jobs' own metadata; the task has the pod template's"));
@@ -95,8 +106,7 @@ public final class CronJobMapper implements KindMapper {
         } else {
             concurrency.markConverted();
         }
-        spec.get("startingDeadlineSeconds").ignore("EventBridge Scheduler's retry policy (MaximumEventAgeInSeconds) bounds how late a "
-                + "run may start");
+        spec.get("startingDeadlineSeconds").ignore(STARTING_DEADLINE);
         spec.get("successfulJobsHistoryLimit").ignore("ECS keeps a stopped task visible for about an hour");
         spec.get("failedJobsHistoryLimit").ignore("ECS keeps a stopped task visible for about an hour");
         cronJob.root().get("status").ignore("set by the cluster");
@@ -115,11 +125,11 @@ public final class CronJobMapper implements KindMapper {
         spec.get("timeZone").markConverted();
         boolean suspended = spec.get("suspend").asBoolean().orElse(false);
         spec.get("suspend").markConverted();
-        String expression = eventBridge(text);
+        Translation translation = translate(text);
+        String expression = translation.expression();
         if (expression == null) {
             context.diagnostics().warning(schedule.exists() ? schedule : spec, CODE_SCHEDULE, "the schedule '" + text + "' is not "
-                    + "created, and has no single EventBridge Scheduler expression (it names both a day of the month and a day of "
-                    + "the week, or steps through weekdays)", "create EventBridge Scheduler schedules by hand that run task "
+                    + "created: " + translation.problem(), "create EventBridge Scheduler schedules by hand that run task "
                     + "definition " + task.family() + " on Fargate, with the network configuration of its run-task.json");
             return;
         }
@@ -132,8 +142,9 @@ public final class CronJobMapper implements KindMapper {
         context.model().add(scheduled);
         // a note, not silence: the expression is a translation, and differs from the CronJob's text
         context.diagnostics().info(schedule, CODE_SCHEDULED, "EventBridge Scheduler schedule " + scheduled.scheduleName()
-                + " starts the task at the same times with " + expression + (zone == null ? " (UTC, as Kubernetes without timeZone)"
-                : " in " + zone) + (suspended ? "; created disabled, as the CronJob is suspended" : ""),
+                + " starts the task at the same times with " + expression
+                // a rate counts from the schedule's creation, in no time zone
+                + (expression.startsWith("rate(") ? "" : zone == null ? NO_TIME_ZONE : " in " + zone) + (suspended ? "; created disabled, as the CronJob is suspended" : ""),
                 suspended ? "set its state to ENABLED when you would have resumed the CronJob" : null);
     }
 
@@ -156,6 +167,17 @@ public final class CronJobMapper implements KindMapper {
         return item.chars().anyMatch(Character::isDigit) ? null : item.toUpperCase(Locale.ROOT);
     }
 
+    /** An EventBridge Scheduler expression, or why a schedule has none. */
+    record Translation(String expression, String problem) {
+        static Translation of(String expression) {
+            return new Translation(expression, null);
+        }
+
+        static Translation none(String problem) {
+            return new Translation(null, problem);
+        }
+    }
+
     /**
      * @param schedule a Kubernetes schedule: five fields or a macro
      * @return the EventBridge Scheduler expression ({@code cron(min hour dom month dow year)},
@@ -163,6 +185,14 @@ public final class CronJobMapper implements KindMapper {
      *         there is none
      */
     static String eventBridge(String schedule) {
+        return translate(schedule).expression();
+    }
+
+    /** The expression of {@link #eventBridge}, or the reason there is none, as robfig/cron's ParseStandard reads the schedule. */
+    static Translation translate(String schedule) {
+        if (schedule.toLowerCase(Locale.ROOT).startsWith("@every")) {
+            return every(schedule.substring("@every".length()).trim());
+        }
         String text = switch (schedule.toLowerCase(Locale.ROOT)) {
             case "@yearly", "@annually" -> "0 0 1 1 *";
             case "@monthly" -> "0 0 1 * *";
@@ -171,37 +201,87 @@ public final class CronJobMapper implements KindMapper {
             case "@hourly" -> "0 * * * *";
             default -> schedule;
         };
-        String[] f = FIELDS.split(text.trim());
-        if (f.length != 5 || text.contains("?")) {
-            return null;
+        String[] f = text.isBlank() ? new String[0] : FIELDS.split(text.trim());
+        if (f.length != 5) {
+            return Translation.none("it has " + f.length + (f.length == 1 ? " field" : " fields") + ", not the five of a cron "
+                    + "schedule, and is no macro (such as @daily or @every 5m)");
+        }
+        for (int i = 0; i < f.length; i++) {
+            // robfig/cron reads '?' as '*' in every field
+            f[i] = f[i].replace('?', '*');
         }
         String dayOfMonth = f[2];
         String dayOfWeek = f[4];
         boolean anyDay = dayOfMonth.equals("*");
         boolean anyWeekday = dayOfWeek.equals("*");
         if (!anyDay && !anyWeekday) {
-            return null; // Kubernetes runs on either; EventBridge needs one of them to be '?'
+            // Kubernetes runs on either; EventBridge needs one of them to be '?'
+            return Translation.none("it names both a day of the month (" + dayOfMonth + ") and a day of the week (" + dayOfWeek
+                    + "), and Kubernetes runs on either, where an EventBridge Scheduler expression takes only one of them");
         }
         String weekday;
         if (anyWeekday) {
             weekday = "?";
         } else if (dayOfWeek.contains("/")) {
-            return null;
+            return Translation.none("it steps through the days of the week (" + dayOfWeek + "), which EventBridge Scheduler's "
+                    + "cron expressions cannot");
         } else {
             // Kubernetes counts 0-7 from Sunday (0 and 7 both Sunday), EventBridge 1-7 from Sunday
             List<String> items = new ArrayList<>();
             for (String item : dayOfWeek.split(",")) {
                 String translated = weekday(item);
                 if (translated == null) {
-                    return null;
+                    return Translation.none("'" + item + "' is not a day of the week this tool translates (0-7 from Sunday, "
+                            + "a range of them upwards, or names)");
                 }
                 items.add(translated);
             }
             weekday = String.join(",", items);
         }
         // EventBridge's examples step from a start value (0/15); Kubernetes' */15 starts at the field's first value
-        return "cron(" + step(f[0], "0") + " " + step(f[1], "0") + " " + (anyDay && !anyWeekday ? "?" : step(dayOfMonth, "1")) + " "
-                + step(f[3], "1").toUpperCase(Locale.ROOT) + " " + weekday + " *)";
+        return Translation.of("cron(" + step(f[0], "0") + " " + step(f[1], "0") + " " + (anyDay && !anyWeekday ? "?" : step(dayOfMonth, "1")) + " "
+                + step(f[3], "1").toUpperCase(Locale.ROOT) + " " + weekday + " *)");
+    }
+
+    /**
+     * {@code @every <duration>}: a run every so long, counted from when the CronJob's controller first reads it;
+     * EventBridge Scheduler's {@code rate(…)}, counted from the schedule's creation, takes whole minutes, hours or days.
+     */
+    private static Translation every(String duration) {
+        BigDecimal nanos = BigDecimal.ZERO;
+        Matcher part = DURATION.matcher(duration);
+        int at = 0;
+        while (at < duration.length() && part.find(at) && part.start() == at && !part.group(1).isEmpty() && !part.group(1).equals(".")) {
+            BigDecimal unit = switch (part.group(2)) {
+                case "ns" -> BigDecimal.ONE;
+                case "us", "µs", "μs" -> BigDecimal.valueOf(1_000L);
+                case "ms" -> BigDecimal.valueOf(1_000_000L);
+                case "s" -> BigDecimal.valueOf(1_000_000_000L);
+                case "m" -> BigDecimal.valueOf(60_000_000_000L);
+                default -> BigDecimal.valueOf(3_600_000_000_000L);
+            };
+            nanos = nanos.add(new BigDecimal(part.group(1)).multiply(unit));
+            at = part.end();
+        }
+        if (duration.isEmpty() || at != duration.length()) {
+            return Translation.none("'" + duration + "' after @every is not a duration (such as 5m, 2h or 1h30m)");
+        }
+        BigDecimal minute = BigDecimal.valueOf(60_000_000_000L);
+        BigDecimal[] minutes = nanos.divideAndRemainder(minute);
+        if (minutes[0].signum() <= 0 || minutes[1].signum() != 0) {
+            return Translation.none("@every " + duration + " is not a whole number of minutes, and EventBridge Scheduler's "
+                    + "rate expressions count in whole minutes, hours or days");
+        }
+        long count = minutes[0].longValueExact();
+        if (count % 1440 == 0) {
+            return Translation.of(rate(count / 1440, "day"));
+        }
+        return Translation.of(count % 60 == 0 ? rate(count / 60, "hour") : rate(count, "minute"));
+    }
+
+    /** EventBridge Scheduler wants the singular for 1: rate(1 hour), rate(2 hours). */
+    private static String rate(long value, String unit) {
+        return "rate(" + value + " " + unit + (value == 1 ? "" : "s") + ")";
     }
 
     private static String step(String field, String first) {

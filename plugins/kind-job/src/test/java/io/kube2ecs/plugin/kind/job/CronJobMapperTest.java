@@ -46,7 +46,47 @@ class CronJobMapperTest {
 
         assertThat(result.file("model/model.json")).contains("\"enabled\": false").contains("\"timeZone\": null");
         assertThat(result.withCode(CronJobMapper.CODE_SCHEDULED)).singleElement()
-                .satisfies(d -> assertThat(d.message()).contains("(UTC, as Kubernetes without timeZone); created disabled"));
+                .satisfies(d -> assertThat(d.message()).contains(" in UTC (without timeZone Kubernetes uses kube-controller-manager's "
+                        + "local time zone, UTC on most managed clusters); created disabled"));
+    }
+
+    @Test
+    void anEveryScheduleIsARateAndReadsNoTimeZone() {
+        RunResult result = run(cronJob("shop", "poll", "  schedule: \"@every 5m\"\n"));
+
+        assertThat(result.file("model/model.json")).contains("\"expression\": \"rate(5 minutes)\"");
+        assertThat(result.withCode(CronJobMapper.CODE_SCHEDULED)).singleElement()
+                .satisfies(d -> assertThat(d.message()).endsWith("starts the task at the same times with rate(5 minutes)"));
+        assertThat(result.withCode(CronJobMapper.CODE_SCHEDULE)).isEmpty();
+    }
+
+    @Test
+    void aScheduleWithNoExpressionIsReportedWithItsOwnReason() {
+        RunResult result = run(cronJob("shop", "fast", "  schedule: \"@every 90s\"\n"));
+
+        assertThat(result.file("model/model.json")).doesNotContain("ScheduledTask");
+        assertThat(result.withCode(CronJobMapper.CODE_SCHEDULE)).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).isEqualTo("the schedule '@every 90s' is not created: @every 90s is not a whole number of minutes, "
+                    + "and EventBridge Scheduler's rate expressions count in whole minutes, hours or days");
+        });
+    }
+
+    @Test
+    void aQuestionMarkInADayFieldIsAnyDay() {
+        RunResult result = run(cronJob("shop", "weekly", "  schedule: \"0 6 ? * 1\"\n"));
+
+        assertThat(result.file("model/model.json")).contains("\"expression\": \"cron(0 6 ? * 2 *)\"");
+        assertThat(result.withCode(CronJobMapper.CODE_SCHEDULE)).isEmpty();
+    }
+
+    @Test
+    void startingDeadlineSecondsIsReportedAsNotConverted() {
+        RunResult result = run(cronJob("shop", "late", "  schedule: \"0 0 * * *\"\n  startingDeadlineSeconds: 300\n"));
+
+        // no retry policy is written: EventBridge Scheduler's default may start a run a day late
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("startingDeadlineSeconds")
+                .contains("EventBridge Scheduler's default retry policy, which may start a run up to 24 hours late"));
     }
 
     @Test

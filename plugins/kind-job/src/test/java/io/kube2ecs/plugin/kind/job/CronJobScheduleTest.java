@@ -23,7 +23,16 @@ class CronJobScheduleTest {
             "0 12 1,15 jan *  | cron(0 12 1,15 JAN ? *)",
             "@daily           | cron(0 0 * * ? *)",
             "@weekly          | cron(0 0 ? * 1 *)",
-            "@hourly          | cron(0 * * * ? *)"})
+            "@hourly          | cron(0 * * * ? *)",
+            "0 0 ? * 1        | cron(0 0 ? * 2 *)",          // robfig/cron reads ? as *
+            "0 0 1 * ?        | cron(0 0 1 * ? *)",
+            "@every 5m        | rate(5 minutes)",
+            "@every 1m        | rate(1 minute)",
+            "@every 300s      | rate(5 minutes)",
+            "@every 1h30m     | rate(90 minutes)",
+            "@every 2h        | rate(2 hours)",
+            "@every 1.5h      | rate(90 minutes)",
+            "@every 24h       | rate(1 day)"})
     void aScheduleBecomesTheEventBridgeExpressionOfTheSameTimes(String schedule, String expected) {
         assertThat(CronJobMapper.eventBridge(schedule.trim())).isEqualTo(expected.trim());
     }
@@ -36,5 +45,22 @@ class CronJobScheduleTest {
             "0 0 * * 8    | no ninth day"})
     void aScheduleWithoutASingleEventBridgeExpressionIsNotGuessed(String schedule, String why) {
         assertThat(CronJobMapper.eventBridge(schedule.trim())).as(why).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0 0 1 * 1    | it names both a day of the month (1) and a day of the week (1), and Kubernetes runs on either",
+            "0 0 * * */2  | it steps through the days of the week (*/2)",
+            "0 0 * *      | it has 4 fields, not the five of a cron schedule",
+            "0 0 * * 8    | '8' is not a day of the week",
+            "@every 90s   | @every 90s is not a whole number of minutes",
+            "@every 30s   | @every 30s is not a whole number of minutes",
+            "@every 0m    | @every 0m is not a whole number of minutes",
+            "@every five  | 'five' after @every is not a duration",
+            "@every 5     | '5' after @every is not a duration"})
+    void eachScheduleWithoutAnExpressionSaysWhy(String schedule, String reason) {
+        CronJobMapper.Translation translation = CronJobMapper.translate(schedule.trim());
+        assertThat(translation.expression()).isNull();
+        assertThat(translation.problem()).startsWith(reason.trim());
     }
 }
