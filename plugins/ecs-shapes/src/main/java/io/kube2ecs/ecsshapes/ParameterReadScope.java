@@ -116,6 +116,19 @@ public final class ParameterReadScope {
             return chars <= BUDGET;
         }
 
+        /** @return the policies' estimated size in characters, statements included */
+        private long estimate() {
+            return chars + STATEMENTS_CHARS;
+        }
+
+        /**
+         * @return whether the estimated size passes IAM's limit itself, so the role cannot be created; a scope that
+         *         does not {@link #fits() fit} but stays within the limit only may not be
+         */
+        public boolean exceedsIam() {
+            return estimate() > ROLE_INLINE_POLICY_CHARS;
+        }
+
         /**
          * @param parameterName the name of a parameter the model creates that the role reads
          * @return the path that grants it ({@code /kube2ecs/shop/*} or {@code /kube2ecs/*}; the name
@@ -174,8 +187,9 @@ public final class ParameterReadScope {
         }
 
         /**
-         * @return what an emitter reports when the policies do not {@link #fits() fit}: their estimated size, and
-         *         what stays listed one by one however wide the rest is granted
+         * @return what an emitter reports when the policies do not {@link #fits() fit}: their estimated size, that the
+         *         role cannot be created only when that passes IAM's limit (else that it may), and what stays listed
+         *         one by one however wide the rest is granted
          */
         public String overflow() {
             List<String> listed = new ArrayList<>();
@@ -185,9 +199,17 @@ public final class ParameterReadScope {
             if (secrets > prefixed && level == Level.WHOLE_PREFIX) {
                 listed.add((secrets - prefixed) + " secrets whose names do not follow <prefix>/<namespace>/");
             }
-            return "the created execution role cannot be created: its policies would take about " + (chars + STATEMENTS_CHARS)
+            long estimate = estimate();
+            // the budget keeps a margin below IAM's limit for what the estimate does not count: between the two,
+            // the role may still be created, so only an estimate past IAM's limit says it cannot
+            String size = exceedsIam()
+                    ? "the created execution role cannot be created: its policies would take about " + estimate
                     + " characters, more than IAM allows a role (" + ROLE_INLINE_POLICY_CHARS + " characters of inline policy, "
-                    + "all its policies together), with everything a parameter path or secret name prefix can cover granted by one"
+                    + "all its policies together)"
+                    : "the created execution role may exceed IAM's size for a role: its policies are estimated at " + estimate
+                    + " characters against IAM's " + ROLE_INLINE_POLICY_CHARS + " (inline policy, all its policies together), "
+                    + "beyond the " + BUDGET + " this tool keeps as a margin";
+            return size + ", with everything a parameter path or secret name prefix can cover granted by one"
                     + (listed.isEmpty() ? "" : "; what none covers stays listed one by one: " + String.join(", ", listed));
         }
     }

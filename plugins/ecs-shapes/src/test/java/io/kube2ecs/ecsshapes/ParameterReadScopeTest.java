@@ -208,6 +208,20 @@ class ParameterReadScopeTest {
     }
 
     @Test
+    void anEstimatePastTheMarginButWithinIamsLimitSaysTheRoleMayNotThatItCannot() {
+        // 70 ARNs no path covers: past the 8,000 characters kept as a margin, short of IAM's 10,240
+        ParameterReadScope.Scope scope = ParameterReadScope.decide(parameters(10, 2), List.of(), 70, null, 1);
+        assertThat(scope.fits()).isFalse();
+        long estimate = Long.parseLong(scope.overflow().replaceAll(".*estimated at (\\d+) characters.*", "$1"));
+        assertThat(estimate).isBetween(8_001L, 10_240L);
+        assertThat(scope.overflow()).startsWith("the created execution role may exceed IAM's size for a role: its policies are "
+                        + "estimated at " + estimate + " characters against IAM's 10240 (inline policy, all its policies together), "
+                        + "beyond the 8000 this tool keeps as a margin")
+                .doesNotContain("cannot")
+                .contains("what none covers stays listed one by one: 70 ARNs of parameters or secrets the input does not define");
+    }
+
+    @Test
     void aKeyOfASecretAndRegistryCredentialsReadTheWholeSecret() {
         DeploymentModel model = new DeploymentModel();
         SecretsManagerSecret db = new SecretsManagerSecret(new ResourceId(SecretsManagerSecret.TYPE, "shop", "secret/db"),

@@ -296,8 +296,7 @@ public final class CloudFormationEmitter implements Emitter {
                         + "managed policy per namespace)", null, null));
             }
             if (readScopeOverflow != null) {
-                context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow
-                        + "; the stack would fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"", "pass an existing "
+                context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow, "pass an existing "
                         + "execution role: executionRoleArn in the profile, or the stack parameter ExecutionRoleArn; the ECS JSON "
                         + "target's execution-role-policy.json files list what it must read", null, null));
             }
@@ -1092,7 +1091,8 @@ public final class CloudFormationEmitter implements Emitter {
             }
             boolean roleGiven = !profileRole.isEmpty();
             if (!readScope.fits() && !roleGiven) {
-                readScopeOverflow = readScope.overflow();
+                readScopeOverflow = readScope.overflow() + "; the stack " + (readScope.exceedsIam() ? "would" : "may")
+                        + " fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"";
             }
             ObjectNode role = newResource("ExecutionRole").put("Type", "AWS::IAM::Role").put("Condition", "CreateExecutionRole");
             ObjectNode p = role.putObject("Properties");

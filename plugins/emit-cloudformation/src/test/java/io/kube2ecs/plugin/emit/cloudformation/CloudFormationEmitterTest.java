@@ -198,9 +198,15 @@ class CloudFormationEmitterTest {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("the created execution role cannot be created")
                     .contains("stays listed one by one: 100 ARNs of parameters or secrets the input does not define")
-                    .contains("Maximum policy size of 10240 bytes exceeded");
+                    .contains("the stack would fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"");
             assertThat(d.hint()).contains("executionRoleArn").contains("ExecutionRoleArn");
         });
+        // past the margin the budget keeps, but short of IAM's limit: the role may be too large, not surely
+        assertThat(emit(unknownReads(70, List.of()), new TreeMap<>(), Map.of("split", split), null))
+                .filteredOn(d -> d.code().equals("CFN005")).singleElement().satisfies(d -> assertThat(d.message())
+                        .startsWith("the created execution role may exceed IAM's size for a role: its policies are estimated at ")
+                        .contains("beyond the 8000 this tool keeps as a margin").contains("the stack may fail with IAM's")
+                        .doesNotContain("cannot").doesNotContain("would fail"));
         assertThat(emit(unknownReads(100, List.of("arn:aws:iam::123456789012:role/exec")), new TreeMap<>(), Map.of("split", split), null))
                 .noneMatch(d -> d.code().equals("CFN005"));
         assertThat(emit(unknownReads(40, List.of()), new TreeMap<>(), Map.of("split", split), null)).noneMatch(d -> d.code().equals("CFN005"));

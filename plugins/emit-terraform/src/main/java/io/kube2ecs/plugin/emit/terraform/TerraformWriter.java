@@ -122,8 +122,7 @@ final class TerraformWriter {
                     null, null));
         }
         if (readScopeOverflow != null) {
-            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow + "; terraform apply "
-                    + "would fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"", "pass an existing execution role: "
+            context.diagnostics().report(new Diagnostic(Severity.WARNING, CODE_ROLE_TOO_LARGE, readScopeOverflow, "pass an existing execution role: "
                     + "executionRoleArn in the profile, or the variable execution_role_arn; the ECS JSON target's "
                     + "execution-role-policy.json files list what it must read", null, null));
         }
@@ -854,7 +853,8 @@ final class TerraformWriter {
         if (!statements.isEmpty() || !secrets.isEmpty()) {
             Hcl.ObjExpr document = (Hcl.ObjExpr) policy(statements);
             if (!scope.fits() && model.inputNamed(StandardInputs.EXECUTION_ROLE_ARN).filter(EnvironmentInput::isKnown).isEmpty()) {
-                readScopeOverflow = scope.overflow();
+                readScopeOverflow = scope.overflow() + "; terraform apply " + (scope.exceedsIam() ? "would" : "may")
+                        + " fail with IAM's \"Maximum policy size of 10240 bytes exceeded\"";
             }
             if (scope.widened()) {
                 readScopeNote = scope.note();

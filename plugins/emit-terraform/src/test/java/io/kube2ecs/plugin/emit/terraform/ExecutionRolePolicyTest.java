@@ -106,6 +106,18 @@ class ExecutionRolePolicyTest {
         assertThat(emit(unknownReads(40, List.of()), new TreeMap<>())).noneMatch(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE));
     }
 
+    /** Past the margin the budget keeps, but short of IAM's limit: the role may be too large, not surely. */
+    @Test
+    void aRoleEstimatedWithinIamsLimitButPastTheMarginMayNotBeCreated() {
+        List<Diagnostic> reported = emit(unknownReads(70, List.of()), new TreeMap<>());
+        assertThat(reported).filteredOn(d -> d.code().equals(TerraformWriter.CODE_ROLE_TOO_LARGE)).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("the created execution role may exceed IAM's size for a role: its policies are estimated at ")
+                    .contains(" characters against IAM's 10240 (inline policy, all its policies together), beyond the 8000 this tool "
+                            + "keeps as a margin")
+                    .contains("terraform apply may fail").doesNotContain("cannot").doesNotContain("would fail");
+        });
+    }
+
     /** One task reading {@code count} parameters the input does not define. */
     private static DeploymentModel unknownReads(int count, List<String> executionRole) {
         DeploymentModel model = new DeploymentModel();
