@@ -12,7 +12,8 @@ import java.util.Objects;
  * one-off run of the same workload cannot disagree. Emitters also create (or, when they create
  * no resources, describe) the role EventBridge Scheduler assumes to start the task: allowed
  * {@code ecs:RunTask} on the task definition's family, {@code ecs:TagResource} on the tasks it
- * starts (while starting them) and {@code iam:PassRole} on its execution and task roles. EventBridge Scheduler takes no tags on a schedule; emitters put {@link #tags()}
+ * starts (while starting them) and {@code iam:PassRole} on its execution and task roles. A
+ * {@link #maximumEventAgeSeconds()} is the schedule's retry policy: how late a run may still start. EventBridge Scheduler takes no tags on a schedule; emitters put {@link #tags()}
  * on that role, and the tasks get their task definition's tags.
  */
 @Stable
@@ -20,12 +21,17 @@ public final class ScheduledTask extends AwsResource {
 
     /** The {@link ResourceId#type()} of schedules. */
     public static final String TYPE = "scheduler-schedule";
+    /** The least {@link #maximumEventAgeSeconds()} EventBridge Scheduler takes: one minute. */
+    public static final int MIN_EVENT_AGE_SECONDS = 60;
+    /** The most {@link #maximumEventAgeSeconds()} EventBridge Scheduler takes, and its default: one day. */
+    public static final int MAX_EVENT_AGE_SECONDS = 86_400;
 
     private final String scheduleName;
     private final ResourceId run;
     private final String expression;
     private String timeZone;
     private boolean enabled = true;
+    private Integer maximumEventAgeSeconds;
 
     /**
      * @param id           identity; type {@link #TYPE}
@@ -55,4 +61,23 @@ public final class ScheduledTask extends AwsResource {
     public boolean enabled() { return enabled; }
     /** @param value whether the schedule starts tasks */
     public void enabled(boolean value) { this.enabled = value; }
+
+    /**
+     * @return how long after its time EventBridge Scheduler keeps trying to start a run (its retry policy's
+     *         {@code MaximumEventAgeInSeconds}), or null for EventBridge Scheduler's default (a day)
+     */
+    public Integer maximumEventAgeSeconds() { return maximumEventAgeSeconds; }
+
+    /**
+     * @param value seconds, {@value #MIN_EVENT_AGE_SECONDS} to {@value #MAX_EVENT_AGE_SECONDS}, or null for
+     *              EventBridge Scheduler's default
+     * @throws IllegalArgumentException outside that range, which EventBridge Scheduler refuses
+     */
+    public void maximumEventAgeSeconds(Integer value) {
+        if (value != null && (value < MIN_EVENT_AGE_SECONDS || value > MAX_EVENT_AGE_SECONDS)) {
+            throw new IllegalArgumentException("maximumEventAgeSeconds " + value + " is not within " + MIN_EVENT_AGE_SECONDS
+                    + " to " + MAX_EVENT_AGE_SECONDS);
+        }
+        this.maximumEventAgeSeconds = value;
+    }
 }

@@ -824,6 +824,10 @@ public final class CloudFormationEmitter implements Emitter {
             vpc.set("Subnets", list(run.subnets()));
             vpc.set("SecurityGroups", list(run.securityGroups()));
             vpc.put("AssignPublicIp", run.assignPublicIp() ? "ENABLED" : "DISABLED");
+            if (schedule.maximumEventAgeSeconds() != null) {
+                // how late a run may still start (a CronJob's startingDeadlineSeconds); else Scheduler's default, a day
+                target.putObject("RetryPolicy").put("MaximumEventAgeInSeconds", schedule.maximumEventAgeSeconds());
+            }
         }
 
         /**

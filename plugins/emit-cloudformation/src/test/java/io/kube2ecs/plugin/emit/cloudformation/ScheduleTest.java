@@ -74,6 +74,22 @@ class ScheduleTest {
         assertThat(role.at("/Tags/0/Key").asText()).isEqualTo("team");
     }
 
+    /** A CronJob's startingDeadlineSeconds: how late EventBridge Scheduler may still start a run; without it, its default. */
+    @Test
+    void aMaximumEventAgeIsTheTargetsRetryPolicy() throws Exception {
+        JsonNode plain = new YAMLMapper().readTree(PipelineRunner.emit(PLUGIN, new CloudFormationEmitter(), SampleModels.nightlyReport(),
+                Map.of()).file("cloudformation/template.yaml"));
+        assertThat(plain.at("/Resources/SchedulerScheduleShopReport/Properties/Target").has("RetryPolicy")).isFalse();
+        DeploymentModel model = SampleModels.nightlyReport();
+        model.find(new ResourceId(ScheduledTask.TYPE, "shop", "report"), ScheduledTask.class).orElseThrow().maximumEventAgeSeconds(300);
+
+        JsonNode template = new YAMLMapper().readTree(PipelineRunner.emit(PLUGIN, new CloudFormationEmitter(), model, Map.of())
+                .file("cloudformation/template.yaml"));
+
+        assertThat(template.at("/Resources/SchedulerScheduleShopReport/Properties/Target/RetryPolicy").toString())
+                .isEqualTo("{\"MaximumEventAgeInSeconds\":300}");
+    }
+
     @Test
     void aLiteralClusterNeedsNoConditionAndASuspendedScheduleIsDisabled() throws Exception {
         DeploymentModel model = SampleModels.nightlyReport();

@@ -443,6 +443,10 @@ public final class EcsJsonEmitter implements Emitter {
         vpc.put("AssignPublicIp", run.assignPublicIp() ? "ENABLED" : "DISABLED");
         ecs.put("EnableECSManagedTags", true);
         ecs.put("PropagateTags", ScheduleShapes.PROPAGATE_TAGS);
+        if (schedule.maximumEventAgeSeconds() != null) {
+            // how late a run may still start (a CronJob's startingDeadlineSeconds); else Scheduler's default, a day
+            target.putObject("RetryPolicy").put("MaximumEventAgeInSeconds", schedule.maximumEventAgeSeconds());
+        }
         return root;
     }
 

@@ -62,6 +62,20 @@ class ScheduleTest {
                                 + "where the cluster placeholder takes its name or ARN"));
     }
 
+    /** A CronJob's startingDeadlineSeconds: how late EventBridge Scheduler may still start a run; without it, its default. */
+    @Test
+    void aMaximumEventAgeIsTheTargetsRetryPolicy() {
+        assertThat(PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), SampleModels.nightlyReport(), Map.of())
+                .file("ecs/shop/report/create-schedule.json")).doesNotContain("RetryPolicy");
+        DeploymentModel model = SampleModels.nightlyReport();
+        model.find(new ResourceId(ScheduledTask.TYPE, "shop", "report"), ScheduledTask.class).orElseThrow().maximumEventAgeSeconds(300);
+
+        String schedule = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), model, Map.of()).file("ecs/shop/report/create-schedule.json");
+
+        assertThat(schedule).contains("\"RetryPolicy\": {\n      \"MaximumEventAgeInSeconds\": 300\n    }");
+        assertThat(EcsSchemaValidator.validateCreateSchedule(schedule)).isEmpty();
+    }
+
     @Test
     void aClusterGivenAsAnArnIsKeptAndASuspendedScheduleIsDisabled() {
         DeploymentModel model = SampleModels.nightlyReport();

@@ -454,6 +454,10 @@ final class TerraformWriter {
                         .attr("security_groups", list(run.securityGroups())).attr("assign_public_ip", run.assignPublicIp()));
         Hcl.Body target = new Hcl.Body().attr("arn", Hcl.raw(cluster)).attr("role_arn", Hcl.raw("aws_iam_role." + roleName + ".arn"))
                 .block("ecs_parameters", ecs);
+        if (schedule.maximumEventAgeSeconds() != null) {
+            // how late a run may still start (a CronJob's startingDeadlineSeconds); else Scheduler's default, a day
+            target.block("retry_policy", new Hcl.Body().attr("maximum_event_age_in_seconds", schedule.maximumEventAgeSeconds()));
+        }
         // a run due right after the apply must find the scheduler's policy and the execution role's in place
         List<String> dependsOn = new ArrayList<>(List.of("aws_iam_role_policy." + roleName, "aws_iam_role_policy_attachment.execution"));
         if (hasSecretReads) {

@@ -73,6 +73,19 @@ class ScheduleTest {
         }
     }
 
+    /** A CronJob's startingDeadlineSeconds: how late EventBridge Scheduler may still start a run; without it, its default. */
+    @Test
+    void aMaximumEventAgeIsTheTargetsRetryPolicy() {
+        assertThat(PipelineRunner.emit(PLUGIN, new TerraformEmitter(), SampleModels.nightlyReport(), Map.of())
+                .file("terraform/shop-report.tf")).doesNotContain("retry_policy");
+        DeploymentModel model = SampleModels.nightlyReport();
+        model.find(new ResourceId(ScheduledTask.TYPE, "shop", "report"), ScheduledTask.class).orElseThrow().maximumEventAgeSeconds(300);
+
+        String report = PipelineRunner.emit(PLUGIN, new TerraformEmitter(), model, Map.of()).file("terraform/shop-report.tf");
+
+        assertThat(report).contains("    retry_policy {\n      maximum_event_age_in_seconds = 300\n    }");
+    }
+
     /** A model role whose address is the one the schedule's role would get: the schedule takes another name. */
     @Test
     void aRoleOfTheModelNamedLikeTheSchedulersRoleKeepsItsAddress() {

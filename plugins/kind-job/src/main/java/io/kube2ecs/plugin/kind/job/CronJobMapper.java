@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +43,6 @@ public final class CronJobMapper implements KindMapper {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** A Go duration, as robfig/cron's {@code @every} (Kubernetes' parser) reads it: 1h30m, 90s, 1.5h. */
     private static final Pattern DURATION = Pattern.compile("([0-9]*\\.?[0-9]*)(ns|us|µs|μs|ms|s|m|h)");
-    /**
-     * No retry policy is written, so EventBridge Scheduler's defaults apply (an event is retried for up to
-     * 24 hours, 185 times): nothing bounds how late a run starts as the deadline does.
-     */
-    private static final String STARTING_DEADLINE = "no deadline is set: the schedule keeps EventBridge Scheduler's default retry "
-            + "policy, which may start a run up to 24 hours late";
     /** Without timeZone, the CronJob controller reads the schedule in its own local zone, which the manifest does not say. */
     private static final String NO_TIME_ZONE = " in UTC (without timeZone Kubernetes uses kube-controller-manager's local time "
             + "zone, UTC on most managed clusters)";
@@ -57,12 +52,13 @@ public final class CronJobMapper implements KindMapper {
     @Override
     public List<FieldSupport> fieldSupport() {
         List<FieldSupport> out = new ArrayList<>(PodTemplateSupport.fields("metadata.", "spec.jobTemplate.spec.template."));
-        out.add(FieldSupport.partial("spec.schedule", "an EventBridge Scheduler schedule with the cron expression of the same times "
-                + "(JOB003); none when no single expression has them (JOB002)"));
+        out.add(FieldSupport.partial("spec.schedule", "an EventBridge Scheduler schedule with the cron (or, for @every, rate) "
+                + "expression of the same times (JOB003); none when no single expression has them (JOB002)"));
         out.add(FieldSupport.mapped("spec.timeZone", "the schedule's time zone (a CRON_TZ= prefix too)"));
         out.add(FieldSupport.mapped("spec.suspend", "true: the schedule is created disabled"));
         out.add(FieldSupport.partial("spec.concurrencyPolicy", "Allow: EventBridge Scheduler also starts overlapping runs; Forbid and Replace JOB001"));
-        out.add(FieldSupport.ignored("spec.startingDeadlineSeconds", STARTING_DEADLINE));
+        out.add(FieldSupport.partial("spec.startingDeadlineSeconds", "the schedule's retry policy (MaximumEventAgeInSeconds): "
+                + "how late EventBridge Scheduler may still start a run, at least 60 and at most 86400 seconds (JOB003)"));
         out.add(FieldSupport.ignored("spec.successfulJobsHistoryLimit", "ECS keeps a stopped task visible for about an hour"));
         out.add(FieldSupport.ignored("spec.failedJobsHistoryLimit", "ECS keeps a stopped task visible for about an hour"));
         out.add(FieldSupport.ignored("spec.jobTemplate.metadata", "the Jobs' own metadata; the task has the pod template's"));
@@ -106,7 +102,6 @@ public final class CronJobMapper implements KindMapper {
         } else {
             concurrency.markConverted();
         }
-        spec.get("startingDeadlineSeconds").ignore(STARTING_DEADLINE);
         spec.get("successfulJobsHistoryLimit").ignore("ECS keeps a stopped task visible for about an hour");
         spec.get("failedJobsHistoryLimit").ignore("ECS keeps a stopped task visible for about an hour");
         cronJob.root().get("status").ignore("set by the cluster");
@@ -139,13 +134,37 @@ public final class CronJobMapper implements KindMapper {
         scheduled.timeZone(zone);
         scheduled.enabled(!suspended);
         scheduled.tags().putAll(run.tags());
+        String deadline = deadline(spec.get("startingDeadlineSeconds"), scheduled);
         context.model().add(scheduled);
         // a note, not silence: the expression is a translation, and differs from the CronJob's text
         context.diagnostics().info(schedule, CODE_SCHEDULED, "EventBridge Scheduler schedule " + scheduled.scheduleName()
                 + " starts the task at the same times with " + expression
                 // a rate counts from the schedule's creation, in no time zone
-                + (expression.startsWith("rate(") ? "" : zone == null ? NO_TIME_ZONE : " in " + zone) + (suspended ? "; created disabled, as the CronJob is suspended" : ""),
+                + (expression.startsWith("rate(") ? "" : zone == null ? NO_TIME_ZONE : " in " + zone) + deadline
+                + (suspended ? "; created disabled, as the CronJob is suspended" : ""),
                 suspended ? "set its state to ENABLED when you would have resumed the CronJob" : null);
+    }
+
+    /**
+     * startingDeadlineSeconds as the schedule's retry policy: EventBridge Scheduler keeps trying to start a
+     * run for that long after its time, within the 60 to 86,400 seconds it takes. Without it, Scheduler's
+     * default (a day) stays, as Kubernetes sets no deadline either.
+     *
+     * @return what JOB003 adds, empty without a deadline
+     */
+    private static String deadline(SourceNode field, ScheduledTask scheduled) {
+        OptionalLong seconds = field.asLong();
+        if (seconds.isEmpty()) {
+            return "";
+        }
+        long given = seconds.getAsLong();
+        int age = (int) Math.max(ScheduledTask.MIN_EVENT_AGE_SECONDS, Math.min(ScheduledTask.MAX_EVENT_AGE_SECONDS, given));
+        scheduled.maximumEventAgeSeconds(age);
+        String text = "; a missed run still starts up to " + age + " seconds late (startingDeadlineSeconds";
+        if (age > given) {
+            return text + " " + given + ", raised to EventBridge Scheduler's least)";
+        }
+        return age < given ? text + " " + given + ", lowered to EventBridge Scheduler's most)" : text + ")";
     }
 
     /** One item of a day-of-week list: a day, a range of days, or names (which EventBridge reads as they are). */

@@ -81,12 +81,23 @@ class CronJobMapperTest {
     }
 
     @Test
-    void startingDeadlineSecondsIsReportedAsNotConverted() {
+    void startingDeadlineSecondsIsTheSchedulesRetryPolicyWithinWhatEventBridgeTakes() {
         RunResult result = run(cronJob("shop", "late", "  schedule: \"0 0 * * *\"\n  startingDeadlineSeconds: 300\n"));
+        assertThat(result.file("model/model.json")).contains("\"maximumEventAgeSeconds\": 300");
+        assertThat(result.withCode(CronJobMapper.CODE_SCHEDULED)).singleElement().satisfies(d -> assertThat(d.message())
+                .endsWith("; a missed run still starts up to 300 seconds late (startingDeadlineSeconds)"));
+        assertThat(result.diagnostics()).noneMatch(d -> d.message().contains("startingDeadlineSeconds' is not converted"));
 
-        // no retry policy is written: EventBridge Scheduler's default may start a run a day late
-        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("startingDeadlineSeconds")
-                .contains("EventBridge Scheduler's default retry policy, which may start a run up to 24 hours late"));
+        // EventBridge Scheduler takes 60 to 86,400 seconds
+        RunResult short_ = run(cronJob("shop", "short", "  schedule: \"0 0 * * *\"\n  startingDeadlineSeconds: 10\n"));
+        assertThat(short_.file("model/model.json")).contains("\"maximumEventAgeSeconds\": 60");
+        assertThat(short_.withCode(CronJobMapper.CODE_SCHEDULED)).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("up to 60 seconds late (startingDeadlineSeconds 10, raised to EventBridge Scheduler's least)"));
+        RunResult long_ = run(cronJob("shop", "long", "  schedule: \"0 0 * * *\"\n  startingDeadlineSeconds: 200000\n"));
+        assertThat(long_.file("model/model.json")).contains("\"maximumEventAgeSeconds\": 86400");
+
+        assertThat(run(cronJob("shop", "any", "  schedule: \"0 0 * * *\"\n")).file("model/model.json"))
+                .contains("\"maximumEventAgeSeconds\": null");
     }
 
     @Test
