@@ -245,7 +245,7 @@ class ClusterSourceTest {
                 .contains("warning[POD014]: volume claim template 'data' becomes task storage (1Gi)")
                 // the CronJob's task converts, and its schedule is created with the EventBridge expression (a note, shown with -v)
                 .contains("info[JOB003]: EventBridge Scheduler schedule default-nightly starts the task at the same times with "
-                        + "cron(0 3 * * ? *) (UTC, as Kubernetes without timeZone)")
+                        + "cron(0 3 * * ? *) in UTC (without timeZone Kubernetes uses kube-controller-manager's local time zone")
                 // the claim somebody wrote has a mapper now; no workload mounts it, so it makes nothing, and its data stays behind
                 .contains("warning[PVC004]: no workload of the input mounts PersistentVolumeClaim 'uploads'")
                 .contains("left out objects Kubernetes makes itself: 1 Jobs of CronJobs, 1 PersistentVolumeClaims of StatefulSets")
