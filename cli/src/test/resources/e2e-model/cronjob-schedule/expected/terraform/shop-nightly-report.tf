@@ -115,6 +115,9 @@ resource "aws_scheduler_schedule" "shop_nightly_report" {
         assign_public_ip = false
       }
     }
+    retry_policy {
+      maximum_event_age_in_seconds = 600
+    }
   }
   depends_on = [aws_iam_role_policy.shop_nightly_report_scheduler, aws_iam_role_policy_attachment.execution]
 }
