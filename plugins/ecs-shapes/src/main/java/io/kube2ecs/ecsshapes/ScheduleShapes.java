@@ -6,12 +6,8 @@ import io.kube2ecs.api.model.RunTask;
 import io.kube2ecs.api.model.ScheduledTask;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -84,7 +80,7 @@ public final class ScheduleShapes {
         if (name.length() <= ROLE_NAME_LENGTH) {
             return name;
         }
-        String hash = sha256(scheduleName).substring(0, 8);
+        String hash = Digests.sha256Hex(scheduleName).substring(0, 8);
         return scheduleName.substring(0, ROLE_NAME_LENGTH - ROLE_SUFFIX.length() - hash.length() - 1) + "-" + hash + ROLE_SUFFIX;
     }
 
@@ -109,13 +105,5 @@ public final class ScheduleShapes {
      */
     public static String state(ScheduledTask schedule) {
         return schedule.enabled() ? "ENABLED" : "DISABLED";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

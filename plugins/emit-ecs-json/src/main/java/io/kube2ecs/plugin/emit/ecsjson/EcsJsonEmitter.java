@@ -25,6 +25,7 @@ import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.Digests;
 import io.kube2ecs.ecsshapes.JsonText;
 import io.kube2ecs.ecsshapes.ScalingShapes;
 import io.kube2ecs.ecsshapes.ScheduleShapes;
@@ -221,12 +222,7 @@ public final class EcsJsonEmitter implements Emitter {
         EfsAccessPoint.PosixUser user = accessPoint.posixUser();
         String identity = String.join("\n", fileSystemId, accessPoint.path(), accessPoint.ownerUid() + ":" + accessPoint.ownerGid()
                 + ":" + accessPoint.permissions(), user == null ? "-" : user.uid() + ":" + user.gid());
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return fileSystemId + "-" + java.util.HexFormat.of().formatHex(hash).substring(0, TOKEN_HASH);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return fileSystemId + "-" + Digests.sha256Hex(identity).substring(0, TOKEN_HASH);
     }
 
     private static String folder(String namespace, String name) {
