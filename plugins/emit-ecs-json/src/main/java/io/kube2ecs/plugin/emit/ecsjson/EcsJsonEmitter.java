@@ -60,6 +60,8 @@ public final class EcsJsonEmitter implements Emitter {
     static final String CODE_SCHEDULER_ROLES = "ECSJSON004";
     /** Appended to the cluster input's placeholder for the cluster's ARN, which only a schedule needs. */
     static final String ARN_SUFFIX = "_ARN";
+    /** Appended to the cluster input's placeholder for the cluster's name, which Application Auto Scaling needs. */
+    static final String NAME_SUFFIX = "_NAME";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRINTER =
@@ -103,11 +105,16 @@ public final class EcsJsonEmitter implements Emitter {
             context.output().write(folder(service.id().namespace(), service.id().name()) + "/service.json",
                     render(service(service, task, values)));
         }
+        Set<String> clusterNames = new TreeSet<>();
         for (ScalingPolicy policy : model.all(ScalingPolicy.class)) {
             EcsService service = model.find(policy.service(), EcsService.class).orElse(null);
             String folder = folder(policy.service().namespace(), policy.service().name());
             String serviceName = service != null ? service.serviceName() : values.text(Value.ref(policy.service(), Value.Attribute.NAME));
-            String resourceId = scalingResourceId(serviceName, service, model, values);
+            String cluster = scalingCluster(service, model, values);
+            if (cluster.startsWith("${")) {
+                clusterNames.add(cluster);
+            }
+            String resourceId = "service/" + cluster + "/" + serviceName;
             context.output().write(folder + "/scalable-target.json", render(scalableTarget(policy, resourceId)));
             List<String> suffixes = ScalingShapes.suffixes(policy.targets());
             for (int i = 0; i < suffixes.size(); i++) {
@@ -178,7 +185,9 @@ public final class EcsJsonEmitter implements Emitter {
             context.diagnostics().report(new Diagnostic(Severity.INFO, CODE_PLACEHOLDERS,
                     "ECS JSON output has placeholders to replace before use: " + String.join(", ", values.placeholders())
                             + (clusterArns.isEmpty() ? "" : "; " + String.join(", ", clusterArns) + " is the cluster's ARN (in "
-                            + "create-schedule.json and its role's policy), where the cluster placeholder takes its name or ARN"),
+                            + "create-schedule.json and its role's policy), where the cluster placeholder takes its name or ARN")
+                            + (clusterNames.isEmpty() ? "" : "; " + String.join(", ", clusterNames) + " is the cluster's name, not its "
+                            + "ARN (in scalable-target.json and scaling-policy-*.json), where the cluster placeholder takes its name or ARN"),
                     "set the environment values in a --profile file, or substitute them (e.g. with envsubst)", null, null));
         }
     }
@@ -347,19 +356,21 @@ public final class EcsJsonEmitter implements Emitter {
     }
 
     /**
-     * {@code service/<cluster>/<service>}: Application Auto Scaling names the cluster by name, so a cluster given
-     * as an ARN is cut to its name; a placeholder stays as it is (it must then be filled in with the name).
+     * The cluster of a scaling resource id, {@code service/<cluster>/<service>}: Application Auto Scaling names the
+     * cluster by its name only, so a cluster given as an ARN is cut to its name. An input not filled in is
+     * {@code ${CLUSTER_NAME}}, not {@code ${CLUSTER}}: that placeholder is described as a name or an ARN, and an ARN
+     * put into a resource id makes register-scalable-target refuse it.
      */
-    static String scalingResourceId(String serviceName, EcsService service, DeploymentModel model, ValueRenderer values) {
+    static String scalingCluster(EcsService service, DeploymentModel model, ValueRenderer values) {
         Value clusterValue = service != null ? service.cluster()
                 : model.inputNamed(StandardInputs.CLUSTER).isPresent() ? model.input(StandardInputs.CLUSTER) : null;
+        if (clusterValue instanceof Value.Input input && values.list(input).isEmpty()) {
+            return values.placeholder(input.name(), NAME_SUFFIX);
+        }
         // without a cluster, create-service uses the default one
         String cluster = clusterValue == null ? "default" : values.text(clusterValue);
         int at = cluster.startsWith("arn:") ? cluster.indexOf(":cluster/") : -1;
-        if (at >= 0) {
-            cluster = cluster.substring(at + ":cluster/".length());
-        }
-        return "service/" + cluster + "/" + serviceName;
+        return at >= 0 ? cluster.substring(at + ":cluster/".length()) : cluster;
     }
 
     static ObjectNode scalableTarget(ScalingPolicy policy, String resourceId) {

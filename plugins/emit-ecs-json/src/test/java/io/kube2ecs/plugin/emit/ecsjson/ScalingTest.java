@@ -2,10 +2,14 @@ package io.kube2ecs.plugin.emit.ecsjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
+import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.api.model.ScalingPolicy;
+import io.kube2ecs.api.model.StandardInputs;
+import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
 import io.kube2ecs.testkit.GoldenHarness;
 import io.kube2ecs.testkit.PipelineRunner;
@@ -46,8 +50,14 @@ class ScalingTest {
         assertThat(result.files()).containsKeys("ecs/shop/web/scalable-target.json", "ecs/shop/web/scaling-policy-cpu.json",
                 "ecs/shop/web/scaling-policy-memory.json");
         assertThat(result.files().keySet()).noneMatch(f -> f.startsWith("ecs/shop/worker/scal"));
-        // the cluster placeholder of service.json, which must then be the cluster's name
-        assertThat(result.file("ecs/shop/web/scalable-target.json")).contains("\"ResourceId\": \"service/${CLUSTER}/shop-web\"");
+        // not ${CLUSTER} of service.json, which may be filled in with an ARN: a resource id takes the name only
+        assertThat(result.file("ecs/shop/web/scalable-target.json")).contains("\"ResourceId\": \"service/${CLUSTER_NAME}/shop-web\"");
+        assertThat(result.file("ecs/shop/web/scaling-policy-cpu.json")).contains("\"ResourceId\": \"service/${CLUSTER_NAME}/shop-web\"");
+        assertThat(result.file("ecs/shop/web/service.json")).contains("\"cluster\": \"${CLUSTER}\"");
+        assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("${CLUSTER_NAME}, ${CLUSTER}, ")
+                        .endsWith("; ${CLUSTER_NAME} is the cluster's name, not its ARN (in scalable-target.json and "
+                                + "scaling-policy-*.json), where the cluster placeholder takes its name or ARN"));
         assertThat(result.file("ecs/shop/web/scaling-policy-memory.json")).contains("\"PolicyName\": \"shop-web-memory\"")
                 .contains("\"TargetValue\": 80,").contains("\"ScaleOutCooldown\": 60,").contains("\"ScaleInCooldown\": 300");
         assertThat(EcsSchemaValidator.validateService(result.file("ecs/shop/web/service.json"))).isEmpty();
@@ -60,7 +70,10 @@ class ScalingTest {
 
         plain.files().forEach((file, text) -> assertThat(scaled.file(file)).as(file).isEqualTo(text));
         assertThat(scaled.files().keySet()).hasSize(plain.files().size() + 3);
-        assertThat(scaled.renderedDiagnostics()).isEqualTo(plain.renderedDiagnostics());
+        // but for ECSJSON001, which lists the placeholder the scaling files add
+        assertThat(scaled.renderedDiagnostics()).isEqualTo(plain.renderedDiagnostics().replace("${CLUSTER}, ${EXECUTION_ROLE_ARN}, ${SUBNET_IDS}",
+                "${CLUSTER_NAME}, ${CLUSTER}, ${EXECUTION_ROLE_ARN}, ${SUBNET_IDS}; ${CLUSTER_NAME} is the cluster's name, not its ARN "
+                        + "(in scalable-target.json and scaling-policy-*.json), where the cluster placeholder takes its name or ARN"));
     }
 
     @Test
@@ -76,6 +89,34 @@ class ScalingTest {
         assertThat(result.file("ecs/shop/web/scaling-policy-cpu.json")).contains("\"TargetValue\": 62.5,");
     }
 
+    /** web of {@link SampleModels#shop()}, scaled on CPU, in a model whose cluster input has a value. */
+    private static DeploymentModel scaledWebInCluster(String cluster) {
+        DeploymentModel model = new DeploymentModel();
+        model.declare(new EnvironmentInput(StandardInputs.CLUSTER, "cluster", EnvironmentInput.Type.STRING, false, List.of(cluster)));
+        model.declare(new EnvironmentInput(StandardInputs.SUBNET_IDS, "subnets", EnvironmentInput.Type.STRING_LIST, false,
+                List.of("subnet-1")));
+        TaskDefinition task = model.add(new TaskDefinition(new ResourceId(TaskDefinition.TYPE, "shop", "web"), "shop-web"));
+        task.containers().add(new ContainerDefinition("web", "nginx:1.27"));
+        EcsService service = new EcsService(new ResourceId(EcsService.TYPE, "shop", "web"), "shop-web", task.id());
+        service.cluster(model.input(StandardInputs.CLUSTER));
+        service.subnets().add(model.input(StandardInputs.SUBNET_IDS));
+        model.add(service);
+        model.add(policy("web", List.of(new ScalingPolicy.TargetTracking("ECSServiceAverageCPUUtilization", 70))));
+        return model;
+    }
+
+    @Test
+    void aClusterInputGivenAsAnArnIsNamedByItsNameInTheScalingFilesOnly() {
+        RunResult result = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(),
+                scaledWebInCluster("arn:aws:ecs:eu-west-1:123456789012:cluster/prod"), Map.of());
+
+        assertThat(result.file("ecs/shop/web/scalable-target.json")).contains("\"ResourceId\": \"service/prod/shop-web\"");
+        assertThat(result.file("ecs/shop/web/scaling-policy-cpu.json")).contains("\"ResourceId\": \"service/prod/shop-web\"");
+        // create-service takes the ARN as it was given
+        assertThat(result.file("ecs/shop/web/service.json")).contains("\"cluster\": \"arn:aws:ecs:eu-west-1:123456789012:cluster/prod\"");
+        assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).isEmpty();
+    }
+
     @Test
     void aServiceTheModelLacksIsNamedByAPlaceholder() {
         DeploymentModel model = SampleModels.shop();
@@ -84,7 +125,7 @@ class ScalingTest {
         RunResult result = PipelineRunner.emit(PLUGIN, new EcsJsonEmitter(), model, Map.of());
 
         assertThat(result.file("ecs/shop/api/scalable-target.json"))
-                .contains("\"ResourceId\": \"service/${CLUSTER}/${ECS_SERVICE_SHOP_API_NAME}\"");
+                .contains("\"ResourceId\": \"service/${CLUSTER_NAME}/${ECS_SERVICE_SHOP_API_NAME}\"");
         assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("${ECS_SERVICE_SHOP_API_NAME}"));
     }
