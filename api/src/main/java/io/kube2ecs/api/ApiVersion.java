@@ -16,9 +16,10 @@ public record ApiVersion(int major, int minor) {
      * {@code InputSink}'s {@code progress}, {@code notice} and {@code choose}; 1.2 added
      * {@code EcsService.deploymentController}; 1.3 {@code ObjectIndex.shared}; 1.4
      * {@code InputRequest.reportedKinds}; 1.5 {@code EfsAccessPoint}, {@code StandardInputs.EFS_FILE_SYSTEM_ID} and
-     * {@code ModelIds.efsAccessPoint}; 1.6 {@code model.ScheduledTask}. {@code api/CHANGELOG.md} lists every change.
+     * {@code ModelIds.efsAccessPoint}; 1.6 {@code model.ScheduledTask}; 1.7 {@code EmitContext.placeholder}.
+     * {@code api/CHANGELOG.md} lists every change.
      */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 6);
+    public static final ApiVersion CURRENT = new ApiVersion(1, 7);
 
     /**
      * Whether a plugin written against {@code required} can run on this version.

@@ -163,16 +163,21 @@ public final class ConversionPipeline {
         objects = null;
 
         List<String> written = List.of();
+        List<EnvironmentInput> reported = new ArrayList<>();
         boolean secretFile = request.includeSecretValues() && !outcome.secretValues().isEmpty();
         if (!diagnostics.hasErrors() && model.resources().isEmpty() && !secretFile) {
             // an emitter given an empty model still writes its scaffolding (an execution role, provider
             // blocks); that deploys nothing, so an input with nothing to convert writes nothing
             diagnostics.report(nothingToWrite(request.outputDir()));
         } else if (!diagnostics.hasErrors()) {
-            written = emitAndWrite(request, model, emitters, settings, profile, outcome, readObjects, diagnostics, times);
+            written = emitAndWrite(request, model, emitters, settings, profile, outcome, readObjects, diagnostics, times, reported);
         }
-        List<EnvironmentInput> placeholders = model.inputs().stream().filter(i -> !i.isKnown()).toList();
-        return new ConversionResult(diagnostics.sorted(), written, placeholders, objectCount,
+        // after the emit stage: emitters record the inputs their output uses too (DeploymentModel.input)
+        Map<String, EnvironmentInput> placeholders = new TreeMap<>();
+        model.inputs().stream().filter(i -> !i.isKnown()).forEach(i -> placeholders.put(i.name(), i));
+        // a name the model's inputs or an earlier emitter already gave keeps that description
+        reported.forEach(input -> placeholders.putIfAbsent(input.name(), input));
+        return new ConversionResult(diagnostics.sorted(), written, List.copyOf(placeholders.values()), objectCount,
                 outcome.mapped(), outcome.unsupported(), times.stages());
     }
 
@@ -315,12 +320,14 @@ public final class ConversionPipeline {
     private List<String> emitAndWrite(ConversionRequest request, DeploymentModel model,
                                       List<PluginRegistry.Bound<Emitter>> emitters, Settings settings, Profile profile,
                                       Transformer.Outcome outcome, List<ConversionReport.ReadObject> readObjects,
-                                      DiagnosticCollector diagnostics, StageTimes times) {
+                                      DiagnosticCollector diagnostics, StageTimes times,
+                                      List<EnvironmentInput> reported) {
         Path outputDir = request.outputDir();
         try (OutputWriter.Staging staging = writer.begin(environment.workingDirectory().resolve(outputDir))) {
             if (!model.resources().isEmpty()) {
                 Map<String, Long> emitterTimes = new java.util.concurrent.ConcurrentSkipListMap<>();
-                emitStage.run(model, emitters, settings, profile, diagnostics, emitterTimes::put, staging);
+                emitStage.run(model, emitters, settings, profile, diagnostics, emitterTimes::put, staging)
+                        .forEach(result -> reported.addAll(result.placeholders()));
                 times.mark("emit");
                 emitterTimes.forEach((target, nanos) -> times.nested("emit " + target, nanos));
             }

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param diagnostics  every diagnostic, sorted by location
  * @param filesWritten output files, relative to the output folder; empty when errors stopped the run
- * @param placeholders environment inputs the user still has to provide
+ * @param placeholders environment inputs the user still has to provide, with the placeholders emitters reported
+ *                     for other forms of their values ({@code EmitContext.placeholder}), sorted by name
  * @param objects      input objects read
  * @param converted    objects a mapper converted
  * @param unsupported  objects no mapper handles

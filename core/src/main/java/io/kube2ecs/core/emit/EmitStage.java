@@ -4,6 +4,7 @@ import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.spi.ConversionSettings;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
@@ -119,11 +120,13 @@ public final class EmitStage {
      * @param pluginId    its plugin
      * @param written     the paths it wrote, in order
      * @param taken       the paths it tried to write after another emitter had
-     * @param failed      whether it threw or the disk failed under it
-     * @param diagnostics what it reported, and its failure
+     * @param failed       whether it threw or the disk failed under it
+     * @param diagnostics  what it reported, and its failure
+     * @param placeholders the placeholders it reported ({@link EmitContext#placeholder}), as inputs without a value,
+     *                     in the order it reported them
      */
     public record Result(String pluginId, List<String> written, List<String> taken, boolean failed,
-                         DiagnosticCollector diagnostics) {
+                         DiagnosticCollector diagnostics, List<EnvironmentInput> placeholders) {
     }
 
     private static Result emit(PluginRegistry.Bound<Emitter> bound, DeploymentModel model, ConversionSettings settings,
@@ -133,7 +136,7 @@ public final class EmitStage {
         DiagnosticCollector own = new DiagnosticCollector();
         SinkOutput output = new SinkOutput(SinkOutput.checked(emitter.outputFolder()), pluginId, sink, owners);
         PluginOptions options = new PluginOptionsView(profile.options().getOrDefault(pluginId, Map.of()));
-        EmitContext context = new Context(output, own.forPlugin(pluginId), options, settings);
+        Context context = new Context(output, own.forPlugin(pluginId), options, settings, new java.util.LinkedHashMap<>());
         boolean failed = false;
         try {
             emitter.emit(model, context);
@@ -151,10 +154,18 @@ public final class EmitStage {
             failed = true;
             own.report(OutputWriter.cannotWrite(output.failure(), sink.folder()));
         }
-        return new Result(pluginId, List.copyOf(output.own()), List.copyOf(output.taken()), failed, own);
+        return new Result(pluginId, List.copyOf(output.own()), List.copyOf(output.taken()), failed, own,
+                List.copyOf(context.placeholders().values()));
     }
 
-    private record Context(Output output, Diagnostics diagnostics, PluginOptions options, ConversionSettings settings)
-            implements EmitContext {
+    private record Context(Output output, Diagnostics diagnostics, PluginOptions options, ConversionSettings settings,
+                           Map<String, EnvironmentInput> placeholders) implements EmitContext {
+
+        @Override
+        public void placeholder(String name, String description) {
+            // built as an input is, so the run lists it as it lists the inputs the profile does not give
+            EnvironmentInput input = new EnvironmentInput(name, description, EnvironmentInput.Type.STRING, false, List.of());
+            placeholders.putIfAbsent(name, input);
+        }
     }
 }

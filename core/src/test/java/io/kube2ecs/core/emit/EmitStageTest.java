@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.model.DeploymentModel;
+import io.kube2ecs.api.model.EnvironmentInput;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.core.diag.Codes;
 import io.kube2ecs.core.diag.DiagnosticCollector;
@@ -61,6 +62,21 @@ class EmitStageTest {
             assertThat(error.code()).isEqualTo(Codes.OUTPUT_FAILED);
             assertThat(error.message()).contains("No space left on device");
         });
+    }
+
+    @Test
+    void theReportedPlaceholdersAreInputsWithoutAValueOnceEach() {
+        List<EmitStage.Result> results = new EmitStage().run(new DeploymentModel(), List.of(new PluginRegistry.Bound<>("emit-x",
+                        emitter("x", "x", context -> {
+                            context.placeholder("cluster_name", "ECS cluster name");
+                            context.placeholder("cluster_arn", "ECS cluster ARN");
+                            context.placeholder("cluster_name", "reported again");
+                        }))),
+                new Settings(Profile.EMPTY), Profile.EMPTY, new DiagnosticCollector(), (target, nanos) -> { }, (path, content) -> { });
+        assertThat(results).singleElement().satisfies(result -> assertThat(result.placeholders()).containsExactly(
+                new EnvironmentInput("cluster_name", "ECS cluster name", EnvironmentInput.Type.STRING, false, List.of()),
+                new EnvironmentInput("cluster_arn", "ECS cluster ARN", EnvironmentInput.Type.STRING, false, List.of())));
+        assertThat(results.get(0).placeholders().get(0).placeholder()).isEqualTo("${CLUSTER_NAME}");
     }
 
     @Test
