@@ -42,6 +42,64 @@ class ConvertCommandTest {
         assertThat(result.err()).contains("6 objects: 6 converted, 0 without a mapper").contains("${SUBNET_IDS}");
     }
 
+    /** A scaled Deployment and a CronJob, whose ECS JSON needs the cluster's name and its ARN apart from ${CLUSTER}. */
+    private static final String SCALED_AND_SCHEDULED = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "nginx:1.27", resources: {requests: {cpu: 100m}}}]
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web, namespace: shop}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 5
+              metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}]
+            ---
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report, namespace: shop}
+            spec:
+              schedule: "30 2 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: report, image: "busybox:1.36"}]
+            """;
+
+    @Test
+    void theListOfValuesToFillInNamesThePlaceholdersTheEmittersReported() throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), SCALED_AND_SCHEDULED);
+
+        CliRunner.Result result = CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "out");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().replace(System.lineSeparator(), "\n")).contains("""
+                environment values not in the profile (ECS JSON placeholders, Terraform variables, CloudFormation parameters):
+                  ${ACCOUNT_ID}  AWS account id
+                  ${CLUSTER}  ECS cluster name or ARN
+                  ${CLUSTER_ARN}  ECS cluster ARN, not its name (ECS JSON schedules; the profile's cluster gives it)
+                  ${CLUSTER_NAME}  ECS cluster name, not its ARN (ECS JSON scaling files; the profile's cluster gives it)
+                  ${EXECUTION_ROLE_ARN}  ECS task execution role (pulls images, writes logs, reads secrets)
+                """);
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "out",
+                "--diagnostics", "json").out());
+        assertThat(json.at("/placeholders/3/name").asText()).isEqualTo("cluster_name");
+        assertThat(json.at("/placeholders/3/placeholder").asText()).isEqualTo("${CLUSTER_NAME}");
+        // the ECS JSON target reports them; without it no file holds them
+        CliRunner.Result terraform = CliRunner.run(dir, "convert", "-f", "app.yaml", "-o", "tf", "--target", "terraform");
+        assertThat(terraform.err()).contains("  ${CLUSTER}  ECS cluster name or ARN").doesNotContain("${CLUSTER_ARN}", "${CLUSTER_NAME}");
+    }
+
     @Test
     void malformedYamlGivesFileLineColumnExitOneAndNoOutput() throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n   labels: {a: b}\n");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube2ecs.api.ApiVersion;
 import io.kube2ecs.api.diag.Diagnostic;
 import io.kube2ecs.api.diag.Severity;
 import io.kube2ecs.api.model.DeploymentModel;
@@ -62,6 +63,12 @@ public final class EcsJsonEmitter implements Emitter {
     static final String ARN_SUFFIX = "_ARN";
     /** Appended to the cluster input's placeholder for the cluster's name, which Application Auto Scaling needs. */
     static final String NAME_SUFFIX = "_NAME";
+    /** What to fill in for the cluster's ARN, in the run's list of values to fill in. */
+    static final String ARN_DESCRIPTION = "ECS cluster ARN, not its name (ECS JSON schedules; the profile's cluster gives it)";
+    /** What to fill in for the cluster's name, in the run's list of values to fill in. */
+    static final String NAME_DESCRIPTION = "ECS cluster name, not its ARN (ECS JSON scaling files; the profile's cluster gives it)";
+    /** The API that has {@link EmitContext#placeholder}. */
+    private static final ApiVersion PLACEHOLDER_API = new ApiVersion(1, 7);
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DefaultPrettyPrinter PRINTER =
@@ -189,6 +196,10 @@ public final class EcsJsonEmitter implements Emitter {
                             + (clusterNames.isEmpty() ? "" : "; " + String.join(", ", clusterNames) + " is the cluster's name, not its "
                             + "ARN (in scalable-target.json and scaling-policy-*.json), where the cluster placeholder takes its name or ARN"),
                     "set the environment values in a --profile file, or substitute them (e.g. with envsubst)", null, null));
+        }
+        // an older core's context lacks the method: there the placeholders are in ECSJSON001 only
+        if (context.apiVersion().satisfies(PLACEHOLDER_API)) {
+            values.derived().forEach(context::placeholder);
         }
     }
 
@@ -365,7 +376,7 @@ public final class EcsJsonEmitter implements Emitter {
         Value clusterValue = service != null ? service.cluster()
                 : model.inputNamed(StandardInputs.CLUSTER).isPresent() ? model.input(StandardInputs.CLUSTER) : null;
         if (clusterValue instanceof Value.Input input && values.list(input).isEmpty()) {
-            return values.placeholder(input.name(), NAME_SUFFIX);
+            return values.placeholder(input.name(), NAME_SUFFIX, NAME_DESCRIPTION);
         }
         // without a cluster, create-service uses the default one
         String cluster = clusterValue == null ? "default" : values.text(clusterValue);
@@ -498,7 +509,7 @@ public final class EcsJsonEmitter implements Emitter {
      */
     static String clusterArn(RunTask run, ValueRenderer values) {
         if (run.cluster() instanceof Value.Input input && values.list(input).isEmpty()) {
-            return values.placeholder(input.name(), ARN_SUFFIX);
+            return values.placeholder(input.name(), ARN_SUFFIX, ARN_DESCRIPTION);
         }
         // without a cluster, run-task uses the default one
         String cluster = run.cluster() == null ? "default" : values.text(run.cluster());

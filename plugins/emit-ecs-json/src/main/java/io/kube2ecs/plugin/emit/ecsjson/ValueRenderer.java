@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.kube2ecs.api.model.ResourceId;
 import io.kube2ecs.ecsshapes.ValueFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -31,6 +33,8 @@ final class ValueRenderer {
 
     private final DeploymentModel model;
     private final Set<String> placeholders = new TreeSet<>();
+    /** The placeholders of {@link #placeholder(String, String, String)} by their names, with what to fill in. */
+    private final Map<String, String> derived = new TreeMap<>();
 
     ValueRenderer(DeploymentModel model) {
         this.model = model;
@@ -151,12 +155,18 @@ final class ValueRenderer {
     /**
      * A placeholder of its own for another form of an input's value, e.g. {@code ${CLUSTER_ARN}} beside
      * {@code ${CLUSTER}}: where only one form is valid, a distinct name cannot be filled in with the other.
+     * No input stands for it, so it is kept in {@link #derived()} for the run's list of values to fill in.
+     *
+     * @param suffix      upper case, e.g. {@code _ARN}
+     * @param description what to fill in, as an input's description
      */
-    String placeholder(String inputName, String suffix) {
+    String placeholder(String inputName, String suffix, String description) {
         String base = model.inputNamed(inputName).map(EnvironmentInput::placeholder)
                 .orElse("${" + inputName.toUpperCase(Locale.ROOT) + "}");
         String placeholder = base.substring(0, base.length() - 1) + suffix + "}";
         placeholders.add(placeholder);
+        // the name an input would have for this placeholder (EnvironmentInput.placeholder is its upper case)
+        derived.putIfAbsent(placeholder.substring(2, placeholder.length() - 1).toLowerCase(Locale.ROOT), description);
         return placeholder;
     }
 
@@ -184,5 +194,10 @@ final class ValueRenderer {
 
     Set<String> placeholders() {
         return placeholders;
+    }
+
+    /** @return the placeholders of other forms of inputs' values, by the names of inputs that would stand for them, with what to fill in */
+    Map<String, String> derived() {
+        return derived;
     }
 }

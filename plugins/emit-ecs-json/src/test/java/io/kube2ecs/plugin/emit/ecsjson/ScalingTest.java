@@ -2,6 +2,7 @@ package io.kube2ecs.plugin.emit.ecsjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kube2ecs.api.diag.Diagnostics;
 import io.kube2ecs.api.model.ContainerDefinition;
 import io.kube2ecs.api.model.DeploymentModel;
 import io.kube2ecs.api.model.EcsService;
@@ -11,11 +12,16 @@ import io.kube2ecs.api.model.ScalingPolicy;
 import io.kube2ecs.api.model.StandardInputs;
 import io.kube2ecs.api.model.TaskDefinition;
 import io.kube2ecs.api.model.Value;
+import io.kube2ecs.api.spi.ConversionSettings;
+import io.kube2ecs.api.spi.EmitContext;
+import io.kube2ecs.api.spi.Output;
+import io.kube2ecs.api.spi.PluginOptions;
 import io.kube2ecs.testkit.GoldenHarness;
 import io.kube2ecs.testkit.PipelineRunner;
 import io.kube2ecs.testkit.RunResult;
 import io.kube2ecs.testkit.SampleModels;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +121,50 @@ class ScalingTest {
         // create-service takes the ARN as it was given
         assertThat(result.file("ecs/shop/web/service.json")).contains("\"cluster\": \"arn:aws:ecs:eu-west-1:123456789012:cluster/prod\"");
         assertThat(result.withCode(EcsJsonEmitter.CODE_PLACEHOLDERS)).isEmpty();
+    }
+
+    /** Emits the model and returns what the emitter reported with {@link EmitContext#placeholder}, in order. */
+    private static Map<String, String> reportedPlaceholders(DeploymentModel model) {
+        Map<String, String> reported = new LinkedHashMap<>();
+        new EcsJsonEmitter().emit(model, new EmitContext() {
+            @Override
+            public Output output() {
+                return (path, content) -> { };
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return diagnostic -> { };
+            }
+
+            @Override
+            public PluginOptions options() {
+                return Map::of;
+            }
+
+            @Override
+            public ConversionSettings settings() {
+                return null;
+            }
+
+            @Override
+            public void placeholder(String name, String description) {
+                reported.put(name, description);
+            }
+        });
+        return reported;
+    }
+
+    /** So the run lists them with the inputs to fill in, not only ECSJSON001 (shown with -v). */
+    @Test
+    void theClustersNameAndArnPlaceholdersAreReportedToTheRun() {
+        DeploymentModel model = SampleModels.nightlyReport();
+        model.add(policy("web", List.of(new ScalingPolicy.TargetTracking("ECSServiceAverageCPUUtilization", 70))));
+
+        assertThat(reportedPlaceholders(model)).containsExactly(
+                Map.entry("cluster_arn", "ECS cluster ARN, not its name (ECS JSON schedules; the profile's cluster gives it)"),
+                Map.entry("cluster_name", "ECS cluster name, not its ARN (ECS JSON scaling files; the profile's cluster gives it)"));
+        assertThat(reportedPlaceholders(scaledWebInCluster("arn:aws:ecs:eu-west-1:123456789012:cluster/prod"))).isEmpty();
     }
 
     @Test
