@@ -94,6 +94,32 @@ public final class Kube2Ecs {
         }
     }
 
+    /**
+     * Whether a {@link ConversionServer} may run this command: a conversion of files (or standard
+     * input) with the bundled plugins. A cluster read depends on the caller's environment and
+     * kubeconfig, and plugin jars would leave their class loaders behind in a long-lived JVM.
+     * A command line that does not parse is served: the server prints the same usage error.
+     *
+     * @param args the command line
+     * @return true when the server may run it
+     */
+    static boolean serves(List<String> args) {
+        PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
+        Kube2Ecs probe = new Kube2Ecs(discard, discard, InputStream::nullInputStream, Path.of(""));
+        CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(probe));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            CommandLine.ParseResult command = cli.parseArgs(args.toArray(String[]::new)).subcommand();
+            if (command == null) {
+                return true; // --help, --version
+            }
+            return command.commandSpec().name().equals("convert") && command.hasMatchedOption("--filename")
+                    && !command.hasMatchedOption("--plugin-path") && !command.hasMatchedOption("--plugin-dir");
+        } catch (CommandLine.ParameterException e) {
+            return true;
+        }
+    }
+
     /** @return when {@link #run} began, for {@code --timings} */
     java.time.Instant started() {
         return started;

@@ -352,6 +352,10 @@ public final class ConversionPipeline {
             times.mark("report");
             Set<String> folders = new TreeSet<>();
             emitters.forEach(e -> folders.add(e.value().outputFolder()));
+            if (Thread.currentThread().isInterrupted()) {
+                // whoever ran this was stopped (a conversion server's client went away): leave the output as it was
+                throw new java.io.InterruptedIOException("the run was cancelled");
+            }
             List<String> written = staging.commit(folders);
             times.mark("write");
             return written;

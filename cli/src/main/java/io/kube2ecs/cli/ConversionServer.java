@@ -1,0 +1,331 @@
+package io.kube2ecs.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A JVM kept between conversions, so that a later run finds its code compiled instead of starting
+ * cold: on two cores a fresh JVM spends about a third of a 1,000-application conversion compiling,
+ * and its C1-only code runs at half the speed C2's would. The launcher ({@code bin/kube2ecs}) starts
+ * one in the background after a conversion and sends later ones to it through {@link ServerClient};
+ * each run gets a new {@link Kube2Ecs} with the client's working directory, terminal, streams and
+ * arguments, and a pipeline built anew, so nothing of one run reaches the next.
+ *
+ * <p>Only conversions of files with the bundled plugins are served: a cluster read depends on the
+ * client's environment (kubeconfig, in-cluster variables), and plugin jars would pile up class
+ * loaders; those run in the client's own JVM. Runs are served one at a time. The socket lives in a
+ * folder only its user may enter, which is what keeps other users out. The server leaves when idle
+ * for a while, when its socket is removed, or when its jar is rebuilt.
+ */
+final class ConversionServer {
+
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    private final Path socket;
+    private final Duration idleLimit;
+    private final Path jar;
+    private final PrintWriter log;
+
+    /**
+     * @param socket    where to listen; its folder must be private to this user
+     * @param idleLimit how long to wait for a client before leaving
+     * @param jar       the jar this server runs from, to leave when it is rebuilt; null to not watch
+     * @param log       where the server's own messages go (the launcher sends them to a file)
+     */
+    ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log) {
+        this.socket = socket.toAbsolutePath();
+        this.idleLimit = idleLimit;
+        this.jar = jar;
+        this.log = log;
+    }
+
+    /**
+     * Serves until idle, the socket is gone or the jar changed.
+     *
+     * @return the process's exit status: {@link ExitCodes#OK}, or {@link ExitCodes#USAGE} when the
+     *         socket's folder is not private
+     */
+    int serve() throws IOException {
+        Path folder = socket.getParent();
+        String problem = privateFolderProblem(folder);
+        if (problem != null) {
+            log.println("kube2ecs server: " + problem + "; not serving");
+            log.flush();
+            return ExitCodes.USAGE;
+        }
+        Object jarStamp = stamp(jar);
+        try (FileChannel lockFile = FileChannel.open(folder.resolve(socket.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                return ExitCodes.OK; // another server took this socket first
+            }
+            Files.deleteIfExists(socket); // left by a server that was killed
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                 Selector selector = Selector.open()) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                Object socketKey = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+                long lastUsed = System.nanoTime();
+                try {
+                    while (true) {
+                        selector.select(Math.max(1, Math.min(CHECK_EVERY.toMillis(), idleLimit.toMillis())));
+                        selector.selectedKeys().clear();
+                        SocketChannel client = server.accept();
+                        if (client != null) {
+                            handle(client);
+                            lastUsed = System.nanoTime();
+                            continue;
+                        }
+                        if (System.nanoTime() - lastUsed >= idleLimit.toNanos() || !isOurs(socket, socketKey)
+                                || !Objects.equals(jarStamp, stamp(jar))) {
+                            return ExitCodes.OK;
+                        }
+                    }
+                } finally {
+                    if (isOurs(socket, socketKey)) {
+                        Files.deleteIfExists(socket);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs one client's command; a client that goes away cancels its run, which then writes nothing. */
+    private void handle(SocketChannel client) {
+        try (client) {
+            client.configureBlocking(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(client)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(client)));
+            ServerProtocol.Request request = ServerProtocol.Request.read(in);
+            if (request == null || !Kube2Ecs.serves(request.args())) {
+                out.writeByte(ServerProtocol.RUN_HERE);
+                out.flush();
+                return;
+            }
+            ClientInput stdin = new ClientInput(out);
+            PrintWriter stdout = printer(out, ServerProtocol.OUT);
+            PrintWriter stderr = printer(out, ServerProtocol.ERR);
+            int[] status = {ExitCodes.INTERNAL};
+            Thread run = new Thread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
+                    request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)), "kube2ecs-server-run");
+            Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
+            reader.setDaemon(true);
+            run.start();
+            reader.start();
+            run.join();
+            stdout.flush();
+            stderr.flush();
+            synchronized (out) {
+                out.writeByte(ServerProtocol.EXIT);
+                out.writeInt(status[0]);
+                out.flush();
+            }
+        } catch (IOException e) {
+            log.println("kube2ecs server: a client went away: " + e.getMessage());
+            log.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // a run's input and model are garbage now: give the memory back while nobody waits
+            System.gc();
+        }
+    }
+
+    /** Reads what the client sends: standard input once asked, and the end of the connection, which cancels the run. */
+    private static void readClient(DataInputStream in, ClientInput stdin, Thread run) {
+        try {
+            while (true) {
+                int type = ServerProtocol.readType(in);
+                if (type == ServerProtocol.STDIN) {
+                    stdin.add(ServerProtocol.readBytes(in, in.readInt()));
+                } else if (type == ServerProtocol.STDIN_END) {
+                    stdin.end();
+                } else {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // the connection ended: the same as the client leaving
+        }
+        stdin.end();
+        if (run.isAlive()) {
+            run.interrupt(); // the client was stopped (Ctrl-C): the pipeline then writes nothing
+        }
+    }
+
+    private static PrintWriter printer(DataOutputStream out, byte type) {
+        OutputStream frames = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                synchronized (out) {
+                    ServerProtocol.writeFrame(out, type, bytes, offset, length);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                synchronized (out) {
+                    out.flush();
+                }
+            }
+        };
+        return new PrintWriter(new java.io.OutputStreamWriter(new BufferedOutputStream(frames, 1 << 13), StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * @return why the folder does not keep other users out, or null when it does
+     */
+    static String privateFolderProblem(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return folder + " is not a folder";
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+            for (PosixFilePermission permission : permissions) {
+                if (permission.name().startsWith("GROUP") || permission.name().startsWith("OTHERS")) {
+                    return folder + " is open to other users (" + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                            + "); it must be rwx------";
+                }
+            }
+            String owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                return folder + " belongs to " + owner;
+            }
+        } catch (UnsupportedOperationException e) {
+            return folder + " has no POSIX permissions to check";
+        }
+        return null;
+    }
+
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null; // held by another server in this JVM
+        }
+    }
+
+    private static boolean isOurs(Path socket, Object key) {
+        try {
+            return Objects.equals(key, Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Object stamp(Path jar) {
+        if (jar == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+            return attributes.lastModifiedTime() + "/" + attributes.size() + "/" + attributes.fileKey();
+        } catch (IOException e) {
+            return "gone";
+        }
+    }
+
+    /** Standard input as the client sends it, asked for the first time the command wants it. */
+    private static final class ClientInput extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        private final DataOutputStream toClient;
+        private boolean asked;
+        private byte[] current;
+        private int position;
+        private boolean ended;
+
+        ClientInput(DataOutputStream toClient) {
+            this.toClient = toClient;
+        }
+
+        synchronized InputStream requested() {
+            if (!asked) {
+                asked = true;
+                try {
+                    synchronized (toClient) {
+                        toClient.writeByte(ServerProtocol.STDIN_WANTED);
+                        toClient.flush();
+                    }
+                } catch (IOException e) {
+                    end(); // the client is gone: the read sees an empty input, and the run is being cancelled
+                }
+            }
+            return this;
+        }
+
+        void add(byte[] chunk) {
+            if (chunk.length > 0) {
+                chunks.add(chunk);
+            }
+        }
+
+        void end() {
+            chunks.add(END);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            while (!ended && (current == null || position == current.length)) {
+                try {
+                    current = chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("the client went away");
+                }
+                position = 0;
+                ended = current == END;
+            }
+            if (ended) {
+                return -1;
+            }
+            int count = Math.min(length, current.length - position);
+            System.arraycopy(current, position, buffer, offset, count);
+            position += count;
+            return count;
+        }
+    }
+}

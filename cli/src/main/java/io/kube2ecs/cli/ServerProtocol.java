@@ -1,0 +1,169 @@
+package io.kube2ecs.cli;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link ServerClient} and {@link ConversionServer} say to each other over a Unix socket. The
+ * client sends one {@link Request}; then the server sends frames (a type byte, a length, the bytes)
+ * of standard output and error, asks for standard input only if the command reads it, and ends with
+ * the exit status. The client sends standard input in frames once asked, and closes the socket to
+ * cancel the run.
+ */
+final class ServerProtocol {
+
+    static final int MAGIC = 0x6b326563;
+    /** Raised whenever a frame or the request changes: a client and server of other versions never talk. */
+    static final int VERSION = 1;
+
+    /** Server to client: bytes of standard output. */
+    static final byte OUT = 1;
+    /** Server to client: bytes of standard error. */
+    static final byte ERR = 2;
+    /** Server to client: the command reads standard input; send it. */
+    static final byte STDIN_WANTED = 3;
+    /** Server to client: the run ended with this status (4 bytes). */
+    static final byte EXIT = 4;
+    /** Server to client: this command is not served (a cluster read, own plugins, another version); run it yourself. */
+    static final byte RUN_HERE = 5;
+
+    /** Client to server: bytes of standard input. */
+    static final byte STDIN = 1;
+    /** Client to server: standard input ended. */
+    static final byte STDIN_END = 2;
+
+    /**
+     * The client's exit status when the server did not run the command (or none answered): the
+     * launcher then runs it in a JVM of its own. Not one of {@link ExitCodes}.
+     */
+    static final int NOT_SERVED = 75;
+
+    /** No argument, path or frame is anywhere near this long; a longer one means a stream out of step. */
+    private static final int MAX_LENGTH = 1 << 24;
+
+    private ServerProtocol() {
+    }
+
+    /**
+     * One command to run.
+     *
+     * @param workingDirectory the client's working directory, where relative paths start
+     * @param args             the command line
+     * @param terminal         which of the client's streams are a terminal
+     */
+    record Request(Path workingDirectory, List<String> args, Terminal terminal) {
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            writeString(out, workingDirectory.toString());
+            out.writeInt(args.size());
+            for (String arg : args) {
+                writeString(out, arg);
+            }
+            out.writeBoolean(terminal.stdin());
+            out.writeBoolean(terminal.stderr());
+            out.flush();
+        }
+
+        /**
+         * @return the request, or null when the client speaks another version of this protocol
+         */
+        static Request read(DataInputStream in) throws IOException {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                return null;
+            }
+            Path workingDirectory = Path.of(readString(in));
+            int count = in.readInt();
+            if (count < 0 || count > 100_000) {
+                throw new IOException("a request of " + count + " arguments");
+            }
+            List<String> args = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                args.add(readString(in));
+            }
+            Terminal terminal = new Terminal(in.readBoolean(), in.readBoolean());
+            return new Request(workingDirectory, List.copyOf(args), terminal);
+        }
+    }
+
+    static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in, in.readInt()), StandardCharsets.UTF_8);
+    }
+
+    static void writeFrame(DataOutputStream out, byte type, byte[] bytes, int offset, int length) throws IOException {
+        out.writeByte(type);
+        out.writeInt(length);
+        out.write(bytes, offset, length);
+    }
+
+    static byte[] readBytes(DataInputStream in, int length) throws IOException {
+        if (length < 0 || length > MAX_LENGTH) {
+            throw new IOException("a frame of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    /**
+     * A stream that reads the channel itself. Not {@link java.nio.channels.Channels#newInputStream}:
+     * its streams take the channel's blocking lock, so a read waiting for the peer would hold up
+     * every write the other way, and each side waits while reading.
+     */
+    static java.io.InputStream input(java.nio.channels.SocketChannel channel) {
+        return new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return length == 0 ? 0 : channel.read(java.nio.ByteBuffer.wrap(bytes, offset, length));
+            }
+        };
+    }
+
+    /** A stream that writes to the channel itself; see {@link #input}. */
+    static java.io.OutputStream output(java.nio.channels.SocketChannel channel) {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, offset, length);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        };
+    }
+
+    /**
+     * @return the next frame's type, or -1 at the end of the stream
+     */
+    static int readType(DataInputStream in) throws IOException {
+        try {
+            return in.readUnsignedByte();
+        } catch (EOFException e) {
+            return -1;
+        }
+    }
+}

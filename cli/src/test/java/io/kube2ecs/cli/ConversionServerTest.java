@@ -1,0 +1,216 @@
+package io.kube2ecs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conversion server and its client over a real Unix socket: a served run must be the same run
+ * as one in the caller's own JVM — the same files byte for byte, the same console output and exit
+ * status — and anything the server does not serve must come back untouched for the launcher to run.
+ */
+class ConversionServerTest {
+
+    private static final Path E2E = Path.of("src/test/resources/e2e");
+
+    @TempDir
+    Path temp;
+
+    private Path socket;
+    private ExecutorService executor;
+    private Future<Integer> server;
+    private final StringWriter serverLog = new StringWriter();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("sock"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        socket = folder.resolve("s.sock");
+        executor = Executors.newSingleThreadExecutor();
+        server = executor.submit(new ConversionServer(socket, Duration.ofMinutes(5), null, new PrintWriter(serverLog, true))::serve);
+        for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(socket), "the server did not listen: " + serverLog);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        Files.deleteIfExists(socket); // a server whose socket is gone leaves at its next check
+        assertEquals(ExitCodes.OK, server.get(30, TimeUnit.SECONDS));
+        executor.shutdownNow();
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run client(Path workingDirectory, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int status = new ServerClient(socket, workingDirectory, Terminal.NONE, in, out, err).run(List.of(args));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aServedConversionWritesWhatARunHereWrites() throws IOException {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "o-local");
+        // twice: the second run finds the first one's compiled code and must not find anything else of it
+        Run first = client(temp, "", "convert", "-f", input.toString(), "-o", "o-served1");
+        Run second = client(temp, "", "convert", "-f", input.toString(), "-o", "o-served2");
+
+        assertEquals(ExitCodes.OK, here.exitCode(), here.err());
+        for (Run served : List.of(first, second)) {
+            assertEquals(here.exitCode(), served.status());
+            assertEquals(here.out(), served.out());
+            assertEquals(here.err().replace("o-local", "OUT"), served.err().replaceAll("o-served[12]", "OUT"));
+        }
+        Map<String, String> expected = files(temp.resolve("o-local"));
+        assertTrue(expected.size() > 10, "the conversion wrote " + expected.keySet());
+        assertEquals(expected, files(temp.resolve("o-served1")));
+        assertEquals(expected, files(temp.resolve("o-served2")));
+    }
+
+    @Test
+    void standardInputIsSentWhenTheCommandReadsIt() throws IOException {
+        String manifest = Files.readString(E2E.resolve("workloads-irsa-sgp/input/workloads.yaml"));
+        CliRunner.Result here = CliRunner.runWithStdin(temp, manifest, "convert", "-f", "-", "-o", "o-local", "-t", "ecs-json");
+        Run served = client(temp, manifest, "convert", "-f", "-", "-o", "o-served", "-t", "ecs-json");
+
+        assertEquals(here.exitCode(), served.status(), served.err());
+        assertEquals(files(temp.resolve("o-local")), files(temp.resolve("o-served")));
+        assertFalse(files(temp.resolve("o-served")).isEmpty());
+    }
+
+    @Test
+    void relativePathsStartInTheClientsWorkingDirectory() throws IOException {
+        Path project = Files.createDirectory(temp.resolve("project"));
+        Files.copy(E2E.resolve("workloads-irsa-sgp/input/workloads.yaml"), project.resolve("app.yaml"));
+        Run served = client(project, "", "convert", "-f", "app.yaml", "-o", "out", "-t", "terraform");
+
+        assertEquals(ExitCodes.OK, served.status(), served.err());
+        assertTrue(Files.isRegularFile(project.resolve("out/terraform/main.tf")), served.err());
+    }
+
+    @Test
+    void badInputGetsTheSameDiagnosticsAndExitStatus() {
+        Path input = E2E.resolve("syntax-error-writes-nothing/input").toAbsolutePath();
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "out");
+        Run served = client(temp, "", "convert", "-f", input.toString(), "-o", "out");
+
+        assertEquals(ExitCodes.CONVERSION_ERRORS, served.status());
+        assertEquals(here.err(), served.err());
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
+    void aUsageErrorIsPrintedByTheServerAsItWouldBeHere() {
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", "x.yaml", "--no-such-option");
+        Run served = client(temp, "", "convert", "-f", "x.yaml", "--no-such-option");
+
+        assertEquals(ExitCodes.USAGE, served.status());
+        assertEquals(here.err(), served.err());
+    }
+
+    @Test
+    void clusterReadsAndPluginJarsAreLeftToTheCaller() throws IOException {
+        Files.createDirectory(temp.resolve("plugins"));
+        for (String[] args : List.of(new String[] {"convert", "-o", "out"},
+                new String[] {"convert", "--cluster", "--context", "prod"},
+                new String[] {"convert", "-f", "a.yaml", "--plugin-dir", "plugins"},
+                new String[] {"convert", "-f", "a.yaml", "--plugin-path", "plugins"},
+                new String[] {"plugins"})) {
+            Run served = client(temp, "", args);
+            assertEquals(ServerProtocol.NOT_SERVED, served.status(), String.join(" ", args));
+            assertEquals("", served.out() + served.err(), String.join(" ", args));
+        }
+        assertFalse(Files.exists(temp.resolve("out")));
+    }
+
+    @Test
+    void noServerListeningIsSaidByTheExitStatusAlone() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new ServerClient(temp.resolve("none.sock"), temp, Terminal.NONE, InputStream.nullInputStream(),
+                new ByteArrayOutputStream(), err).run(List.of("convert", "-f", "a.yaml"));
+
+        assertEquals(ServerClient.NO_SERVER, status);
+        assertEquals(0, err.size());
+    }
+
+    @Test
+    void aSecondServerOnTheSameSocketLeavesAtOnce() throws IOException {
+        int status = new ConversionServer(socket, Duration.ofMinutes(5), null, new PrintWriter(new StringWriter())).serve();
+
+        assertEquals(ExitCodes.OK, status);
+        assertTrue(Files.exists(socket), "the first server's socket must stay");
+        assertEquals(ExitCodes.OK, client(temp, "", "--version").status());
+    }
+
+    @Test
+    void aSocketFolderOtherUsersMayEnterIsRefused() throws IOException {
+        Path open = Files.createDirectory(temp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-x---"));
+        StringWriter log = new StringWriter();
+
+        assertNotNull(ConversionServer.privateFolderProblem(open));
+        assertEquals(ExitCodes.USAGE, new ConversionServer(open.resolve("s.sock"), Duration.ofMinutes(5), null,
+                new PrintWriter(log, true)).serve());
+        assertTrue(log.toString().contains("open to other users (rwxr-x---)"), log.toString());
+        assertFalse(Files.exists(open.resolve("s.sock")));
+        assertNull(ConversionServer.privateFolderProblem(socket.getParent()));
+    }
+
+    @Test
+    void anIdleServerLeavesAndRemovesItsSocket() throws Exception {
+        Path folder = socket.getParent();
+        Path other = folder.resolve("idle.sock");
+        int status = new ConversionServer(other, Duration.ofMillis(200), null, new PrintWriter(new StringWriter())).serve();
+
+        assertEquals(ExitCodes.OK, status);
+        assertFalse(Files.exists(other));
+    }
+
+    private static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(paths::add);
+        }
+        for (Path path : paths) {
+            String text = Files.readString(path);
+            // report.md and report.json name the output folder they were written to
+            files.put(root.relativize(path).toString(), text.replace(root.getFileName().toString(), "OUT"));
+        }
+        return files;
+    }
+}
