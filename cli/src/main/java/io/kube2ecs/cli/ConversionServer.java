@@ -135,13 +135,18 @@ final class ConversionServer {
             PrintWriter stdout = printer(out, ServerProtocol.OUT);
             PrintWriter stderr = printer(out, ServerProtocol.ERR);
             int[] status = {ExitCodes.INTERNAL};
-            Thread run = new Thread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
-                    request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)), "kube2ecs-server-run");
+            RunThread run = new RunThread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
+                    request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)));
             Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
             reader.setDaemon(true);
             run.start();
             reader.start();
             run.join();
+            if (run.cancelled) {
+                log.println("kube2ecs server: the client went away before its run ended; the run was cancelled");
+                log.flush();
+                return;
+            }
             stdout.flush();
             stderr.flush();
             synchronized (out) {
@@ -160,8 +165,34 @@ final class ConversionServer {
         }
     }
 
+    /**
+     * A run's thread, cancelled without being interrupted. The pipeline asks
+     * {@code Thread.currentThread().isInterrupted()} just before it commits, and this answers yes once
+     * the client is gone. A real interrupt would also reach the core's waits for its worker threads
+     * ({@code Workers.join}, the report's JSON job), which then stop waiting: the staging folder was
+     * removed while the emitters still wrote into it, leaving thousands of their files in or beside
+     * the output folder. The JDK's interruptible channels ask the same question, so the run's own
+     * reads and writes of files fail at once after a cancel, which only shortens it.
+     */
+    private static final class RunThread extends Thread {
+        private volatile boolean cancelled;
+
+        RunThread(Runnable run) {
+            super(run, "kube2ecs-server-run");
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isInterrupted() {
+            return cancelled || super.isInterrupted();
+        }
+    }
+
     /** Reads what the client sends: standard input once asked, and the end of the connection, which cancels the run. */
-    private static void readClient(DataInputStream in, ClientInput stdin, Thread run) {
+    private static void readClient(DataInputStream in, ClientInput stdin, RunThread run) {
         try {
             while (true) {
                 int type = ServerProtocol.readType(in);
@@ -176,10 +207,12 @@ final class ConversionServer {
         } catch (IOException e) {
             // the connection ended: the same as the client leaving
         }
-        stdin.end();
         if (run.isAlive()) {
-            run.interrupt(); // the client was stopped (Ctrl-C): the pipeline then writes nothing
+            // cancelled first, so that a run that reads its input to the end below is already cancelled
+            run.cancel(); // the client was stopped (Ctrl-C): the pipeline then writes nothing
         }
+        // what the client sent of its input is not all of it: reading on must fail, not see an end
+        stdin.fail();
     }
 
     private static PrintWriter printer(DataOutputStream out, byte type) {
@@ -262,12 +295,14 @@ final class ConversionServer {
     /** Standard input as the client sends it, asked for the first time the command wants it. */
     private static final class ClientInput extends InputStream {
         private static final byte[] END = new byte[0];
+        private static final byte[] GONE = new byte[0];
         private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
         private final DataOutputStream toClient;
         private boolean asked;
         private byte[] current;
         private int position;
         private boolean ended;
+        private boolean gone;
 
         ClientInput(DataOutputStream toClient) {
             this.toClient = toClient;
@@ -282,7 +317,7 @@ final class ConversionServer {
                         toClient.flush();
                     }
                 } catch (IOException e) {
-                    end(); // the client is gone: the read sees an empty input, and the run is being cancelled
+                    fail(); // the client is gone, and the run is being cancelled
                 }
             }
             return this;
@@ -298,6 +333,11 @@ final class ConversionServer {
             chunks.add(END);
         }
 
+        /** The client went away: reading past what it sent fails (after a complete input, that is still its end). */
+        void fail() {
+            chunks.add(GONE);
+        }
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
@@ -309,7 +349,7 @@ final class ConversionServer {
             if (length == 0) {
                 return 0;
             }
-            while (!ended && (current == null || position == current.length)) {
+            while (!ended && !gone && (current == null || position == current.length)) {
                 try {
                     current = chunks.take();
                 } catch (InterruptedException e) {
@@ -318,6 +358,10 @@ final class ConversionServer {
                 }
                 position = 0;
                 ended = current == END;
+                gone = current == GONE;
+            }
+            if (gone) {
+                throw new InterruptedIOException("the client went away");
             }
             if (ended) {
                 return -1;

@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +202,169 @@ class ConversionServerTest {
 
         assertEquals(ExitCodes.OK, status);
         assertFalse(Files.exists(other));
+    }
+
+    @Test
+    void aClientThatGoesAwayWhileItsInputIsReadCancelsTheRun() throws Exception {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        assertEquals(ExitCodes.OK, client(temp, "", "convert", "-f", input.toString(), "-o", "out").status());
+        Map<String, String> before = snapshot(temp.resolve("out"));
+
+        // the server cannot have run far: it waits for the input this client never finishes sending
+        try (RawClient gone = new RawClient(temp, "convert", "-f", "-", "-o", "out")) {
+            assertEquals(ServerProtocol.STDIN_WANTED, gone.awaitFrame(ServerProtocol.STDIN_WANTED));
+            gone.sendStdin(Files.readString(input.resolve("workloads.yaml")));
+        }
+
+        assertTheServerStillServes();
+        assertEquals(before, snapshot(temp.resolve("out")), "a cancelled run changed the output");
+        assertNoStaging(temp);
+        assertTrue(serverLog.toString().contains("the run was cancelled"), serverLog.toString());
+    }
+
+    @Test
+    void aClientThatGoesAwayWhileTheFilesAreWrittenCancelsTheRun() throws Exception {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        assertEquals(ExitCodes.OK, client(temp, "", "convert", "-f", input.toString(), "-o", "out").status());
+        Map<String, String> before = snapshot(temp.resolve("out"));
+        Path big = generate(temp.resolve("big"), 1500);
+
+        // the staging folder inside the output exists from the emitters' start until the commit, which
+        // for this many applications is a second or more: the client leaves well before the commit
+        try (RawClient gone = new RawClient(temp, "convert", "-f", big.toString(), "-o", "out")) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!hasStaging(temp.resolve("out"))) {
+                assertTrue(System.nanoTime() < deadline, "the run never began writing: " + serverLog);
+                Thread.sleep(2);
+            }
+        }
+
+        assertTheServerStillServes();
+        assertEquals(before, snapshot(temp.resolve("out")), "a cancelled run changed the output");
+        assertNoStaging(temp);
+        assertTrue(serverLog.toString().contains("the run was cancelled"), serverLog.toString());
+    }
+
+    /** A served conversion after whatever came before gives what a run here gives. */
+    private void assertTheServerStillServes() throws IOException {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "next-local");
+        Run served = client(temp, "", "convert", "-f", input.toString(), "-o", "next-served");
+        assertEquals(here.exitCode(), served.status(), served.err());
+        assertEquals(here.err().replace("next-local", "OUT"), served.err().replace("next-served", "OUT"));
+        assertEquals(files(temp.resolve("next-local")), files(temp.resolve("next-served")));
+    }
+
+    private static boolean hasStaging(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(p -> p.getFileName().toString().startsWith(".kube2ecs-staging-"));
+        }
+    }
+
+    private static void assertNoStaging(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> left = walk.filter(p -> p.getFileName().toString().startsWith(".kube2ecs-staging-")).toList();
+            assertEquals(List.of(), left, "a cancelled run left its staging folder");
+        }
+    }
+
+    /**
+     * Every file under root with its content and modification time, and every folder (whose own time
+     * a staging folder made and removed inside it changes).
+     */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.toList()) {
+                entries.put(root.relativize(path).toString(), Files.isRegularFile(path)
+                        ? Files.getLastModifiedTime(path) + " " + Files.readString(path) : "<folder>");
+            }
+        }
+        return entries;
+    }
+
+    /** count applications, each a ConfigMap, a Deployment and a Service in a file of its own. */
+    static Path generate(Path folder, int count) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 0; i < count; i++) {
+            Files.writeString(folder.resolve("app" + i + ".yaml"), """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: app%1$d, namespace: ns%2$d}
+                    data: {LOG_LEVEL: info, UPSTREAM: "http://app%1$d.ns%2$d.svc.cluster.local"}
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {name: app%1$d, namespace: ns%2$d, labels: {app: app%1$d}}
+                    spec:
+                      replicas: 2
+                      selector: {matchLabels: {app: app%1$d}}
+                      template:
+                        metadata: {labels: {app: app%1$d}}
+                        spec:
+                          containers:
+                          - name: web
+                            image: registry.example.com/app%1$d:1.0
+                            ports: [{name: http, containerPort: 8080}]
+                            envFrom: [{configMapRef: {name: app%1$d}}]
+                            resources: {requests: {cpu: 250m, memory: 256Mi}}
+                    ---
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: app%1$d, namespace: ns%2$d}
+                    spec:
+                      selector: {app: app%1$d}
+                      ports: [{name: http, port: 80, targetPort: http}]
+                    """.formatted(i, i % 10));
+        }
+        return folder;
+    }
+
+    /** Speaks the protocol by hand, to stop where {@link ServerClient} never would. */
+    private final class RawClient implements AutoCloseable {
+        private final SocketChannel channel;
+        private final DataOutputStream out;
+        private final DataInputStream in;
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        RawClient(Path workingDirectory, String... args) throws IOException {
+            this(new ServerProtocol.Request(workingDirectory, List.of(args), Terminal.NONE));
+        }
+
+        RawClient(ServerProtocol.Request request) throws IOException {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            out = new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(channel)));
+            in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(channel)));
+            request.write(out);
+        }
+
+        /** @return the type of the first frame that is not output, which must be the one expected */
+        int awaitFrame(byte expected) throws IOException {
+            while (true) {
+                int type = ServerProtocol.readType(in);
+                if (type == ServerProtocol.OUT || type == ServerProtocol.ERR) {
+                    stderr.write(ServerProtocol.readBytes(in, in.readInt()));
+                    continue;
+                }
+                assertEquals(expected, type, "frame; so far: " + stderr.toString(StandardCharsets.UTF_8));
+                return type;
+            }
+        }
+
+        void sendStdin(String text) throws IOException {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ServerProtocol.writeFrame(out, ServerProtocol.STDIN, bytes, 0, bytes.length);
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     private static Map<String, String> files(Path root) throws IOException {
