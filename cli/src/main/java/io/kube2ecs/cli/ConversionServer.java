@@ -47,11 +47,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ConversionServer {
 
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /** A client sends its request as soon as it connects; it takes a few milliseconds. */
+    private static final Duration REQUEST_LIMIT = Duration.ofSeconds(10);
 
     private final Path socket;
     private final Duration idleLimit;
     private final Path jar;
     private final PrintWriter log;
+    private final Duration requestLimit;
 
     /**
      * @param socket    where to listen; its folder must be private to this user
@@ -60,10 +63,16 @@ final class ConversionServer {
      * @param log       where the server's own messages go (the launcher sends them to a file)
      */
     ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log) {
+        this(socket, idleLimit, jar, log, REQUEST_LIMIT);
+    }
+
+    /** @param requestLimit how long a client may take to send its request once connected */
+    ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log, Duration requestLimit) {
         this.socket = socket.toAbsolutePath();
         this.idleLimit = idleLimit;
         this.jar = jar;
         this.log = log;
+        this.requestLimit = requestLimit;
     }
 
     /**
@@ -122,46 +131,107 @@ final class ConversionServer {
     /** Runs one client's command; a client that goes away cancels its run, which then writes nothing. */
     private void handle(SocketChannel client) {
         try (client) {
+            ServerProtocol.Request request;
+            try {
+                request = readRequest(client);
+            } catch (java.net.SocketTimeoutException e) {
+                log.println("kube2ecs server: a client sent no request within " + requestLimit.toMillis() + " ms; it was let go");
+                log.flush();
+                return;
+            } catch (RuntimeException e) {
+                // a request this JVM cannot take (a path with a NUL character, say) is the caller's to run;
+                // it must not end the server for every client after it
+                log.println("kube2ecs server: a request could not be read: " + e.getClass().getName());
+                log.flush();
+                request = null;
+            }
             client.configureBlocking(true);
             DataInputStream in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(client)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(client)));
-            ServerProtocol.Request request = ServerProtocol.Request.read(in);
-            if (request == null || !Kube2Ecs.serves(request.args())) {
+            // a relative folder would be resolved against the server's own, which is /
+            if (request == null || !request.workingDirectory().isAbsolute() || !Kube2Ecs.serves(request.args())) {
                 out.writeByte(ServerProtocol.RUN_HERE);
                 out.flush();
                 return;
             }
-            ClientInput stdin = new ClientInput(out);
-            PrintWriter stdout = printer(out, ServerProtocol.OUT);
-            PrintWriter stderr = printer(out, ServerProtocol.ERR);
-            int[] status = {ExitCodes.INTERNAL};
-            RunThread run = new RunThread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
-                    request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)));
-            Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
-            reader.setDaemon(true);
-            run.start();
-            reader.start();
-            run.join();
-            if (run.cancelled) {
-                log.println("kube2ecs server: the client went away before its run ended; the run was cancelled");
-                log.flush();
-                return;
-            }
-            stdout.flush();
-            stderr.flush();
-            synchronized (out) {
-                out.writeByte(ServerProtocol.EXIT);
-                out.writeInt(status[0]);
-                out.flush();
-            }
+            run(request, in, out);
         } catch (IOException e) {
             log.println("kube2ecs server: a client went away: " + e.getMessage());
             log.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // only this client's run is lost; its message could hold what it read, which stays out of the log
+            log.println("kube2ecs server: a request failed: " + e.getClass().getName());
+            log.flush();
         } finally {
             // a run's input and model are garbage now: give the memory back while nobody waits
             System.gc();
+        }
+    }
+
+    private void run(ServerProtocol.Request request, DataInputStream in, DataOutputStream out) throws IOException, InterruptedException {
+        ClientInput stdin = new ClientInput(out);
+        PrintWriter stdout = printer(out, ServerProtocol.OUT);
+        PrintWriter stderr = printer(out, ServerProtocol.ERR);
+        int[] status = {ExitCodes.INTERNAL};
+        RunThread run = new RunThread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
+                request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)));
+        Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
+        reader.setDaemon(true);
+        run.start();
+        reader.start();
+        run.join();
+        if (run.cancelled) {
+            log.println("kube2ecs server: the client went away before its run ended; the run was cancelled");
+            log.flush();
+            return;
+        }
+        stdout.flush();
+        stderr.flush();
+        synchronized (out) {
+            out.writeByte(ServerProtocol.EXIT);
+            out.writeInt(status[0]);
+            out.flush();
+        }
+    }
+
+    /**
+     * Reads the request, waiting for it at most {@link #requestLimit}: runs are served one at a time,
+     * so a client stopped between connecting and sending it (Ctrl-Z) would otherwise hold up every
+     * client after it, and keep the server from ever being idle.
+     */
+    private ServerProtocol.Request readRequest(SocketChannel client) throws IOException {
+        client.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            client.register(selector, SelectionKey.OP_READ);
+            long deadline = System.nanoTime() + requestLimit.toNanos();
+            InputStream timed = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    while (length > 0) {
+                        int count = client.read(java.nio.ByteBuffer.wrap(bytes, offset, length));
+                        if (count != 0) {
+                            return count;
+                        }
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw new java.net.SocketTimeoutException("no request");
+                        }
+                        selector.select(Math.max(1, Duration.ofNanos(left).toMillis()));
+                        selector.selectedKeys().clear();
+                    }
+                    return 0;
+                }
+            };
+            // not buffered, so that nothing the client sends after its request is taken here
+            return ServerProtocol.Request.read(new DataInputStream(timed));
         }
     }
 

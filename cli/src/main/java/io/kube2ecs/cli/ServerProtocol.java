@@ -60,9 +60,14 @@ final class ServerProtocol {
     record Request(Path workingDirectory, List<String> args, Terminal terminal) {
 
         void write(DataOutputStream out) throws IOException {
+            write(out, workingDirectory.toString(), args, terminal);
+        }
+
+        /** Also writes requests a real client never sends, for tests of what the server does with them. */
+        static void write(DataOutputStream out, String workingDirectory, List<String> args, Terminal terminal) throws IOException {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            writeString(out, workingDirectory.toString());
+            writeString(out, workingDirectory);
             out.writeInt(args.size());
             for (String arg : args) {
                 writeString(out, arg);

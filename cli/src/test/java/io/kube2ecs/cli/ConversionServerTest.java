@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversionServerTest {
 
     private static final Path E2E = Path.of("src/test/resources/e2e");
+    /** Short, so that the test of a client that never sends its request is quick; real clients take milliseconds. */
+    private static final Duration REQUEST_LIMIT = Duration.ofSeconds(2);
 
     @TempDir
     Path temp;
@@ -60,7 +62,8 @@ class ConversionServerTest {
         Path folder = Files.createDirectory(temp.resolve("sock"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         socket = folder.resolve("s.sock");
         executor = Executors.newSingleThreadExecutor();
-        server = executor.submit(new ConversionServer(socket, Duration.ofMinutes(5), null, new PrintWriter(serverLog, true))::serve);
+        server = executor.submit(new ConversionServer(socket, Duration.ofMinutes(5), null, new PrintWriter(serverLog, true),
+                REQUEST_LIMIT)::serve);
         for (int i = 0; i < 500 && !Files.exists(socket); i++) {
             Thread.sleep(10);
         }
@@ -243,6 +246,36 @@ class ConversionServerTest {
         assertEquals(before, snapshot(temp.resolve("out")), "a cancelled run changed the output");
         assertNoStaging(temp);
         assertTrue(serverLog.toString().contains("the run was cancelled"), serverLog.toString());
+    }
+
+    @Test
+    void aClientThatNeverSendsItsRequestDoesNotHoldUpTheNext() throws Exception {
+        ExecutorService nextClient = Executors.newSingleThreadExecutor();
+        try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.connect(UnixDomainSocketAddress.of(socket));
+            nextClient.submit(() -> {
+                assertTheServerStillServes();
+                return null;
+            }).get(1, TimeUnit.MINUTES);
+        } finally {
+            nextClient.shutdownNow();
+        }
+        assertTrue(serverLog.toString().contains("sent no request within 2000 ms"), serverLog.toString());
+    }
+
+    @Test
+    void aRequestTheServerCannotTakeIsLeftToTheCallerAndTheServerStays() throws Exception {
+        for (String workingDirectory : List.of(temp + "/a\0b", "relative/folder")) {
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                ServerProtocol.Request.write(new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(channel))),
+                        workingDirectory, List.of("convert", "-f", "a.yaml"), Terminal.NONE);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(channel)));
+                assertEquals(ServerProtocol.RUN_HERE, ServerProtocol.readType(in), workingDirectory);
+            }
+        }
+        assertTheServerStillServes();
+        assertFalse(server.isDone());
     }
 
     /** A served conversion after whatever came before gives what a run here gives. */
