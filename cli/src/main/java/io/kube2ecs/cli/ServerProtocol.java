@@ -20,7 +20,7 @@ final class ServerProtocol {
 
     static final int MAGIC = 0x6b326563;
     /** Raised whenever a frame or the request changes: a client and server of other versions never talk. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Server to client: bytes of standard output. */
     static final byte OUT = 1;
@@ -51,22 +51,47 @@ final class ServerProtocol {
     }
 
     /**
+     * What a conversion's result depends on that a JVM takes from its environment once, at start-up,
+     * and a served run therefore takes from the run that started the server: the default locale
+     * ({@code String.format}, {@code toLowerCase()} in the plugins), the default charset, and the
+     * encoding of file names, outside which a path cannot even be made (a server started with
+     * {@code LANG=C} fails on an {@code é} in a later run's folder). A server whose platform is not
+     * its client's leaves the run to the client.
+     *
+     * @return this JVM's platform, compared as it is
+     */
+    static String platform() {
+        return String.join(" ", java.util.Locale.getDefault().toLanguageTag(),
+                java.util.Locale.getDefault(java.util.Locale.Category.FORMAT).toLanguageTag(),
+                java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY).toLanguageTag(),
+                java.nio.charset.Charset.defaultCharset().name(), String.valueOf(System.getProperty("sun.jnu.encoding")));
+    }
+
+    /**
      * One command to run.
      *
      * @param workingDirectory the client's working directory, where relative paths start
      * @param args             the command line
      * @param terminal         which of the client's streams are a terminal
+     * @param platform         the client's {@link #platform()}
      */
-    record Request(Path workingDirectory, List<String> args, Terminal terminal) {
+    record Request(Path workingDirectory, List<String> args, Terminal terminal, String platform) {
+
+        /** A request from this JVM. */
+        Request(Path workingDirectory, List<String> args, Terminal terminal) {
+            this(workingDirectory, args, terminal, ServerProtocol.platform());
+        }
 
         void write(DataOutputStream out) throws IOException {
-            write(out, workingDirectory.toString(), args, terminal);
+            write(out, workingDirectory.toString(), args, terminal, platform);
         }
 
         /** Also writes requests a real client never sends, for tests of what the server does with them. */
-        static void write(DataOutputStream out, String workingDirectory, List<String> args, Terminal terminal) throws IOException {
+        static void write(DataOutputStream out, String workingDirectory, List<String> args, Terminal terminal, String platform)
+                throws IOException {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
+            writeString(out, platform);
             writeString(out, workingDirectory);
             out.writeInt(args.size());
             for (String arg : args) {
@@ -78,11 +103,16 @@ final class ServerProtocol {
         }
 
         /**
-         * @return the request, or null when the client speaks another version of this protocol
+         * @return the request, or null when the client speaks another version of this protocol or
+         *         runs on another {@link #platform()}
          */
         static Request read(DataInputStream in) throws IOException {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 return null;
+            }
+            String platform = readString(in);
+            if (!platform.equals(ServerProtocol.platform())) {
+                return null; // before any path is made: the client's may not be one in this JVM's encoding
             }
             Path workingDirectory = Path.of(readString(in));
             int count = in.readInt();
@@ -94,7 +124,7 @@ final class ServerProtocol {
                 args.add(readString(in));
             }
             Terminal terminal = new Terminal(in.readBoolean(), in.readBoolean());
-            return new Request(workingDirectory, List.copyOf(args), terminal);
+            return new Request(workingDirectory, List.copyOf(args), terminal, platform);
         }
     }
 

@@ -269,13 +269,26 @@ class ConversionServerTest {
             try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 channel.connect(UnixDomainSocketAddress.of(socket));
                 ServerProtocol.Request.write(new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(channel))),
-                        workingDirectory, List.of("convert", "-f", "a.yaml"), Terminal.NONE);
+                        workingDirectory, List.of("convert", "-f", "a.yaml"), Terminal.NONE, ServerProtocol.platform());
                 DataInputStream in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(channel)));
                 assertEquals(ServerProtocol.RUN_HERE, ServerProtocol.readType(in), workingDirectory);
             }
         }
         assertTheServerStillServes();
         assertFalse(server.isDone());
+    }
+
+    @Test
+    void aClientWithAnotherLocaleOrEncodingRunsItsCommandItself() throws Exception {
+        // what a client started with LANG=C (and this server with a UTF-8 locale), or the other way round, sends
+        String other = ServerProtocol.platform().contains("UTF-8") ? "en-US en-US en-US US-ASCII ANSI_X3.4-1968" : "en-US en-US en-US UTF-8 UTF-8";
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        try (RawClient elsewhere = new RawClient(new ServerProtocol.Request(temp, List.of("convert", "-f", input.toString(), "-o", "out"),
+                Terminal.NONE, other))) {
+            elsewhere.awaitFrame(ServerProtocol.RUN_HERE);
+        }
+        assertFalse(Files.exists(temp.resolve("out")));
+        assertTheServerStillServes();
     }
 
     /** A served conversion after whatever came before gives what a run here gives. */
