@@ -55,6 +55,7 @@ final class ConversionServer {
     private final Path jar;
     private final PrintWriter log;
     private final Duration requestLimit;
+    private final String user;
 
     /**
      * @param socket    where to listen; its folder must be private to this user
@@ -63,11 +64,15 @@ final class ConversionServer {
      * @param log       where the server's own messages go (the launcher sends them to a file)
      */
     ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log) {
-        this(socket, idleLimit, jar, log, REQUEST_LIMIT);
+        this(socket, idleLimit, jar, log, REQUEST_LIMIT, System.getProperty("user.name"));
     }
 
-    /** @param requestLimit how long a client may take to send its request once connected */
-    ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log, Duration requestLimit) {
+    /**
+     * @param requestLimit how long a client may take to send its request once connected
+     * @param user         the only user whose clients are served: this process's, or another in tests
+     */
+    ConversionServer(Path socket, Duration idleLimit, Path jar, PrintWriter log, Duration requestLimit, String user) {
+        this.user = user;
         this.socket = socket.toAbsolutePath();
         this.idleLimit = idleLimit;
         this.jar = jar;
@@ -131,6 +136,13 @@ final class ConversionServer {
     /** Runs one client's command; a client that goes away cancels its run, which then writes nothing. */
     private void handle(SocketChannel client) {
         try (client) {
+            String peer = ServerProtocol.peer(client);
+            if (!user.equals(peer)) {
+                // the private folder keeps other users out; this holds too if its permissions were changed since
+                log.println("kube2ecs server: refused a client of " + (peer == null ? "an unknown user" : "user " + peer));
+                log.flush();
+                return;
+            }
             ServerProtocol.Request request;
             try {
                 request = readRequest(client);

@@ -31,8 +31,16 @@ final class ServerClient {
     private final InputStream stdin;
     private final OutputStream stdout;
     private final OutputStream stderr;
+    private final String user;
 
     ServerClient(Path socket, Path workingDirectory, Terminal terminal, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        this(socket, workingDirectory, terminal, stdin, stdout, stderr, System.getProperty("user.name"));
+    }
+
+    /** @param user whose server to talk to: this process's user, or another in tests */
+    ServerClient(Path socket, Path workingDirectory, Terminal terminal, InputStream stdin, OutputStream stdout, OutputStream stderr,
+                 String user) {
+        this.user = user;
         this.socket = socket;
         this.workingDirectory = workingDirectory;
         this.terminal = terminal;
@@ -44,7 +52,8 @@ final class ServerClient {
     /**
      * @param args the command line
      * @return the run's exit status; {@link ServerProtocol#NOT_SERVED} when the server would not run
-     *         it, {@link #NO_SERVER} when none answered (in both cases nothing was printed or read)
+     *         it, or belongs to another user (then that is said), {@link #NO_SERVER} when none
+     *         answered (otherwise nothing was printed or read)
      */
     int run(List<String> args) {
         SocketChannel channel;
@@ -56,6 +65,15 @@ final class ServerClient {
         }
         boolean answered = false;
         try (channel) {
+            String owner = ServerProtocol.peer(channel);
+            if (!user.equals(owner)) {
+                // whoever made the socket's folder, only a server of this user may see the input and the
+                // command line, and write to this terminal
+                PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+                err.println("kube2ecs: " + socket + " is served by " + (owner == null ? "a process of unknown user" : "user " + owner)
+                        + ", not by " + user + "; converting here");
+                return ServerProtocol.NOT_SERVED;
+            }
             DataOutputStream toServer = new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(channel)));
             DataInputStream fromServer = new DataInputStream(new BufferedInputStream(ServerProtocol.input(channel), 1 << 16));
             new ServerProtocol.Request(workingDirectory, args, terminal).write(toServer);

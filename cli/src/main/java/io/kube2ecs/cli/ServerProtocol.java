@@ -192,6 +192,19 @@ final class ServerProtocol {
     }
 
     /**
+     * @param channel a connected Unix socket
+     * @return the name of the user whose process is at its other end, or null when the system does
+     *         not tell (then nobody is trusted)
+     */
+    static String peer(java.nio.channels.SocketChannel channel) {
+        try {
+            return channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
      * @return the next frame's type, or -1 at the end of the stream
      */
     static int readType(DataInputStream in) throws IOException {

@@ -63,7 +63,7 @@ class ConversionServerTest {
         socket = folder.resolve("s.sock");
         executor = Executors.newSingleThreadExecutor();
         server = executor.submit(new ConversionServer(socket, Duration.ofMinutes(5), null, new PrintWriter(serverLog, true),
-                REQUEST_LIMIT)::serve);
+                REQUEST_LIMIT, System.getProperty("user.name"))::serve);
         for (int i = 0; i < 500 && !Files.exists(socket); i++) {
             Thread.sleep(10);
         }
@@ -289,6 +289,42 @@ class ConversionServerTest {
         }
         assertFalse(Files.exists(temp.resolve("out")));
         assertTheServerStillServes();
+    }
+
+    @Test
+    void aServerOfAnotherUserIsNotTalkedTo() throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new ServerClient(socket, temp, Terminal.NONE, InputStream.nullInputStream(), new ByteArrayOutputStream(), err,
+                "someone-else").run(List.of("convert", "-f", "a.yaml"));
+
+        assertEquals(ServerProtocol.NOT_SERVED, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is served by user " + System.getProperty("user.name")
+                + ", not by someone-else; converting here"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClientOfAnotherUserIsRefused() throws Exception {
+        Path other = socket.resolveSibling("other.sock");
+        StringWriter log = new StringWriter();
+        ExecutorService otherServer = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> serving = otherServer.submit(new ConversionServer(other, Duration.ofMinutes(5), null,
+                    new PrintWriter(log, true), REQUEST_LIMIT, "someone-else")::serve);
+            for (int i = 0; i < 500 && !Files.exists(other); i++) {
+                Thread.sleep(10);
+            }
+            Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+            int status = new ServerClient(other, temp, Terminal.NONE, InputStream.nullInputStream(), new ByteArrayOutputStream(),
+                    new ByteArrayOutputStream()).run(List.of("convert", "-f", input.toString(), "-o", "out"));
+
+            assertEquals(ServerClient.NO_SERVER, status);
+            assertFalse(Files.exists(temp.resolve("out")));
+            assertTrue(log.toString().contains("refused a client of user " + System.getProperty("user.name")), log.toString());
+            Files.delete(other);
+            assertEquals(ExitCodes.OK, serving.get(30, TimeUnit.SECONDS));
+        } finally {
+            otherServer.shutdownNow();
+        }
     }
 
     /** A served conversion after whatever came before gives what a run here gives. */
