@@ -161,7 +161,7 @@ final class ConversionServer {
             DataInputStream in = new DataInputStream(new BufferedInputStream(ServerProtocol.input(client)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ServerProtocol.output(client)));
             // a relative folder would be resolved against the server's own, which is /
-            if (request == null || !request.workingDirectory().isAbsolute() || !Kube2Ecs.serves(request.args())) {
+            if (request == null || !request.workingDirectory().isAbsolute() || !Kube2Ecs.serves(request.args(), request.workingDirectory())) {
                 out.writeByte(ServerProtocol.RUN_HERE);
                 out.flush();
                 return;

@@ -97,27 +97,49 @@ public final class Kube2Ecs {
     /**
      * Whether a {@link ConversionServer} may run this command: a conversion of files (or standard
      * input) with the bundled plugins. A cluster read depends on the caller's environment and
-     * kubeconfig, and plugin jars would leave their class loaders behind in a long-lived JVM.
-     * A command line that does not parse is served: the server prints the same usage error.
+     * kubeconfig, and plugin jars (named on the command line or in the profile's
+     * {@code plugins.dirs}) would leave their class loaders behind in a long-lived JVM. A command
+     * line that does not parse is served: the server prints the same usage error.
      *
-     * @param args the command line
+     * @param args             the command line
+     * @param workingDirectory the caller's working directory, where the profile is found
      * @return true when the server may run it
      */
-    static boolean serves(List<String> args) {
+    static boolean serves(List<String> args, Path workingDirectory) {
+        if (args.stream().anyMatch(arg -> arg.startsWith("@"))) {
+            return false; // picocli reads an @file from the JVM's own folder, which for the server is /
+        }
         PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
-        Kube2Ecs probe = new Kube2Ecs(discard, discard, InputStream::nullInputStream, Path.of(""));
+        Kube2Ecs probe = new Kube2Ecs(discard, discard, InputStream::nullInputStream, workingDirectory);
         CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(probe));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         try {
-            CommandLine.ParseResult command = cli.parseArgs(args.toArray(String[]::new)).subcommand();
-            if (command == null) {
-                return true; // --help, --version
+            CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
+            if (parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested())) {
+                return false; // picocli colours help only on a terminal of the JVM's own, which the server has not
             }
-            return command.commandSpec().name().equals("convert") && command.hasMatchedOption("--filename")
-                    && !command.hasMatchedOption("--plugin-path") && !command.hasMatchedOption("--plugin-dir");
+            CommandLine.ParseResult command = parsed.subcommand();
+            return command != null && command.commandSpec().name().equals("convert") && command.hasMatchedOption("--filename")
+                    && !command.hasMatchedOption("--plugin-path") && !command.hasMatchedOption("--plugin-dir")
+                    && !(command.hasMatchedOption("--profile") && namesPluginFolders(workingDirectory.resolve(
+                            command.<Path>matchedOptionValue("--profile", null))));
         } catch (CommandLine.ParameterException e) {
             return true;
         }
+    }
+
+    /** Whether a profile has {@code plugins.dirs}; one that cannot be read or parsed is the run's to report. */
+    private static boolean namesPluginFolders(Path profile) {
+        String content;
+        try {
+            content = java.nio.file.Files.readString(profile, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        return io.kube2ecs.core.load.YamlDocuments.parseSingle(profile.toString(), content, new io.kube2ecs.core.diag.DiagnosticCollector())
+                .map(root -> root.entries().get("plugins"))
+                .filter(plugins -> plugins.shape() == io.kube2ecs.core.load.YamlNode.Shape.MAP && plugins.entries().containsKey("dirs"))
+                .isPresent();
     }
 
     /** @return when {@link #run} began, for {@code --timings} */

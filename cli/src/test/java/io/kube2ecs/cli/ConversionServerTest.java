@@ -165,6 +165,30 @@ class ConversionServerTest {
     }
 
     @Test
+    void pluginFoldersOfTheProfileAtFilesAndHelpAreLeftToTheCaller() throws IOException {
+        Files.createDirectory(temp.resolve("plugins"));
+        Files.writeString(temp.resolve("with-plugins.yaml"), "region: eu-west-1\nplugins:\n  dirs: [plugins]\n");
+        Files.writeString(temp.resolve("args"), "-o\nout\n");
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        for (String[] args : List.of(new String[] {"convert", "-f", input.toString(), "-o", "out", "--profile", "with-plugins.yaml"},
+                new String[] {"convert", "-f", input.toString(), "@args"},
+                new String[] {"convert", "-f", input.toString(), "--help"})) {
+            Run served = client(temp, "", args);
+            assertEquals(ServerProtocol.NOT_SERVED, served.status(), String.join(" ", args));
+            assertEquals("", served.out() + served.err(), String.join(" ", args));
+        }
+        assertFalse(Files.exists(temp.resolve("out")));
+
+        // a profile without plugin folders is served, and read from the client's folder
+        Files.writeString(temp.resolve("plain.yaml"), "region: eu-west-1\n");
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "o-local", "--profile", "plain.yaml");
+        Run served = client(temp, "", "convert", "-f", input.toString(), "-o", "o-served", "--profile", "plain.yaml");
+        assertEquals(ExitCodes.OK, served.status(), served.err());
+        assertEquals(files(temp.resolve("o-local")), files(temp.resolve("o-served")));
+        assertEquals(here.err().replace("o-local", "OUT"), served.err().replace("o-served", "OUT"));
+    }
+
+    @Test
     void noServerListeningIsSaidByTheExitStatusAlone() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new ServerClient(temp.resolve("none.sock"), temp, Terminal.NONE, InputStream.nullInputStream(),
@@ -180,7 +204,7 @@ class ConversionServerTest {
 
         assertEquals(ExitCodes.OK, status);
         assertTrue(Files.exists(socket), "the first server's socket must stay");
-        assertEquals(ExitCodes.OK, client(temp, "", "--version").status());
+        assertTheServerStillServes();
     }
 
     @Test
