@@ -187,6 +187,7 @@ final class ConversionServer {
         PrintWriter stdout = printer(out, ServerProtocol.OUT);
         PrintWriter stderr = printer(out, ServerProtocol.ERR);
         int[] status = {ExitCodes.INTERNAL};
+        long started = System.nanoTime();
         RunThread run = new RunThread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
                 request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)));
         Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
@@ -201,6 +202,10 @@ final class ConversionServer {
         }
         stdout.flush();
         stderr.flush();
+        // before the exit status, so the line is there once the client is done; neither the command
+        // line nor the working directory: an --option value may be a secret
+        log.println(String.format(java.util.Locale.ROOT, "served: exit %d in %.3f s", status[0], (System.nanoTime() - started) / 1e9));
+        log.flush();
         synchronized (out) {
             out.writeByte(ServerProtocol.EXIT);
             out.writeInt(status[0]);

@@ -189,6 +189,40 @@ class ConversionServerTest {
     }
 
     @Test
+    void theLogHasALinePerRunAndNothingOfItsInputOrCommandLine() throws IOException {
+        String secret = "pa55-" + System.nanoTime();
+        String manifest = Files.readString(E2E.resolve("workloads-irsa-sgp/input/workloads.yaml")) + """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db, namespace: default}
+                stringData: {PASSWORD: %s}
+                """.formatted(secret);
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Run served;
+        Run broken;
+        try {
+            // the launcher sends the server's own standard output and error to its log as well
+            System.setOut(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
+            served = client(temp, manifest, "convert", "-f", "-", "-o", "out", "--include-secret-values",
+                    "--option", "emit-ecs-json.token=" + secret);
+            broken = client(temp, manifest + "  bad: [" + secret, "convert", "-f", "-", "-o", "out2", "--stacktrace");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        assertTrue(Files.readString(temp.resolve("out/secret-values.env")).contains(secret), served.err());
+        assertEquals(ExitCodes.CONVERSION_ERRORS, broken.status(), broken.err());
+        assertEquals(List.of("served: exit " + served.status(), "served: exit " + broken.status()),
+                serverLog.toString().lines().map(line -> line.replaceFirst(" in [0-9.]+ s$", "")).toList());
+        assertFalse(serverLog.toString().contains(secret) || console.toString(StandardCharsets.UTF_8).contains(secret));
+    }
+
+    @Test
     void noServerListeningIsSaidByTheExitStatusAlone() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new ServerClient(temp.resolve("none.sock"), temp, Terminal.NONE, InputStream.nullInputStream(),
