@@ -385,6 +385,62 @@ class ConversionServerTest {
         }
     }
 
+    @Test
+    void manyRunsInOneServerLeaveNoThreadsOrOpenFilesBehind() throws Exception {
+        servedRound(0);
+        List<String> perRun = List.of("kube2ecs-server-run", "kube2ecs-server-input", "kube2ecs-plugins", "kube2ecs-parse",
+                "kube2ecs-emit", "kube2ecs-report", "kube2ecs-client-stdin");
+        // the pools are shut down, not waited for: their threads leave a moment after the run
+        List<String> threads = eventually(ConversionServerTest::kube2ecsThreads, names -> names.stream().noneMatch(perRun::contains));
+        long files = openFiles();
+        for (int round = 1; round < 5; round++) {
+            servedRound(round);
+        }
+
+        assertEquals(threads, eventually(ConversionServerTest::kube2ecsThreads, threads::equals));
+        if (files >= 0) {
+            assertEquals(files, (long) eventually(ConversionServerTest::openFiles, open -> open <= files), "open files");
+        }
+    }
+
+    /** A conversion of files, one of standard input, one of bad input, and one whose client leaves. */
+    private void servedRound(int round) throws IOException {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        assertEquals(ExitCodes.OK, client(temp, "", "convert", "-f", input.toString(), "-o", "files" + round).status());
+        String manifest = Files.readString(input.resolve("workloads.yaml"));
+        assertEquals(ExitCodes.OK, client(temp, manifest, "convert", "-f", "-", "-o", "stdin" + round).status());
+        assertEquals(ExitCodes.CONVERSION_ERRORS, client(temp, "", "convert", "-f",
+                E2E.resolve("syntax-error-writes-nothing/input").toAbsolutePath().toString(), "-o", "bad" + round).status());
+        try (RawClient gone = new RawClient(temp, "convert", "-f", "-", "-o", "gone" + round)) {
+            gone.awaitFrame(ServerProtocol.STDIN_WANTED);
+        }
+    }
+
+    private static List<String> kube2ecsThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("kube2ecs-")).sorted().toList();
+    }
+
+    /** @return how many files this JVM has open, or -1 where /proc does not say */
+    private static long openFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count() - 1; // the listing's own
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** Polls until the value is right, for a minute at most, and returns the last one either way. */
+    private static <T> T eventually(java.util.function.Supplier<T> value, java.util.function.Predicate<T> right) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        T last = value.get();
+        while (!right.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            last = value.get();
+        }
+        return last;
+    }
+
     /** A served conversion after whatever came before gives what a run here gives. */
     private void assertTheServerStillServes() throws IOException {
         Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
