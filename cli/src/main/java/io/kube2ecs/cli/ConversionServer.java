@@ -40,9 +40,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Only conversions of files with the bundled plugins are served: a cluster read depends on the
  * client's environment (kubeconfig, in-cluster variables), and plugin jars would pile up class
- * loaders; those run in the client's own JVM. Runs are served one at a time. The socket lives in a
- * folder only its user may enter, which is what keeps other users out. The server leaves when idle
- * for a while, when its socket is removed, or when its jar is rebuilt.
+ * loaders; those run in the client's own JVM, as does a client whose locale or encodings are not
+ * the server's. Runs are served one at a time. The socket lives in a folder only its user may
+ * enter, and each end checks that the other is a process of the same user. The server leaves when
+ * idle for a while, when its socket is removed, or when its jar is rebuilt.
  */
 final class ConversionServer {
 

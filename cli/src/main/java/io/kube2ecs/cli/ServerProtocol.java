@@ -30,7 +30,7 @@ final class ServerProtocol {
     static final byte STDIN_WANTED = 3;
     /** Server to client: the run ended with this status (4 bytes). */
     static final byte EXIT = 4;
-    /** Server to client: this command is not served (a cluster read, own plugins, another version); run it yourself. */
+    /** Server to client: this command is not served (a cluster read, own plugins, another version or platform); run it yourself. */
     static final byte RUN_HERE = 5;
 
     /** Client to server: bytes of standard input. */
