@@ -190,7 +190,7 @@ final class ConversionServer {
         int[] status = {ExitCodes.INTERNAL};
         long started = System.nanoTime();
         RunThread run = new RunThread(() -> status[0] = new Kube2Ecs(stdout, stderr, () -> stdin.requested(), request.workingDirectory(),
-                request.terminal()).prepareBundledPipeline().run(request.args().toArray(String[]::new)));
+                request.terminal()).served().prepareBundledPipeline().run(request.args().toArray(String[]::new)));
         Thread reader = new Thread(() -> readClient(in, stdin, run), "kube2ecs-server-input");
         reader.setDaemon(true);
         run.start();

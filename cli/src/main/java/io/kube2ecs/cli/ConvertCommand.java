@@ -264,8 +264,12 @@ public final class ConvertCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder("timings:");
         // the JVM's own start time (the process's, from /proc, is only known to the second); read after
         // the run, so loading the management classes is not counted in any stage
-        java.time.Instant jvmStart = java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-        line.append(seconds(" jvm", jvmStart, cli.started()));
+        if (cli.isServed()) {
+            line.append(" served"); // by a conversion server, whose JVM started before this run
+        } else {
+            java.time.Instant jvmStart = java.time.Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            line.append(seconds(" jvm", jvmStart, cli.started()));
+        }
         line.append(seconds(" command-line", cli.started(), called));
         for (io.kube2ecs.core.StageTimes.Stage stage : result.timings()) {
             line.append(stage.nested() ? " (" : " ").append(stage.stage()).append(String.format(java.util.Locale.ROOT, " %.3f s",

@@ -23,6 +23,7 @@ public final class Kube2Ecs {
     private final Terminal terminal;
     private java.time.Instant started = java.time.Instant.now();
     private java.util.concurrent.FutureTask<ConversionPipeline> bundledPipeline;
+    private boolean served;
 
     /**
      * @param out              standard output
@@ -47,6 +48,21 @@ public final class Kube2Ecs {
         this.stdin = stdin;
         this.workingDirectory = workingDirectory;
         this.terminal = terminal;
+    }
+
+    /**
+     * Marks this as a run in a {@link ConversionServer}, whose JVM started long before it: {@code --timings}
+     * then has no JVM start-up to show.
+     *
+     * @return this
+     */
+    Kube2Ecs served() {
+        served = true;
+        return this;
+    }
+
+    boolean isServed() {
+        return served;
     }
 
     /**

@@ -130,6 +130,16 @@ class ConversionServerTest {
     }
 
     @Test
+    void timingsOfAServedRunShowNoJvmStartUp() {
+        Path input = E2E.resolve("workloads-irsa-sgp/input").toAbsolutePath();
+        Run served = client(temp, "", "convert", "-f", input.toString(), "-o", "out", "--timings");
+        CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "out-here", "--timings");
+
+        assertTrue(served.err().contains("timings: served command-line "), served.err());
+        assertTrue(here.err().contains("timings: jvm "), here.err());
+    }
+
+    @Test
     void badInputGetsTheSameDiagnosticsAndExitStatus() {
         Path input = E2E.resolve("syntax-error-writes-nothing/input").toAbsolutePath();
         CliRunner.Result here = CliRunner.run(temp, "convert", "-f", input.toString(), "-o", "out");

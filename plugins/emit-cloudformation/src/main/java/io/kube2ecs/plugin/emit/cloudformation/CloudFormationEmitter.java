@@ -444,7 +444,7 @@ public final class CloudFormationEmitter implements Emitter {
             String name = "Missing" + pascal(ref.target().type() + "-" + ref.target().namespace() + "-" + ref.target().name()
                     + "-" + ref.attribute().name());
             if (!parameters.has(name)) {
-                parameters.putObject(name).put("Type", "String").put("Description", ref.attribute().name().toLowerCase()
+                parameters.putObject(name).put("Type", "String").put("Description", ref.attribute().name().toLowerCase(java.util.Locale.ROOT)
                         + " of " + ref.target() + ", which the input does not define");
             }
             return ref(name);
