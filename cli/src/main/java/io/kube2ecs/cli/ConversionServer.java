@@ -224,13 +224,7 @@ final class ConversionServer {
         try (Selector selector = Selector.open()) {
             client.register(selector, SelectionKey.OP_READ);
             long deadline = System.nanoTime() + requestLimit.toNanos();
-            InputStream timed = new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
+            InputStream timed = new ServerProtocol.ChunkInput() {
                 @Override
                 public int read(byte[] bytes, int offset, int length) throws IOException {
                     while (length > 0) {
@@ -381,7 +375,7 @@ final class ConversionServer {
     }
 
     /** Standard input as the client sends it, asked for the first time the command wants it. */
-    private static final class ClientInput extends InputStream {
+    private static final class ClientInput extends ServerProtocol.ChunkInput {
         private static final byte[] END = new byte[0];
         private static final byte[] GONE = new byte[0];
         private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
@@ -424,12 +418,6 @@ final class ConversionServer {
         /** The client went away: reading past what it sent fails (after a complete input, that is still its end). */
         void fail() {
             chunks.add(GONE);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

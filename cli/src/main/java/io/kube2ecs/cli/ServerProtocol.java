@@ -153,19 +153,22 @@ final class ServerProtocol {
         return bytes;
     }
 
+    /** An input stream that reads in chunks only; a single byte is a chunk of one. */
+    abstract static class ChunkInput extends java.io.InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     /**
      * A stream that reads the channel itself. Not {@link java.nio.channels.Channels#newInputStream}:
      * its streams take the channel's blocking lock, so a read waiting for the peer would hold up
      * every write the other way, and each side waits while reading.
      */
     static java.io.InputStream input(java.nio.channels.SocketChannel channel) {
-        return new java.io.InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new ChunkInput() {
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
                 return length == 0 ? 0 : channel.read(java.nio.ByteBuffer.wrap(bytes, offset, length));
