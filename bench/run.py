@@ -10,7 +10,7 @@ tool causes. Also times a rerun into an existing, unchanged output, and the smal
 guestbook, warm). The outputs go to a new folder per invocation, removed at the end.
 
 Usage: bench/run.py [SIZE ...]      (default 100 1000 10000)
-Environment: BENCH_RUNS (runs per size, default 5; 2 for 10,000), BENCH_DIR (work folder).
+Environment: BENCH_RUNS (runs per size, default 5; 3 for 10,000), BENCH_DIR (work folder).
 Not a test: it asserts nothing about time; bench/README.md records what it printed.
 """
 import glob
@@ -91,7 +91,7 @@ def main(sizes):
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), str(size), inputs], check=True,
                            stdout=subprocess.DEVNULL)
         objects = sum(count_objects(f) for f in glob.glob(os.path.join(inputs, "*.yaml")))
-        runs = int(os.environ.get("BENCH_RUNS", "2" if size >= 10000 else "5"))
+        runs = int(os.environ.get("BENCH_RUNS", "3" if size >= 10000 else "5"))
         floor_walls = None
         for mode in MODES:
             out = os.path.join(outputs, f"out-{size}-{mode}")
