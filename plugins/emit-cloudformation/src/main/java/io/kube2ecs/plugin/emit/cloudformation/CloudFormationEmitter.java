@@ -40,6 +40,7 @@ import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.api.spi.Emitter;
 import io.kube2ecs.ecsshapes.ContainerShapes;
 import io.kube2ecs.ecsshapes.JsonText;
+import io.kube2ecs.ecsshapes.ListenerIndex;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ScalingShapes;
 import io.kube2ecs.ecsshapes.ScheduleShapes;
@@ -231,6 +232,7 @@ public final class CloudFormationEmitter implements Emitter {
         private String kmsKey;
         /** The scaling policies of each scaled service, written after it. */
         private final Map<ResourceId, List<ScalingPolicy>> scaling;
+        private final ListenerIndex listeners;
         /** Conditions the resources need beyond CreateExecutionRole, by name. */
         private final Map<String, JsonNode> conditions = new TreeMap<>();
 
@@ -238,6 +240,7 @@ public final class CloudFormationEmitter implements Emitter {
             this.model = model;
             this.policyPerNamespace = policyPerNamespace;
             this.scaling = ScalingShapes.byService(model);
+            this.listeners = new ListenerIndex(model);
             for (AwsResource resource : model.resources()) {
                 String base = pascal(resource.id().type()) + pascal(resource.id().namespace() + "-" + resource.id().name());
                 String id = base;
@@ -870,13 +873,8 @@ public final class CloudFormationEmitter implements Emitter {
 
         private List<String> listenersOf(ResourceId targetGroup) {
             List<String> out = new ArrayList<>();
-            for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
-                for (LoadBalancer.Listener listener : balancer.listeners()) {
-                    if (targetGroup.equals(listener.defaultAction().targetGroup())
-                            || listener.rules().stream().anyMatch(r -> targetGroup.equals(r.action().targetGroup()))) {
-                        out.add(logicalIds.get(balancer.id()) + "Listener" + listener.port());
-                    }
-                }
+            for (ListenerIndex.Entry entry : listeners.forwardingTo(targetGroup)) {
+                out.add(logicalIds.get(entry.balancer().id()) + "Listener" + entry.listener().port());
             }
             return out;
         }

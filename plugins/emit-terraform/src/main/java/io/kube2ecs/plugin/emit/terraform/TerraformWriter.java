@@ -30,6 +30,7 @@ import io.kube2ecs.api.model.Value;
 import io.kube2ecs.api.model.Volume;
 import io.kube2ecs.api.spi.EmitContext;
 import io.kube2ecs.ecsshapes.ContainerShapes;
+import io.kube2ecs.ecsshapes.ListenerIndex;
 import io.kube2ecs.ecsshapes.ParameterReadScope;
 import io.kube2ecs.ecsshapes.ScalingShapes;
 import io.kube2ecs.ecsshapes.ScheduleShapes;
@@ -73,6 +74,7 @@ final class TerraformWriter {
     private boolean createCluster;
     /** The scaling policies of each scaled service, written in the service's file after it. */
     private Map<ResourceId, List<ScalingPolicy>> scaling;
+    private ListenerIndex listeners;
     /** Set when a scheduler role's trust policy names this account: main.tf then reads it. */
     private boolean needsAccountId;
     private boolean accountIdRead;
@@ -83,6 +85,7 @@ final class TerraformWriter {
         this.createCluster = context.settings() != null && context.settings().createCluster();
         this.names = new Names(model.resources());
         this.scaling = ScalingShapes.byService(model);
+        this.listeners = new ListenerIndex(model);
         this.hasSecretReads = model.all(TaskDefinition.class).stream().anyMatch(t -> t.containers().stream()
                 .anyMatch(c -> !c.secrets().isEmpty() || c.repositoryCredentials() != null));
         // each file is rendered whole and written at once, so only one file's text is held at a time
@@ -648,15 +651,8 @@ final class TerraformWriter {
 
     private List<String> listenersOf(ResourceId targetGroup) {
         List<String> out = new ArrayList<>();
-        for (LoadBalancer balancer : model.all(LoadBalancer.class)) {
-            String lb = names.name(balancer.id());
-            for (LoadBalancer.Listener listener : balancer.listeners()) {
-                boolean uses = targetGroup.equals(listener.defaultAction().targetGroup())
-                        || listener.rules().stream().anyMatch(r -> targetGroup.equals(r.action().targetGroup()));
-                if (uses) {
-                    out.add("aws_lb_listener." + lb + "_" + listener.port());
-                }
-            }
+        for (ListenerIndex.Entry entry : listeners.forwardingTo(targetGroup)) {
+            out.add("aws_lb_listener." + names.name(entry.balancer().id()) + "_" + entry.listener().port());
         }
         return out;
     }
