@@ -1,10 +1,16 @@
 package io.kube2ecs.core.load;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A parsed YAML or JSON node with its position, independent of the parser that produced it.
@@ -27,7 +33,7 @@ public final class YamlNode {
     private final boolean quoted;
     private final int line;
     private final int column;
-    private final Map<String, YamlNode> entries;
+    private final Fields entries;
     private final List<YamlNode> items;
     /** Where this node's key was written, when it is a map value: kept here rather than in a second map per map node. */
     private int keyLine;
@@ -45,7 +51,7 @@ public final class YamlNode {
         this.column = column;
         // small starting sizes: most maps of a manifest hold a few keys and most lists one or two items,
         // and every node of the input lives until mapping ends
-        this.entries = shape == Shape.MAP ? new LinkedHashMap<>(4) : Collections.emptyMap();
+        this.entries = shape == Shape.MAP ? new Fields() : Fields.NONE;
         this.items = shape == Shape.LIST ? new ArrayList<>(2) : Collections.emptyList();
     }
 
@@ -96,7 +102,7 @@ public final class YamlNode {
     boolean put(String key, YamlNode value, int keyLine, int keyColumn) {
         value.keyLine = keyLine;
         value.keyColumn = keyColumn;
-        return entries.put(key, value) == null;
+        return entries.add(key, value);
     }
 
     void add(YamlNode item) {
@@ -116,7 +122,7 @@ public final class YamlNode {
     /** @return 1-based column where the node starts */
     public int column() { return column; }
     /** @return a map's entries in input order, else empty */
-    public Map<String, YamlNode> entries() { return Collections.unmodifiableMap(entries); }
+    public Map<String, YamlNode> entries() { return entries; }
     /** @return a list's items, else empty */
     public List<YamlNode> items() { return Collections.unmodifiableList(items); }
 
@@ -153,7 +159,7 @@ public final class YamlNode {
     /** Marks this node and its subtree converted. */
     public void markSubtreeConverted() {
         converted = true;
-        entries.values().forEach(YamlNode::markSubtreeConverted);
+        entries.forEachValue(YamlNode::markSubtreeConverted);
         items.forEach(YamlNode::markSubtreeConverted);
     }
 
@@ -167,12 +173,130 @@ public final class YamlNode {
     /** @return the number of nodes in this subtree, this one included */
     public int size() {
         int n = 1;
-        for (YamlNode child : entries.values()) {
-            n += child.size();
+        for (int i = 0; i < entries.count; i++) {
+            n += entries.value(i).size();
         }
         for (YamlNode child : items) {
             n += child.size();
         }
         return n;
+    }
+
+    /**
+     * A map node's fields in input order, read-only to everyone but the parser: keys and values
+     * alternate in one array, looked up by comparing keys while there are at most
+     * {@value #SCAN_LIMIT} (most maps of a manifest hold two to four), through a hash index beyond.
+     * A {@code LinkedHashMap} per map node spent a hash table and a 40-byte entry per field: about
+     * 80 MB of the 10,000-application benchmark's parsed input, which lives until mapping ends.
+     */
+    private static final class Fields extends AbstractMap<String, YamlNode> {
+        static final int SCAN_LIMIT = 8;
+        static final Fields NONE = new Fields();
+
+        private Object[] slots = new Object[4];
+        private int count;
+        private Map<String, Integer> index;
+
+        /** @return false when the key was there already (its value is replaced, its place kept) */
+        boolean add(String key, YamlNode value) {
+            if (this == NONE) {
+                throw new UnsupportedOperationException("not a map node");
+            }
+            int at = indexOf(key);
+            if (at >= 0) {
+                slots[2 * at + 1] = value;
+                return false;
+            }
+            if (2 * count == slots.length) {
+                slots = Arrays.copyOf(slots, 2 * slots.length);
+            }
+            slots[2 * count] = key;
+            slots[2 * count + 1] = value;
+            count++;
+            if (index != null) {
+                index.put(key, count - 1);
+            } else if (count > SCAN_LIMIT) {
+                index = new HashMap<>(2 * count);
+                for (int i = 0; i < count; i++) {
+                    index.put(key(i), i);
+                }
+            }
+            return true;
+        }
+
+        private int indexOf(Object key) {
+            if (index != null) {
+                Integer at = index.get(key);
+                return at == null ? -1 : at;
+            }
+            for (int i = 0; i < count; i++) {
+                if (slots[2 * i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        String key(int i) {
+            return (String) slots[2 * i];
+        }
+
+        YamlNode value(int i) {
+            return (YamlNode) slots[2 * i + 1];
+        }
+
+        void forEachValue(java.util.function.Consumer<YamlNode> action) {
+            for (int i = 0; i < count; i++) {
+                action.accept(value(i));
+            }
+        }
+
+        @Override
+        public YamlNode get(Object key) {
+            int at = key == null ? -1 : indexOf(key);
+            return at < 0 ? null : value(at);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key != null && indexOf(key) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return count;
+        }
+
+        @Override
+        public Set<Map.Entry<String, YamlNode>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, YamlNode>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < count;
+                        }
+
+                        @Override
+                        public Map.Entry<String, YamlNode> next() {
+                            if (next >= count) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, YamlNode> entry = Map.entry(key(next), value(next));
+                            next++;
+                            return entry;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return count;
+                }
+            };
+        }
     }
 }
