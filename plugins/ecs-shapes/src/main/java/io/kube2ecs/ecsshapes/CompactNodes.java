@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * to three fields ({@code {"Ref": "X"}}) and most lists one or two items; a template of 10,000
  * applications has about a million such nodes, and their empty slots were a large part of the
  * run's memory. Object nodes keep their fields in a {@link SmallOrderedMap} (an array up to eight
- * fields, a {@code LinkedHashMap} beyond): with a {@code LinkedHashMap} each, the object nodes of a
- * 10,000-application template took about 140 of the run's 460 MB at its peak. Nodes grow as usual
- * when they need to.
+ * fields, a {@code LinkedHashMap} beyond): with a {@code LinkedHashMap} each, {@code LinkedHashMap}
+ * entries, maps and tables, most of them the template's object nodes, took about 140 of a
+ * 10,000-application run's 460 MB at its peak. Nodes grow as usual when they need to.
  */
 public final class CompactNodes extends JsonNodeFactory {
 
