@@ -141,9 +141,9 @@ public final class ConversionReport {
     }
 
     /**
-     * Writes {@code report.md} and {@code report.json} to streams (the JSON as it is rendered, the
-     * Markdown built and copied out in slices): a large run's report is tens of
-     * megabytes, which as strings and then bytes were several copies in memory at once.
+     * Writes {@code report.md} and {@code report.json} to streams as they are produced: a large run's
+     * report is tens of megabytes, which built whole (a StringBuilder that kept doubling, a map per
+     * object and diagnostic) went straight into the collector's old generation and were copied as they grew.
      *
      * @param inputs what the run read, made and reported
      * @param files  where the two files go
@@ -155,7 +155,8 @@ public final class ConversionReport {
         // go through a Writer, which encodes a character beyond the basic plane as its four UTF-8
         // bytes (Jackson's own UTF-8 output would escape it as two \\u sequences)
         try (java.io.Writer json = new java.io.OutputStreamWriter(files.create(JSON), StandardCharsets.UTF_8);
-             java.io.Writer markdown = new java.io.OutputStreamWriter(files.create(MARKDOWN), StandardCharsets.UTF_8);
+             java.io.Writer markdown = new java.io.BufferedWriter(new java.io.OutputStreamWriter(files.create(MARKDOWN),
+                     StandardCharsets.UTF_8), 1 << 16);
              io.kube2ecs.core.concurrent.Workers workers = new io.kube2ecs.core.concurrent.Workers("kube2ecs-report", 2)) {
             java.util.concurrent.Future<Void> jsonDone = workers.submit(() -> {
                 try {
@@ -166,11 +167,9 @@ public final class ConversionReport {
                 return null;
             });
             try {
-                StringBuilder text = report.markdown();
-                // in slices, so the text is never also held whole as a String and as bytes
-                for (int start = 0; start < text.length(); start += 65536) {
-                    markdown.append(text, start, Math.min(text.length(), start + 65536));
-                }
+                report.markdown(new Text(markdown));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             } finally {
                 awaitQuietly(jsonDone); // the streams close on the way out: the other file must be done
             }
@@ -245,8 +244,38 @@ public final class ConversionReport {
 
     // ---- Markdown
 
-    private StringBuilder markdown() {
-        StringBuilder md = new StringBuilder(1 << 16);
+    /** The Markdown as it is written, with StringBuilder's appends; a write error comes out unchecked. */
+    private static final class Text {
+        private final java.io.Writer out;
+
+        Text(java.io.Writer out) {
+            this.out = out;
+        }
+
+        Text append(CharSequence text) {
+            try {
+                out.append(text);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Text append(char c) {
+            try {
+                out.write(c);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Text append(long number) {
+            return append(Long.toString(number));
+        }
+    }
+
+    private void markdown(Text md) {
         md.append("# kube2ecs conversion report\n\n");
         md.append("Inputs: ").append(String.join(", ", in.locations().stream().map(ConversionReport::code).toList()))
                 .append(" · targets: ").append(in.targets().isEmpty() ? "none" : String.join(", ", in.targets()))
@@ -363,7 +392,6 @@ public final class ConversionReport {
         for (String file : new TreeSet<>(in.outputFiles())) {
             md.append("- ").append(code(file)).append('\n');
         }
-        return md;
     }
 
     private long count(Severity severity) {
@@ -410,23 +438,11 @@ public final class ConversionReport {
         summary.put("notes", count(Severity.INFO));
         root.put("summary", summary);
 
-        List<Object> objects = new ArrayList<>();
-        for (ReadObject object : in.objects()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("apiVersion", object.apiVersion());
-            entry.put("kind", object.ref().kind().kind());
-            entry.put("namespace", object.ref().namespace());
-            entry.put("name", object.ref().name());
-            entry.put("file", object.file());
-            entry.put("line", object.line());
-            entry.put("fate", fateKey(fate(object)));
-            entry.put("resources", became(object.ref()).stream().map(r -> resource(r.id())).toList());
-            entry.put("diagnostics", byObject.get(object).stream().map(ConversionReport::diagnostic).toList());
-            objects.add(entry);
-        }
-        root.put("objects", objects);
-        root.put("unattributedDiagnostics", unattributed.stream().map(ConversionReport::diagnostic).toList());
-        root.put("fieldsNotConverted", fieldDiagnostics().stream().map(d -> {
+        // entries are made as they are written (an Iterable, not a list): a map per object and diagnostic
+        // all at once was tens of megabytes that outlived several young collections
+        root.put("objects", (Iterable<Object>) () -> in.objects().stream().<Object>map(this::objectEntry).iterator());
+        root.put("unattributedDiagnostics", (Iterable<Object>) () -> unattributed.stream().<Object>map(ConversionReport::diagnostic).iterator());
+        root.put("fieldsNotConverted", (Iterable<Object>) () -> fieldDiagnostics().stream().<Object>map(d -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", d.location() == null ? "" : d.location().file());
             entry.put("line", d.location() == null ? 0 : d.location().line());
@@ -435,7 +451,7 @@ public final class ConversionReport {
             entry.put("deliberate", d.code().equals(Codes.FIELD_IGNORED));
             entry.put("reason", d.code().equals(Codes.FIELD_IGNORED) ? d.message() : d.hintText().orElse(d.message()));
             return entry;
-        }).toList());
+        }).iterator());
         root.put("environmentInputs", in.model().inputs().stream().map(i -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", i.name());
@@ -464,6 +480,20 @@ public final class ConversionReport {
         out.write('\n');
     }
 
+    private Map<String, Object> objectEntry(ReadObject object) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("apiVersion", object.apiVersion());
+        entry.put("kind", object.ref().kind().kind());
+        entry.put("namespace", object.ref().namespace());
+        entry.put("name", object.ref().name());
+        entry.put("file", object.file());
+        entry.put("line", object.line());
+        entry.put("fate", fateKey(fate(object)));
+        entry.put("resources", became(object.ref()).stream().map(r -> resource(r.id())).toList());
+        entry.put("diagnostics", byObject.get(object).stream().map(ConversionReport::diagnostic).toList());
+        return entry;
+    }
+
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
@@ -482,7 +512,7 @@ public final class ConversionReport {
                 writeValue(generator, entry.getValue());
             }
             generator.writeEndObject();
-        } else if (value instanceof Collection<?> items) {
+        } else if (value instanceof Iterable<?> items) {
             generator.writeStartArray();
             for (Object item : items) {
                 writeValue(generator, item);
