@@ -35,9 +35,10 @@ final class Names {
             Map.entry(ScheduledTask.TYPE, "aws_scheduler_schedule"));
 
     private final Map<ResourceId, String> names = new HashMap<>();
-    private final Set<String> taken = new HashSet<>();
 
     Names(Iterable<AwsResource> resources) {
+        // only while names are given: the emitter keeps just the names
+        Set<String> taken = new HashSet<>();
         for (AwsResource resource : resources) {
             String type = TYPES.get(resource.id().type());
             if (type == null) {
@@ -45,7 +46,7 @@ final class Names {
             }
             String base = identifier((resource.id().namespace().isEmpty() ? "" : resource.id().namespace() + "_") + resource.id().name());
             String name = base;
-            for (int i = 2; !free(type, name, resource.id().type()); i++) {
+            for (int i = 2; !free(taken, type, name, resource.id().type()); i++) {
                 name = base + "_" + i;
             }
             names.put(resource.id(), name);
@@ -56,7 +57,7 @@ final class Names {
      * Takes {@code type.name} if it is free. A schedule also takes {@code aws_iam_role.<name>_scheduler}, its
      * role's address: the model's roles are named first (their type sorts before), so none can take it later.
      */
-    private boolean free(String type, String name, String modelType) {
+    private static boolean free(Set<String> taken, String type, String name, String modelType) {
         if (!modelType.equals(ScheduledTask.TYPE)) {
             return taken.add(type + "." + name);
         }
