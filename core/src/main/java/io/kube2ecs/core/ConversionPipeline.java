@@ -161,10 +161,15 @@ public final class ConversionPipeline {
         List<ConversionReport.ReadObject> readObjects = store.objects().stream().map(ConversionReport.ReadObject::of).toList();
         store = null;
         objects = null;
+        collectIfMostlyGarbage();
 
         List<String> written = List.of();
         List<EnvironmentInput> reported = new ArrayList<>();
-        boolean secretFile = request.includeSecretValues() && !outcome.secretValues().isEmpty();
+        if (!request.includeSecretValues()) {
+            // written only when asked for: otherwise the values need not stay in memory through the emitters
+            outcome.secretValues().clear();
+        }
+        boolean secretFile = !outcome.secretValues().isEmpty();
         if (!diagnostics.hasErrors() && model.resources().isEmpty() && !secretFile) {
             // an emitter given an empty model still writes its scaffolding (an execution role, provider
             // blocks); that deploys nothing, so an input with nothing to convert writes nothing
@@ -362,6 +367,25 @@ public final class ConversionPipeline {
         } catch (IOException e) {
             diagnostics.report(OutputWriter.cannotWrite(e, outputDir));
             return List.of();
+        }
+    }
+
+    /** Below this much heap in use a collection is never asked for: a small run would only pay for it. */
+    private static final long LARGE_RUN_HEAP = 256L << 20;
+
+    /**
+     * Asks for a full collection when a large run has filled much of its heap as the emitters start.
+     * The parsed input just became garbage and little but the model is live, so the collection is
+     * cheap now; otherwise the collector meets a full heap halfway through the emitters, with their
+     * templates alive too. Measured at 10,000 applications, served (360–430 MB of a 735 MB heap in use
+     * here): one 0.44 s collection here instead of 1.08–1.28 s during the emitters, runs 8.1–8.5 s
+     * instead of 8.8–9.3 s. Small runs never get here with 256 MB in use.
+     */
+    private static void collectIfMostlyGarbage() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        if (used > LARGE_RUN_HEAP && used > runtime.totalMemory() / 10 * 4) {
+            System.gc();
         }
     }
 
