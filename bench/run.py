@@ -121,7 +121,7 @@ def main(sizes):
                                      "Floor", inputs, target, last])
                     floor_walls.append(wall)
             median = statistics.median(walls)
-            rows.append((size, mode, objects, median, min(walls), max(walls), objects / median, peak, written,
+            rows.append((size, mode, objects, median, walls, objects / median, peak, written,
                          statistics.median(floor_walls), files_written, statistics.median(reruns), warmups))
             print(f"{size} applications, {mode}: done", file=sys.stderr)
 
@@ -139,11 +139,11 @@ def main(sizes):
 
     print(f"kube2ecs benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load average before: "
           f"{os.getloadavg()[0]:.2f}; all three targets through bin/kube2ecs")
-    print("| applications | launcher | objects | median wall | min–max | objects/s | peak RSS | output | floor (parse + write) "
+    print("| applications | launcher | objects | median wall | timed runs, in order | objects/s | peak RSS | output | floor (parse + write) "
           "| rerun, output unchanged | warm-up runs |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for size, mode, objects, median, low, high, rate, peak, written, floor, files, rerun, warmups in rows:
-        print(f"| {size:,} | {mode} | {objects:,} | {median:.2f} s | {low:.2f}–{high:.2f} s | {rate:,.0f} | {peak:.0f} MB | "
+    for size, mode, objects, median, walls, rate, peak, written, floor, files, rerun, warmups in rows:
+        print(f"| {size:,} | {mode} | {objects:,} | {median:.2f} s | {', '.join(f'{w:.2f}' for w in walls)} s | {rate:,.0f} | {peak:.0f} MB | "
               f"{files:,} files, {written / 1e6:.1f} MB | {floor:.2f} s | {rerun:.2f} s | "
               f"{', '.join(f'{w:.2f}' for w in warmups)} |")
     for mode in MODES:
