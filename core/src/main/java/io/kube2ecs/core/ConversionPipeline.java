@@ -161,7 +161,7 @@ public final class ConversionPipeline {
         List<ConversionReport.ReadObject> readObjects = store.objects().stream().map(ConversionReport.ReadObject::of).toList();
         store = null;
         objects = null;
-        collectIfMostlyGarbage();
+        collectBeforeEmittersIfLarge();
 
         List<String> written = List.of();
         List<EnvironmentInput> reported = new ArrayList<>();
@@ -374,14 +374,14 @@ public final class ConversionPipeline {
     private static final long LARGE_RUN_HEAP = 256L << 20;
 
     /**
-     * Asks for a full collection when a large run has filled much of its heap as the emitters start.
+     * Asks for a full collection when a large run has 40 % of its heap in use as the emitters start.
      * The parsed input just became garbage and little but the model is live, so the collection is
      * cheap now; otherwise the collector meets a full heap halfway through the emitters, with their
      * templates alive too. Measured at 10,000 applications, served (360–430 MB of a 735 MB heap in use
      * here): one 0.44 s collection here instead of 1.08–1.28 s during the emitters, runs 8.1–8.5 s
-     * instead of 8.8–9.3 s. Small runs never get here with 256 MB in use.
+     * instead of 8.8–9.3 s. A small run never has 256 MB in use here (1,000 applications: 84 MB).
      */
-    private static void collectIfMostlyGarbage() {
+    private static void collectBeforeEmittersIfLarge() {
         Runtime runtime = Runtime.getRuntime();
         long used = runtime.totalMemory() - runtime.freeMemory();
         if (used > LARGE_RUN_HEAP && used > runtime.totalMemory() / 10 * 4) {

@@ -262,12 +262,7 @@ public final class ConversionReport {
         }
 
         Text append(char c) {
-            try {
-                out.write(c);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return this;
+            return append(String.valueOf(c));
         }
 
         Text append(long number) {
