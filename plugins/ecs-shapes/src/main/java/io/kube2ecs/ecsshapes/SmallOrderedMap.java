@@ -43,6 +43,7 @@ final class SmallOrderedMap<V> extends AbstractMap<String, V> {
         return size() == 0;
     }
 
+    /** @return the key's position, -1 when absent (also for null: no key here is null) */
     private int indexOf(Object key) {
         for (int i = 0; i < size; i++) {
             if (slots[2 * i].equals(key)) {
@@ -54,7 +55,7 @@ final class SmallOrderedMap<V> extends AbstractMap<String, V> {
 
     @Override
     public boolean containsKey(Object key) {
-        return large != null ? large.containsKey(key) : key != null && indexOf(key) >= 0;
+        return large != null ? large.containsKey(key) : indexOf(key) >= 0;
     }
 
     @Override
@@ -63,7 +64,7 @@ final class SmallOrderedMap<V> extends AbstractMap<String, V> {
         if (large != null) {
             return large.get(key);
         }
-        int i = key == null ? -1 : indexOf(key);
+        int i = indexOf(key);
         return i < 0 ? null : (V) slots[2 * i + 1];
     }
 
@@ -106,7 +107,7 @@ final class SmallOrderedMap<V> extends AbstractMap<String, V> {
         if (large != null) {
             return large.remove(key);
         }
-        int i = key == null ? -1 : indexOf(key);
+        int i = indexOf(key);
         if (i < 0) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.kube2ecs.ecsshapes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,9 @@ class SmallOrderedMapTest {
         assertThrows(ConcurrentModificationException.class, keys::next);
         assertThrows(NullPointerException.class, () -> map.put(null, 1));
         assertFalse(map.containsKey(null));
+        assertNull(map.get(null));
+        assertNull(map.remove(null));
+        assertEquals(3, map.size());
         assertTrue(map.entrySet().contains(Map.entry("a", 1)));
     }
 
