@@ -224,6 +224,7 @@ public final class YamlNode {
             return true;
         }
 
+        /** @return the key's position, -1 when absent (also for null: no key here is null) */
         private int indexOf(Object key) {
             if (index != null) {
                 Integer at = index.get(key);
@@ -253,13 +254,13 @@ public final class YamlNode {
 
         @Override
         public YamlNode get(Object key) {
-            int at = key == null ? -1 : indexOf(key);
+            int at = indexOf(key);
             return at < 0 ? null : value(at);
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return key != null && indexOf(key) >= 0;
+            return indexOf(key) >= 0;
         }
 
         @Override

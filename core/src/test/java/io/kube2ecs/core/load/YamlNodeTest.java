@@ -37,6 +37,7 @@ class YamlNodeTest {
             }
             assertNull(map.entry("missing"));
             assertFalse(map.entries().containsKey(null));
+            assertNull(map.entries().get(null));
             assertEquals(keys + 1, map.size());
         }
     }
